@@ -1,0 +1,29 @@
+namespace Procurement.Model;
+
+/// <summary>The route chosen for the procurement and who may take part.</summary>
+public sealed record TenderPlan
+{
+    /// <summary>The procurement route.</summary>
+    public ProcurementRoute? Route { get; init; }
+
+    /// <summary>The recorded reason for choosing <see cref="Route"/> over the alternatives.</summary>
+    public Justification? RouteJustification { get; init; }
+
+    /// <summary>Who may bid.</summary>
+    public TenderEligibility? Eligibility { get; init; }
+
+    /// <summary>The recorded reason for restricting <see cref="Eligibility"/> (for example to NHS providers).</summary>
+    public Justification? EligibilityJustification { get; init; }
+
+    /// <summary>Whether the incumbent provider may bid on a fair and equal basis.</summary>
+    public bool? IncumbentMayBid { get; init; }
+
+    /// <summary>Whether the evaluation criteria and process were published to bidders.</summary>
+    public bool? CriteriaPublished { get; init; }
+
+    /// <summary>Whether the number of accredited providers is capped (Any Willing Provider routes).</summary>
+    public bool? ProviderNumbersCapped { get; init; }
+
+    /// <summary>Whether existing providers stop providing the service as a result (Any Willing Provider routes).</summary>
+    public bool? DisplacesExistingProviders { get; init; }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Diagnostics;
+
+namespace Procurement.Model;
+
+/// <summary>
+/// A dated event in a procurement. Which optional members matter depends on <see cref="Kind"/>:
+/// <see cref="Body"/> for <see cref="EventKind.OversightSignOff"/>, <see cref="Eligibility"/> for
+/// <see cref="EventKind.EligibilityChanged"/>, <see cref="Agreed"/> for <see cref="EventKind.JointServiceReview"/>,
+/// <see cref="PartyKind"/> for bids and engagement.
+/// </summary>
+[DebuggerDisplay("{Date} {Kind} {Party}")]
+public sealed record TimelineEvent
+{
+    /// <summary>When the event happened. Required.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>What happened. Required.</summary>
+    public required EventKind Kind { get; init; }
+
+    /// <summary>Who the event involved (provider, union, body), in words.</summary>
+    public string? Party { get; init; }
+
+    /// <summary>The kind of provider involved, for engagement and bid events.</summary>
+    public ProviderKind? PartyKind { get; init; }
+
+    /// <summary>The oversight body, for <see cref="EventKind.OversightSignOff"/>.</summary>
+    public OversightBody? Body { get; init; }
+
+    /// <summary>Whether the outcome was agreed, for <see cref="EventKind.JointServiceReview"/>.</summary>
+    public bool? Agreed { get; init; }
+
+    /// <summary>Whether the provider improved, for <see cref="EventKind.FormalImprovementOpportunity"/>.</summary>
+    public bool? Improved { get; init; }
+
+    /// <summary>The new eligibility, for <see cref="EventKind.EligibilityChanged"/>.</summary>
+    public TenderEligibility? Eligibility { get; init; }
+
+    /// <summary>A description of the event.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Where the event is recorded.</summary>
+    public SourceReference? Source { get; init; }
+}
