@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Procurement.Rules.Reporting;
+
+namespace Procurement.Rules;
+
+/// <summary>
+/// The result of checking one procurement against one rule pack: every rule's outcome, breaches first.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Outcomes are ordered deterministically: by kind (breach, failed, undetermined, compliant, not applicable), then by
+/// severity (most serious first), then by rule id.
+/// </para>
+/// <para><see cref="ToString"/> gives a plain-text report for a console or notebook; <see cref="ToMarkdown"/> and
+/// <see cref="ToJson"/> give the same content as Markdown and JSON. Immutable and safe to share across threads.</para>
+/// </remarks>
+[DebuggerDisplay("{ProcurementId,nq}: {Breaches.Count} breach(es) of {PackId,nq}")]
+public sealed class CheckReport
+{
+    /// <summary>The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.</summary>
+    public const int JsonFormatVersion = 1;
+
+    private readonly RuleOutcome[] _breaches;
+
+    internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes)
+    {
+        Pack = pack;
+        ProcurementId = procurementId;
+        ProcurementTitle = procurementTitle;
+        DecisionDate = decisionDate;
+        Period = period;
+        Outcomes = outcomes;
+        _breaches = outcomes.Where(o => o.Kind == OutcomeKind.Breach).ToArray();
+    }
+
+    /// <summary>The pack the procurement was checked against.</summary>
+    public RulePack Pack { get; }
+
+    /// <summary>The pack's id (shortcut for <c>Pack.Id</c>).</summary>
+    public string PackId => Pack.Id;
+
+    /// <summary>The procurement's id.</summary>
+    public string ProcurementId { get; }
+
+    /// <summary>The procurement's title, when recorded.</summary>
+    public string? ProcurementTitle { get; }
+
+    /// <summary>The procurement's decision date, when recorded.</summary>
+    public DateOnly? DecisionDate { get; }
+
+    /// <summary>How the decision date relates to the pack's period; when <see cref="PeriodStatus.OutsidePeriod"/>, <see cref="Outcomes"/> is empty.</summary>
+    public PeriodStatus Period { get; }
+
+    /// <summary>Every rule's outcome, in report order.</summary>
+    public IReadOnlyList<RuleOutcome> Outcomes { get; }
+
+    /// <summary>The breaches, in report order.</summary>
+    public IReadOnlyList<RuleOutcome> Breaches => _breaches;
+
+    /// <summary>Whether any rule was breached.</summary>
+    public bool HasBreaches => _breaches.Length > 0;
+
+    /// <summary>Whether any rule failed to evaluate (the check is then incomplete).</summary>
+    public bool HasFailures => Outcomes.Any(o => o.Kind == OutcomeKind.Failed);
+
+    /// <summary>The outcomes of one kind, in report order.</summary>
+    /// <param name="kind">The kind of outcome wanted.</param>
+    public IEnumerable<RuleOutcome> OfKind(OutcomeKind kind) => Outcomes.Where(o => o.Kind == kind);
+
+    /// <summary>The outcome of one rule, or <see langword="null"/> when the pack has no such rule or the rules were not applied.</summary>
+    /// <param name="ruleId">The rule's id.</param>
+    public RuleOutcome? For(string ruleId) => Outcomes.FirstOrDefault(o => string.Equals(o.Rule.Id, ruleId, StringComparison.Ordinal));
+
+    /// <summary>A one-line count of outcomes, such as <c>2 breaches, 1 undetermined, 3 compliant, 4 not applicable</c>.</summary>
+    public string Summary => TextReport.Summary(this);
+
+    /// <summary>The report as plain text: summary, then breaches with citations and facts, then the other outcomes.</summary>
+    public override string ToString() => TextReport.Write(this);
+
+    /// <summary>The report as Markdown, with the same content as <see cref="ToString"/>.</summary>
+    public string ToMarkdown() => MarkdownReport.Write(this);
+
+    /// <summary>The report as indented JSON with a <c>formatVersion</c> of <see cref="JsonFormatVersion"/>.</summary>
+    public string ToJson() => JsonReport.Write(this);
+}

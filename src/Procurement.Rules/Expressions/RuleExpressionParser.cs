@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.CustomTypeProviders;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Procurement.Model;
+
+namespace Procurement.Rules.Expressions;
+
+/// <summary>
+/// Parses rule expressions with System.Linq.Dynamic.Core under a configuration this project owns, then checks them
+/// against the sandbox. One instance serves one pack load (the parser's configuration is not shared across threads).
+/// </summary>
+internal sealed partial class RuleExpressionParser
+{
+    /// <summary>Every value of every model enum, by its C# name, so that rules can write <c>UnionsEngaged</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, object> EnumValues = BuildEnumValues();
+
+    private readonly ParsingConfig _config;
+
+    public RuleExpressionParser()
+    {
+        _config = new ParsingConfig
+        {
+            AllowNewToEvaluateAnyType = false,
+            DisableMemberAccessToIndexAccessorFallback = true,
+            ResolveTypesBySimpleName = false,
+            AllowEqualsAndToStringMethodsOnObject = false,
+            SupportEnumerationsFromSystemNamespace = false,
+            IsCaseSensitive = true,
+        };
+        _config.CustomTypeProvider = new ScopeTypeProvider();
+    }
+
+    /// <summary>The parameter every rule expression of a pack is parsed against.</summary>
+    public ParameterExpression Root { get; } = Expression.Parameter(typeof(RuleScope), "it");
+
+    /// <summary>The names an expression may use besides the procurement's members: enum values.</summary>
+    public static IEnumerable<string> EnumNames => EnumValues.Keys;
+
+    /// <summary>
+    /// Parses one expression. Returns the body (unrewritten, for inlining into other expressions) or the problem as a
+    /// message and a 0-based character offset into <paramref name="text"/>.
+    /// </summary>
+    /// <param name="text">The expression as written.</param>
+    /// <param name="resultType">The required result type, or null to infer it.</param>
+    /// <param name="facts">Named facts already parsed, inlined where the expression names them.</param>
+    public ParseResult Parse(string text, Type? resultType, IReadOnlyDictionary<string, Expression> facts)
+    {
+        var symbols = new Dictionary<string, object>(EnumValues, StringComparer.Ordinal);
+        foreach (var (name, expression) in facts)
+        {
+            symbols[name] = expression;
+        }
+
+        Expression body;
+        try
+        {
+            var lambda = DynamicExpressionParser.ParseLambda(_config, new[] { Root }, resultType, text, symbols);
+            body = lambda.Body;
+        }
+        catch (ParseException e)
+        {
+            return ParseResult.Failure(Friendly(e.Message, facts.Keys), e.Position);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            return ParseResult.Failure(Friendly(e.Message, facts.Keys), 0);
+        }
+
+        var violations = SandboxValidator.Check(body);
+        if (violations.Count > 0)
+        {
+            return ParseResult.Failure("outside the rule sandbox: " + string.Join("; ", violations), 0);
+        }
+
+        return ParseResult.Success(body);
+    }
+
+    /// <summary>Compiles a parsed body into a delegate, adding missing-fact tracking.</summary>
+    public Func<RuleScope, T> Compile<T>(Expression body)
+    {
+        var tracked = MissingFactRewriter.Rewrite(body, Root);
+        if (tracked.Type != typeof(T))
+        {
+            tracked = Expression.Convert(tracked, typeof(T));
+        }
+
+        return Expression.Lambda<Func<RuleScope, T>>(tracked, Root).Compile();
+    }
+
+    private static string Friendly(string message, IEnumerable<string> factNames)
+    {
+        message = message.Replace("type 'RuleScope'", "the procurement", StringComparison.Ordinal)
+            .Replace("on type 'RuleScope'", "on the procurement", StringComparison.Ordinal);
+        var unknown = UnknownMember().Match(message);
+        if (unknown.Success)
+        {
+            var candidates = ScopeMembers.Concat(factNames).Concat(EnumValues.Keys);
+            if (Names.Suggest(unknown.Groups["name"].Value, candidates) is { } suggestion)
+            {
+                message += $"; did you mean '{suggestion}'?";
+            }
+        }
+
+        return message;
+    }
+
+    private static IEnumerable<string> ScopeMembers => typeof(RuleScope)
+        .GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+        .Where(m => m is PropertyInfo or MethodInfo { IsSpecialName: false })
+        .Select(m => m.Name)
+        .Distinct(StringComparer.Ordinal);
+
+    private static Dictionary<string, object> BuildEnumValues()
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var enums = typeof(ProposedProcurement).Assembly.GetExportedTypes().Where(t => t.IsEnum).OrderBy(t => t.Name, StringComparer.Ordinal);
+        foreach (var type in enums)
+        {
+            foreach (var value in Enum.GetValues(type))
+            {
+                var name = value.ToString()!;
+                if (!values.TryAdd(name, value))
+                {
+                    throw new InvalidOperationException(
+                        $"The model's enums both define '{name}' ({values[name].GetType().Name} and {type.Name}); rule expressions name enum values without their type, so each name must be unique.");
+                }
+            }
+        }
+
+        return values;
+    }
+
+    [GeneratedRegex(@"No property or field '(?<name>[^']+)'")]
+    private static partial Regex UnknownMember();
+
+    /// <summary>Exposes <see cref="RuleScope"/> (for its helper methods) and nothing else to the parser.</summary>
+    private sealed class ScopeTypeProvider : IDynamicLinqCustomTypeProvider
+    {
+        private readonly HashSet<Type> _types = new() { typeof(RuleScope) };
+
+        public HashSet<Type> GetCustomTypes() => _types;
+
+        public Dictionary<Type, List<MethodInfo>> GetExtensionMethods() => new();
+
+        public Type? ResolveType(string typeName) => null;
+
+        public Type? ResolveTypeBySimpleName(string simpleTypeName) => null;
+    }
+}
+
+/// <summary>The result of parsing one rule expression.</summary>
+internal readonly record struct ParseResult(Expression? Body, string? Error, int Position)
+{
+    public static ParseResult Success(Expression body) => new(body, null, 0);
+
+    public static ParseResult Failure(string error, int position) => new(null, error, position);
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+
+namespace Procurement.Rules.Files;
+
+/// <summary>
+/// A format-neutral node of a procurement file, with its position, so that YAML and JSON files are bound by the same
+/// code and get the same errors.
+/// </summary>
+internal abstract class DocNode
+{
+    protected DocNode(int? line, int? column)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    public int? Line { get; }
+
+    public int? Column { get; }
+
+    public abstract string Describe { get; }
+}
+
+internal sealed class DocMap : DocNode
+{
+    public DocMap(int? line, int? column, IReadOnlyList<DocEntry> entries)
+        : base(line, column)
+    {
+        Entries = entries;
+    }
+
+    public IReadOnlyList<DocEntry> Entries { get; }
+
+    public override string Describe => "a mapping";
+}
+
+internal sealed record DocEntry(string Key, int? Line, int? Column, DocNode Value);
+
+internal sealed class DocList : DocNode
+{
+    public DocList(int? line, int? column, IReadOnlyList<DocNode> items)
+        : base(line, column)
+    {
+        Items = items;
+    }
+
+    public IReadOnlyList<DocNode> Items { get; }
+
+    public override string Describe => "a list";
+}
+
+internal enum ScalarKind
+{
+    /// <summary>A YAML scalar: text whose type the target decides.</summary>
+    Text,
+
+    /// <summary>A null (YAML <c>~</c>, <c>null</c> or empty; JSON <c>null</c>).</summary>
+    Null,
+
+    /// <summary>A JSON string.</summary>
+    JsonString,
+
+    /// <summary>A JSON number.</summary>
+    JsonNumber,
+
+    /// <summary>A JSON true or false.</summary>
+    JsonBoolean,
+}
+
+internal sealed class DocScalar : DocNode
+{
+    public DocScalar(int? line, int? column, string? text, ScalarKind kind)
+        : base(line, column)
+    {
+        Text = text;
+        Kind = kind;
+    }
+
+    public string? Text { get; }
+
+    public ScalarKind Kind { get; }
+
+    public override string Describe => Kind switch
+    {
+        ScalarKind.Null => "null",
+        ScalarKind.JsonNumber => "a number",
+        ScalarKind.JsonBoolean => "true or false",
+        _ => $"'{Text}'",
+    };
+}

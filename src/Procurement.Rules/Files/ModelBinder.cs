@@ -1,0 +1,269 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Procurement.Model;
+
+namespace Procurement.Rules.Files;
+
+/// <summary>
+/// Binds a <see cref="DocNode"/> tree onto the model by reflection over its init-only properties: camelCase keys,
+/// camelCase enum values, <c>yyyy-MM-dd</c> dates. Every problem is collected with its path and position; binding goes
+/// on after a problem so that one pass finds them all.
+/// </summary>
+internal sealed class ModelBinder
+{
+    private static readonly ConcurrentDictionary<Type, ModelShape> Shapes = new();
+
+    private readonly string _file;
+    private readonly List<LoadProblem> _problems;
+
+    public ModelBinder(string file, List<LoadProblem> problems)
+    {
+        _file = file;
+        _problems = problems;
+    }
+
+    /// <summary>The position of each bound value by path, for locating later problems.</summary>
+    public Dictionary<string, (int? Line, int? Column)> Positions { get; } = new(StringComparer.Ordinal);
+
+    public object? Bind(DocNode node, Type type, string path)
+    {
+        Positions[path] = (node.Line, node.Column);
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (node is DocScalar { Kind: ScalarKind.Null })
+        {
+            // Explicit null: "not recorded", allowed only where the model allows it.
+            if (underlying is null && type.IsValueType)
+            {
+                Problem(node, path, "a value is required here, not null");
+            }
+
+            return null;
+        }
+
+        var target = underlying ?? type;
+        if (target == typeof(string))
+        {
+            return Scalar(node, path, ScalarKind.JsonString, "text")?.Text;
+        }
+
+        if (target == typeof(bool))
+        {
+            var s = Scalar(node, path, ScalarKind.JsonBoolean, "true or false");
+            if (s is null)
+            {
+                return null;
+            }
+
+            if (s.Text is "true" or "false")
+            {
+                return s.Text == "true";
+            }
+
+            return Problem(node, path, $"{s.Describe} is not true or false");
+        }
+
+        if (target == typeof(int))
+        {
+            var s = Scalar(node, path, ScalarKind.JsonNumber, "a whole number");
+            return s is null ? null
+                : int.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i
+                : Problem(node, path, $"{s.Describe} is not a whole number");
+        }
+
+        if (target == typeof(decimal))
+        {
+            var s = Scalar(node, path, ScalarKind.JsonNumber, "a number");
+            return s is null ? null
+                : decimal.TryParse(s.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) ? d
+                : Problem(node, path, $"{s.Describe} is not a number (write 25000000, not 25m or 25,000,000)");
+        }
+
+        if (target == typeof(DateOnly))
+        {
+            var s = Scalar(node, path, ScalarKind.JsonString, "a date (yyyy-MM-dd)");
+            return s is null ? null
+                : DateOnly.TryParseExact(s.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+                : Problem(node, path, $"{s.Describe} is not a valid date (yyyy-MM-dd, a day that exists)");
+        }
+
+        if (target == typeof(Uri))
+        {
+            var s = Scalar(node, path, ScalarKind.JsonString, "an absolute URL");
+            return s is null ? null
+                : Uri.TryCreate(s.Text, UriKind.Absolute, out var uri) ? uri
+                : Problem(node, path, $"{s.Describe} is not an absolute URL");
+        }
+
+        if (target.IsEnum)
+        {
+            return BindEnum(node, target, path);
+        }
+
+        if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return BindList(node, target.GetGenericArguments()[0], path);
+        }
+
+        return BindObject(node, target, path);
+    }
+
+    private object? BindEnum(DocNode node, Type type, string path)
+    {
+        var s = Scalar(node, path, ScalarKind.JsonString, "one of " + string.Join(", ", EnumNames(type)));
+        if (s is null)
+        {
+            return null;
+        }
+
+        foreach (var name in Enum.GetNames(type))
+        {
+            if (string.Equals(name, s.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                return Enum.Parse(type, name);
+            }
+        }
+
+        var names = EnumNames(type);
+        var suggestion = Names.Suggest(s.Text ?? string.Empty, names);
+        return Problem(node, path, $"{s.Describe} is not one of {string.Join(", ", names)}" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+    }
+
+    private object? BindList(DocNode node, Type itemType, string path)
+    {
+        if (node is not DocList list)
+        {
+            return Problem(node, path, $"expected a list, found {node.Describe}");
+        }
+
+        var items = Array.CreateInstance(itemType, list.Items.Count);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var itemPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var item = list.Items[i];
+            if (item is DocScalar { Kind: ScalarKind.Null })
+            {
+                Problem(item, itemPath, "a list item may not be null");
+                continue;
+            }
+
+            items.SetValue(Bind(item, itemType, itemPath), i);
+        }
+
+        var wrapper = typeof(ReadOnlyCollection<>).MakeGenericType(itemType);
+        return Activator.CreateInstance(wrapper, items);
+    }
+
+    private object? BindObject(DocNode node, Type type, string path)
+    {
+        var shape = Shapes.GetOrAdd(type, static t => new ModelShape(t));
+        if (node is not DocMap map)
+        {
+            return Problem(node, path, $"expected a mapping with keys such as {string.Join(", ", shape.Keys.Take(4))}, found {node.Describe}");
+        }
+
+        var instance = Activator.CreateInstance(type)!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var failed = false;
+        foreach (var entry in map.Entries)
+        {
+            var entryPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
+            if (!shape.Properties.TryGetValue(entry.Key, out var property))
+            {
+                var suggestion = Names.Suggest(entry.Key, shape.Keys);
+                _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
+                    $"unknown key '{entry.Key}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
+                failed = true;
+                continue;
+            }
+
+            if (!seen.Add(entry.Key))
+            {
+                _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null, $"duplicate key '{entry.Key}'"));
+                continue;
+            }
+
+            var before = _problems.Count;
+            var value = Bind(entry.Value, property.PropertyType, entryPath);
+            if (_problems.Count > before)
+            {
+                failed = true;
+                continue;
+            }
+
+            if (value is null && shape.Required.Contains(entry.Key))
+            {
+                Problem(entry.Value, entryPath, "a value is required here, not null");
+                failed = true;
+                continue;
+            }
+
+            if (value is not null)
+            {
+                property.SetValue(instance, value);
+            }
+        }
+
+        foreach (var required in shape.Required)
+        {
+            if (!seen.Contains(required))
+            {
+                _problems.Add(new LoadProblem(_file, map.Line, map.Column, path.Length == 0 ? required : path + "." + required, null, $"missing required key '{required}'"));
+                failed = true;
+            }
+        }
+
+        return failed ? null : instance;
+    }
+
+    private DocScalar? Scalar(DocNode node, string path, ScalarKind jsonKind, string expected)
+    {
+        if (node is not DocScalar scalar)
+        {
+            Problem(node, path, $"expected {expected}, found {node.Describe}");
+            return null;
+        }
+
+        if (scalar.Kind != ScalarKind.Text && scalar.Kind != jsonKind)
+        {
+            Problem(node, path, $"expected {expected}, found {scalar.Describe}");
+            return null;
+        }
+
+        return scalar;
+    }
+
+    private object? Problem(DocNode node, string path, string message)
+    {
+        _problems.Add(new LoadProblem(_file, node.Line, node.Column, path.Length == 0 ? null : path, null, message));
+        return null;
+    }
+
+    private static IEnumerable<string> EnumNames(Type type) => Enum.GetNames(type).Select(Names.Camel);
+
+    /// <summary>The settable properties of a model type, by camelCase key, and which of them are required.</summary>
+    private sealed class ModelShape
+    {
+        public ModelShape(Type type)
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                .ToList();
+            Properties = properties.ToDictionary(p => Names.Camel(p.Name), StringComparer.Ordinal);
+            Keys = properties.Select(p => Names.Camel(p.Name)).ToArray();
+            Required = properties.Where(p => p.IsDefined(typeof(RequiredMemberAttribute))).Select(p => Names.Camel(p.Name)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        public Dictionary<string, PropertyInfo> Properties { get; }
+
+        public IReadOnlyList<string> Keys { get; }
+
+        public HashSet<string> Required { get; }
+    }
+}

@@ -1,0 +1,574 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.RegularExpressions;
+using Procurement.Model;
+using Procurement.Rules.Checking;
+using Procurement.Rules.Expressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Procurement.Rules.Loading;
+
+/// <summary>
+/// Reads a pack's <c>pack.yaml</c> and <c>*.rules.yaml</c> files, checks every citation against the source text,
+/// and parses, sandboxes and compiles every expression. Collects every problem in every file before failing.
+/// </summary>
+internal static partial class RulePackLoader
+{
+    private static readonly string[] PackKeys = { "id", "title", "version", "description", "inForce", "sources", "principles" };
+    private static readonly string[] PeriodKeys = { "from", "until" };
+    private static readonly string[] SourceKeys = { "id", "title", "file" };
+    private static readonly string[] PrincipleKeys = { "key", "title", "summary" };
+    private static readonly string[] RuleFileKeys = { "rules" };
+    private static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "when", "require", "facts", "message", "citations" };
+    private static readonly string[] MessageKeys = { "breach", "compliant", "notApplicable" };
+    private static readonly string[] CitationKeys = { "source", "locator", "quote" };
+
+    public static RulePack Load(PackFiles files)
+    {
+        var problems = new ProblemList { File = files.Display("pack.yaml") };
+        var header = ReadHeader(files, problems);
+        var rules = new List<CompiledRule>();
+        if (header is not null)
+        {
+            var parser = new RuleExpressionParser();
+            var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
+            var ruleFiles = files.RuleFiles();
+            if (ruleFiles.Count == 0)
+            {
+                problems.Add(null, null, null, "the pack has no rule files (*.rules.yaml beside pack.yaml)");
+            }
+
+            foreach (var file in ruleFiles)
+            {
+                problems.File = files.Display(file);
+                ReadRuleFile(file, files.Read(file) ?? string.Empty, header, parser, seen, problems, rules);
+            }
+        }
+
+        if (problems.Count > 0 || header is null)
+        {
+            throw new RulePackLoadException(problems.All);
+        }
+
+        return new RulePack(header, rules);
+    }
+
+    private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
+    {
+        var text = files.Read("pack.yaml");
+        if (text is null)
+        {
+            problems.Add(null, null, null, "the pack has no pack.yaml");
+            return null;
+        }
+
+        var root = ParseYaml(text, problems);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var map = YamlMap.From(root, problems, "pack.yaml", PackKeys);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = map.String("id", required: true);
+        var title = map.String("title", required: true);
+        var version = map.String("version", required: true);
+        var description = map.String("description", required: false) ?? string.Empty;
+
+        DateOnly? from = null, until = null;
+        if (map.Node("inForce") is { } periodNode && YamlMap.From(periodNode, problems, "inForce", PeriodKeys) is { } period)
+        {
+            from = period.Date("from");
+            until = period.Date("until");
+            if (from is null && period.Node("from") is null)
+            {
+                problems.Add(period.Start, null, "missing required key 'from' in inForce");
+            }
+
+            if (from is not null && until is not null && until < from)
+            {
+                problems.Add(period.Start, null, "inForce: 'until' is before 'from'");
+            }
+        }
+        else if (map.Node("inForce") is null)
+        {
+            problems.Add(map.Start, null, "missing required key 'inForce' (the period the pack is in force: from, and until if it has ended)");
+        }
+
+        var sources = new List<SourceDocument>();
+        foreach (var node in map.Sequence("sources", required: true)?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            if (YamlMap.From(node, problems, "a source", SourceKeys) is not { } source)
+            {
+                continue;
+            }
+
+            var sourceId = source.String("id", required: true);
+            var sourceTitle = source.String("title", required: true);
+            var file = source.Scalar("file", required: true);
+            if (sourceId is null || sourceTitle is null || file is null)
+            {
+                continue;
+            }
+
+            var sourceText = files.Read(file.Value!);
+            if (sourceText is null)
+            {
+                problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' not found");
+                continue;
+            }
+
+            if (sources.Any(s => s.Id == sourceId))
+            {
+                problems.Add(node.Start, null, $"duplicate source id '{sourceId}'");
+                continue;
+            }
+
+            sources.Add(new SourceDocument(sourceId, sourceTitle, file.Value!, sourceText));
+        }
+
+        var principles = new List<Principle>();
+        foreach (var node in map.Sequence("principles", required: true)?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            if (YamlMap.From(node, problems, "a principle", PrincipleKeys) is not { } principle)
+            {
+                continue;
+            }
+
+            var key = principle.String("key", required: true);
+            var principleTitle = principle.String("title", required: true);
+            var summary = principle.String("summary", required: true);
+            if (key is null || principleTitle is null || summary is null)
+            {
+                continue;
+            }
+
+            if (!IdPattern().IsMatch(key))
+            {
+                problems.Add(node.Start, null, $"principle key '{key}' must be lower-case words joined by '-'");
+            }
+
+            if (principles.Any(p => p.Key == key))
+            {
+                problems.Add(node.Start, null, $"duplicate principle key '{key}'");
+                continue;
+            }
+
+            principles.Add(new Principle(key, principleTitle, summary));
+        }
+
+        if (id is null || title is null || version is null || from is null)
+        {
+            return null;
+        }
+
+        return new PackHeader(id, title, version, description, from.Value, until, sources, principles);
+    }
+
+    private static void ReadRuleFile(
+        string file,
+        string text,
+        PackHeader header,
+        RuleExpressionParser parser,
+        Dictionary<string, (string File, Mark Mark)> seen,
+        ProblemList problems,
+        List<CompiledRule> rules)
+    {
+        var root = ParseYaml(text, problems);
+        if (root is null || YamlMap.From(root, problems, "a rule file", RuleFileKeys) is not { } map)
+        {
+            return;
+        }
+
+        var list = map.Sequence("rules", required: true);
+        if (list is null)
+        {
+            return;
+        }
+
+        if (list.Children.Count == 0)
+        {
+            problems.Add(list.Start, null, "'rules' is empty");
+        }
+
+        foreach (var node in list.Children)
+        {
+            var rule = ReadRule(file, node, header, parser, seen, problems);
+            if (rule is not null)
+            {
+                rules.Add(rule);
+            }
+        }
+    }
+
+    private static CompiledRule? ReadRule(
+        string file,
+        YamlNode node,
+        PackHeader header,
+        RuleExpressionParser parser,
+        Dictionary<string, (string File, Mark Mark)> seen,
+        ProblemList problems)
+    {
+        // Find the id first so that every other problem names the rule.
+        var ruleId = (node as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) == true
+            ? (idNode as YamlScalarNode)?.Value
+            : null;
+        var before = problems.Count;
+        var map = YamlMap.From(node, problems, "a rule", RuleKeys, ruleId);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = map.Scalar("id", required: true);
+        if (id is not null)
+        {
+            if (!IdPattern().IsMatch(id.Value!))
+            {
+                problems.Add(id.Start, ruleId, "a rule id must be lower-case words and digits joined by '-' or '.', such as 'fair-tender.nhs-only-needs-reason'");
+            }
+
+            if (seen.TryGetValue(id.Value!, out var first))
+            {
+                problems.Add(id.Start, ruleId, $"duplicate rule id (first defined at {first.File}:{first.Mark.Line}:{first.Mark.Column})");
+            }
+            else
+            {
+                seen.Add(id.Value!, (problems.File, id.Start));
+            }
+        }
+
+        var title = map.String("title", required: true);
+        var description = map.String("description", required: false) ?? string.Empty;
+        var severity = map.Enum<Severity>("severity", required: true);
+
+        Principle? principle = null;
+        if (map.Scalar("principle", required: true) is { } principleNode)
+        {
+            principle = header.Principles.FirstOrDefault(p => p.Key == principleNode.Value);
+            if (principle is null)
+            {
+                var suggestion = Names.Suggest(principleNode.Value!, header.Principles.Select(p => p.Key));
+                problems.Add(principleNode.Start, ruleId, $"unknown principle key '{principleNode.Value}'"
+                    + (suggestion is null ? $" (the pack's keys: {string.Join(", ", header.Principles.Select(p => p.Key))})" : $"; did you mean '{suggestion}'?"));
+            }
+        }
+
+        var scenarios = ReadScenarios(map, problems, ruleId);
+        var citations = ReadCitations(map, header, problems, ruleId);
+
+        // Facts, then conditions, then messages: each may use the facts declared before it.
+        var factNames = new List<string>();
+        var factBodies = new Dictionary<string, Expression>(StringComparer.Ordinal);
+        if (map.Node("facts") is { } factsNode)
+        {
+            if (factsNode is not YamlMappingNode factsMap)
+            {
+                problems.Add(factsNode.Start, ruleId, "'facts' must be a mapping of fact names to expressions");
+            }
+            else
+            {
+                foreach (var (keyNode, valueNode) in factsMap.Children)
+                {
+                    var name = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                    if (!FactNamePattern().IsMatch(name))
+                    {
+                        problems.Add(keyNode.Start, ruleId, $"fact name '{name}' must start with a lower-case letter and hold only letters and digits");
+                        continue;
+                    }
+
+                    factNames.Add(name);
+                    if (valueNode is not YamlScalarNode expression || string.IsNullOrWhiteSpace(expression.Value))
+                    {
+                        problems.Add(valueNode.Start, ruleId, $"fact '{name}' must be an expression");
+                        continue;
+                    }
+
+                    if (Parse(parser, expression, null, factBodies, problems, ruleId, $"fact '{name}'") is { } body)
+                    {
+                        factBodies[name] = body;
+                    }
+                }
+            }
+        }
+
+        var whenNode = map.Scalar("when", required: false);
+        var whenBody = whenNode is null ? null : Parse(parser, whenNode, typeof(bool), factBodies, problems, ruleId, "'when'");
+        var requireNode = map.Scalar("require", required: true);
+        var requireBody = requireNode is null ? null : Parse(parser, requireNode, typeof(bool), factBodies, problems, ruleId, "'require'");
+
+        MessageTemplate? breach = null, compliant = null;
+        if (map.Node("message") is { } messageNode && YamlMap.From(messageNode, problems, "'message'", MessageKeys, ruleId) is { } messages)
+        {
+            breach = Template(messages.Scalar("breach", required: true), factNames, problems, ruleId);
+            compliant = Template(messages.Scalar("compliant", required: false), factNames, problems, ruleId);
+        }
+        else if (map.Node("message") is null)
+        {
+            problems.Add(map.Start, ruleId, "missing required key 'message' (with at least 'breach')");
+        }
+
+        if (problems.Count > before || id is null || title is null || severity is null || principle is null
+            || requireBody is null || breach is null || (whenNode is not null && whenBody is null)
+            || factBodies.Count != factNames.Count)
+        {
+            return null;
+        }
+
+        var definition = new RuleDefinition(
+            id.Value!, title, description, principle, scenarios, severity.Value, whenNode?.Value, requireNode!.Value!,
+            factNames, citations, file, (int)node.Start.Line);
+        try
+        {
+            return new CompiledRule(
+                definition,
+                whenBody is null ? null : parser.Compile<bool>(whenBody),
+                parser.Compile<bool>(requireBody),
+                factNames.Select(n => parser.Compile<object?>(factBodies[n])).ToArray(),
+                breach,
+                compliant ?? MessageTemplate.Parse("The rule is met.", factNames, new List<string>()));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            problems.Add(node.Start, ruleId, "the rule's expressions could not be compiled: " + e.Message);
+            return null;
+        }
+    }
+
+    private static Expression? Parse(
+        RuleExpressionParser parser,
+        YamlScalarNode node,
+        Type? resultType,
+        IReadOnlyDictionary<string, Expression> facts,
+        ProblemList problems,
+        string? ruleId,
+        string what)
+    {
+        var result = parser.Parse(node.Value!, resultType, facts);
+        if (result.Body is not null)
+        {
+            return result.Body;
+        }
+
+        var (line, column) = Locate(node, result.Position);
+        problems.Add(line, column, ruleId, $"{what}: {result.Error} (in: {node.Value!.Trim()})");
+        return null;
+    }
+
+    /// <summary>The file position of a character of a scalar: exact for single-line plain and quoted scalars.</summary>
+    private static (int Line, int Column) Locate(YamlScalarNode node, int position)
+    {
+        var line = (int)node.Start.Line;
+        var column = (int)node.Start.Column;
+        if (node.Style is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted && node.Start.Line == node.End.Line)
+        {
+            var offset = node.Style == ScalarStyle.Plain ? 0 : 1;
+            return (line, column + offset + Math.Clamp(position, 0, node.Value!.Length));
+        }
+
+        if (node.Style is ScalarStyle.Literal)
+        {
+            // Literal block: content starts on the next line; count the lines before the position.
+            var text = node.Value!;
+            var clamped = Math.Clamp(position, 0, text.Length);
+            var lineInBlock = text.AsSpan(0, clamped).Count('\n');
+            return (line + 1 + lineInBlock, column);
+        }
+
+        return (line, column);
+    }
+
+    private static MessageTemplate? Template(YamlScalarNode? node, IReadOnlyList<string> factNames, ProblemList problems, string? ruleId)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var errors = new List<string>();
+        var template = MessageTemplate.Parse(node.Value!, factNames, errors);
+        foreach (var error in errors)
+        {
+            problems.Add(node.Start, ruleId, error);
+        }
+
+        return errors.Count == 0 ? template : null;
+    }
+
+    private static Scenario[] ReadScenarios(YamlMap map, ProblemList problems, string? ruleId)
+    {
+        var list = map.Sequence("scenarios", required: false);
+        if (list is null)
+        {
+            return Array.Empty<Scenario>();
+        }
+
+        var scenarios = new List<Scenario>();
+        foreach (var item in list.Children)
+        {
+            var value = (item as YamlScalarNode)?.Value;
+            if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && Enum.IsDefined((Scenario)number))
+            {
+                scenarios.Add((Scenario)number);
+            }
+            else
+            {
+                problems.Add(item.Start, ruleId, $"'scenarios': '{value}' is not a scenario number (1 to 6)");
+            }
+        }
+
+        if (scenarios.Count == 0 && list.Children.Count == 0)
+        {
+            problems.Add(list.Start, ruleId, "'scenarios' is empty; leave it out for a rule that applies to every scenario");
+        }
+
+        return scenarios.Distinct().Order().ToArray();
+    }
+
+    private static IReadOnlyList<Citation> ReadCitations(YamlMap map, PackHeader header, ProblemList problems, string? ruleId)
+    {
+        var list = map.Sequence("citations", required: true);
+        if (list is null)
+        {
+            return Array.Empty<Citation>();
+        }
+
+        if (list.Children.Count == 0)
+        {
+            problems.Add(list.Start, ruleId, "a rule needs at least one citation");
+        }
+
+        var citations = new List<Citation>();
+        foreach (var node in list.Children)
+        {
+            if (YamlMap.From(node, problems, "a citation", CitationKeys, ruleId) is not { } citation)
+            {
+                continue;
+            }
+
+            var source = citation.Scalar("source", required: true);
+            var locator = citation.String("locator", required: true);
+            var quote = citation.Scalar("quote", required: true);
+            if (source is null || locator is null || quote is null)
+            {
+                continue;
+            }
+
+            var document = header.Sources.FirstOrDefault(s => s.Id == source.Value);
+            if (document is null)
+            {
+                problems.Add(source.Start, ruleId, $"unknown source '{source.Value}' (the pack's sources: {string.Join(", ", header.Sources.Select(s => s.Id))})");
+                continue;
+            }
+
+            if (!header.NormalisedText(document).Contains(Verbatim.Normalise(quote.Value!), StringComparison.Ordinal) || quote.Value!.Trim().Length == 0)
+            {
+                problems.Add(quote.Start, ruleId, $"the quote is not verbatim in source '{document.Id}' ({document.Path}): \"{Shorten(quote.Value!)}\"");
+                continue;
+            }
+
+            citations.Add(new Citation(document.Id, locator, Verbatim.Normalise(quote.Value!)));
+        }
+
+        return citations;
+    }
+
+    private static YamlNode? ParseYaml(string text, ProblemList problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(e.Start, null, "YAML syntax: " + (e.InnerException?.Message ?? e.Message));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            problems.Add(1, 1, null, $"expected one YAML document, found {stream.Documents.Count}");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+
+    [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
+    private static partial Regex FactNamePattern();
+}
+
+/// <summary>What <c>pack.yaml</c> says.</summary>
+internal sealed record PackHeader(
+    string Id,
+    string Title,
+    string Version,
+    string Description,
+    DateOnly InForceFrom,
+    DateOnly? InForceUntil,
+    IReadOnlyList<SourceDocument> Sources,
+    IReadOnlyList<Principle> Principles)
+{
+    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+
+    /// <summary>The source's text with white space folded, computed once per load.</summary>
+    public string NormalisedText(SourceDocument source)
+    {
+        if (!_normalised.TryGetValue(source.Id, out var text))
+        {
+            text = Verbatim.Normalise(source.Text);
+            _normalised[source.Id] = text;
+        }
+
+        return text;
+    }
+}
+
+/// <summary>The verbatim test for quotes: the same characters, with runs of white space counted as one space.</summary>
+internal static class Verbatim
+{
+    public static string Normalise(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                result.Append(' ');
+                space = false;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    public static bool Contains(string source, string quote)
+    {
+        var normalisedQuote = Normalise(quote);
+        return normalisedQuote.Length > 0 && Normalise(source).Contains(normalisedQuote, StringComparison.Ordinal);
+    }
+}

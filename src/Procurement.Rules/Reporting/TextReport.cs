@@ -1,0 +1,125 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Procurement.Rules.Reporting;
+
+/// <summary>The plain-text report: readable in a console, a log or a notebook cell.</summary>
+internal static class TextReport
+{
+    public static string Label(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Breach => "BREACH",
+        OutcomeKind.Failed => "FAILED",
+        OutcomeKind.Undetermined => "UNDETERMINED",
+        OutcomeKind.Compliant => "COMPLIANT",
+        _ => "NOT APPLICABLE",
+    };
+
+    public static string Label(Severity severity) => severity switch
+    {
+        Severity.Critical => "critical",
+        Severity.Major => "major",
+        _ => "minor",
+    };
+
+    public static string Heading(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Breach => "Breaches",
+        OutcomeKind.Failed => "Could not be evaluated",
+        OutcomeKind.Undetermined => "Undetermined (facts not recorded)",
+        OutcomeKind.Compliant => "Compliant",
+        _ => "Not applicable",
+    };
+
+    public static string Summary(CheckReport report)
+    {
+        if (report.Period == PeriodStatus.OutsidePeriod)
+        {
+            return "not checked: outside the pack's period";
+        }
+
+        static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
+        var o = report.Outcomes;
+        var parts = new[]
+        {
+            Count(o.Count(x => x.Kind == OutcomeKind.Breach), "breach", "breaches"),
+            Count(o.Count(x => x.Kind == OutcomeKind.Failed), "failed", "failed"),
+            Count(o.Count(x => x.Kind == OutcomeKind.Undetermined), "undetermined", "undetermined"),
+            Count(o.Count(x => x.Kind == OutcomeKind.Compliant), "compliant", "compliant"),
+            Count(o.Count(x => x.Kind == OutcomeKind.NotApplicable), "not applicable", "not applicable"),
+        };
+        return string.Join(", ", parts.Where(p => !p.StartsWith("0 failed", StringComparison.Ordinal)));
+    }
+
+    public static string PeriodNote(CheckReport report)
+    {
+        var pack = report.Pack;
+        var period = "in force from " + Format(pack.InForceFrom) + (pack.InForceUntil is { } until ? " until " + Format(until) : string.Empty);
+        return report.Period switch
+        {
+            PeriodStatus.InForce => $"Decided {Format(report.DecisionDate!.Value)}, within the pack's period ({period}).",
+            PeriodStatus.DecisionDateNotRecorded => $"Decision date not recorded: the pack's period ({period}) was not checked.",
+            PeriodStatus.OutsidePeriod => $"Decided {Format(report.DecisionDate!.Value)}, outside the pack's period ({period}): not checked. Ask to check outside the period to apply the rules anyway.",
+            _ => $"Decided {Format(report.DecisionDate!.Value)}, outside the pack's period ({period}): checked anyway, as asked.",
+        };
+    }
+
+    public static string Write(CheckReport report)
+    {
+        var text = new StringBuilder();
+        text.Append("Procurement ").Append(report.ProcurementId);
+        if (report.ProcurementTitle is not null)
+        {
+            text.Append(": ").Append(report.ProcurementTitle);
+        }
+
+        text.AppendLine();
+        text.Append("Rule pack ").Append(report.Pack.Id).Append(' ').Append(report.Pack.Version).Append(": ").AppendLine(report.Pack.Title);
+        text.AppendLine(PeriodNote(report));
+        text.Append("Result: ").AppendLine(Summary(report));
+
+        var breaches = report.Breaches;
+        if (breaches.Count > 0)
+        {
+            text.AppendLine().AppendLine(Heading(OutcomeKind.Breach).ToUpperInvariant());
+            for (var i = 0; i < breaches.Count; i++)
+            {
+                var b = breaches[i];
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"{i + 1}. [{Label(b.Rule.Severity)}] {b.Rule.Id}: {b.Rule.Title}").AppendLine();
+                text.Append("   Principle: ").Append(b.Rule.Principle.Key).Append(" (").Append(b.Rule.Principle.Title).AppendLine(")");
+                text.Append("   ").AppendLine(b.Message);
+                if (b.Facts.Count > 0)
+                {
+                    text.Append("   Facts: ").AppendLine(string.Join("; ", b.Facts));
+                }
+
+                foreach (var citation in b.Citations)
+                {
+                    text.Append("   Cites ").Append(citation.SourceId).Append(", ").Append(citation.Locator).AppendLine(":");
+                    text.Append("     \"").Append(citation.Quote).AppendLine("\"");
+                }
+            }
+        }
+
+        foreach (var kind in new[] { OutcomeKind.Failed, OutcomeKind.Undetermined, OutcomeKind.Compliant, OutcomeKind.NotApplicable })
+        {
+            var items = report.OfKind(kind).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine().AppendLine(Heading(kind).ToUpperInvariant());
+            foreach (var o in items)
+            {
+                text.Append("- ").Append(o.Rule.Id).Append(": ").AppendLine(o.Message);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace Procurement.Rules;
+
+/// <summary>What checking one rule against one procurement found, with the facts that decided it.</summary>
+/// <remarks>Immutable and safe to share across threads.</remarks>
+[DebuggerDisplay("{Kind}: {Rule.Id,nq}")]
+public sealed class RuleOutcome
+{
+    internal RuleOutcome(
+        RuleDefinition rule,
+        OutcomeKind kind,
+        string message,
+        IReadOnlyList<FactValue> facts,
+        IReadOnlyList<string> missingFacts,
+        string? error)
+    {
+        Rule = rule;
+        Kind = kind;
+        Message = message;
+        Facts = facts;
+        MissingFacts = missingFacts;
+        Error = error;
+    }
+
+    /// <summary>The rule checked.</summary>
+    public RuleDefinition Rule { get; }
+
+    /// <summary>What the check found.</summary>
+    public OutcomeKind Kind { get; }
+
+    /// <summary>A message built from the procurement's own facts.</summary>
+    public string Message { get; }
+
+    /// <summary>The facts the rule reports, with their values in this procurement (see <see cref="RuleDefinition.FactNames"/>).</summary>
+    public IReadOnlyList<FactValue> Facts { get; }
+
+    /// <summary>
+    /// For <see cref="OutcomeKind.Undetermined"/>: the facts that were needed but are not recorded, as paths in a
+    /// procurement file (<c>tender.eligibilityJustification</c>) or timeline event kinds (<c>timeline.unionsEngaged</c>).
+    /// Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> MissingFacts { get; }
+
+    /// <summary>For <see cref="OutcomeKind.Failed"/>: what went wrong; otherwise <see langword="null"/>.</summary>
+    public string? Error { get; }
+
+    /// <summary>The rule's citations (shortcut for <c>Rule.Citations</c>).</summary>
+    public IReadOnlyList<Citation> Citations => Rule.Citations;
+
+    /// <summary>Formats the outcome as <c>BREACH [major] rule-id: message</c>.</summary>
+    public override string ToString() => $"{Reporting.TextReport.Label(Kind)} [{Reporting.TextReport.Label(Rule.Severity)}] {Rule.Id}: {Message}";
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Procurement.Model;
+using Procurement.Rules.Checking;
+using Procurement.Rules.Expressions;
+using Procurement.Rules.Loading;
+
+namespace Procurement.Rules;
+
+/// <summary>
+/// A loaded, compiled rule pack: the entry point for checking a procurement against procurement policy.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Default"/> is the pack embedded in this assembly (the Secretary of State's letter of 25 September 2009);
+/// <see cref="LoadFromDirectory"/> loads a pack from a folder holding <c>pack.yaml</c> and <c>*.rules.yaml</c> files.
+/// Every expression is parsed, sandboxed and compiled when the pack loads, so a broken rule fails the load, never a check.
+/// </para>
+/// <para>
+/// Thread safety: a pack is immutable once loaded. <see cref="Check"/> is a pure function of its arguments and may be
+/// called from any number of threads at once.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var report = RulePack.Default.Check(procurement);
+/// foreach (var breach in report.Breaches)
+///     Console.WriteLine(breach);
+/// </code>
+/// </example>
+[DebuggerDisplay("{Id,nq} ({Rules.Count} rules)")]
+public sealed class RulePack
+{
+    /// <summary>The id of the default embedded pack.</summary>
+    public const string DefaultPackId = "burnham-2009";
+
+    private static readonly ConcurrentDictionary<string, Lazy<RulePack>> Embedded = new(StringComparer.Ordinal);
+
+    private readonly CompiledRule[] _rules;
+
+    internal RulePack(PackHeader header, IReadOnlyList<CompiledRule> rules)
+    {
+        Id = header.Id;
+        Title = header.Title;
+        Version = header.Version;
+        Description = header.Description;
+        InForceFrom = header.InForceFrom;
+        InForceUntil = header.InForceUntil;
+        Sources = header.Sources;
+        Principles = header.Principles;
+        _rules = rules.OrderBy(r => r.Definition.Id, StringComparer.Ordinal).ToArray();
+        Rules = Array.AsReadOnly(_rules.Select(r => r.Definition).ToArray());
+    }
+
+    /// <summary>
+    /// The default pack, embedded in this assembly and loaded once on first use (thread-safe).
+    /// </summary>
+    /// <exception cref="RulePackLoadException">The embedded pack is broken (a packaging defect; never expected).</exception>
+    public static RulePack Default => GetEmbedded(DefaultPackId);
+
+    /// <summary>The ids of the packs embedded in this assembly, sorted.</summary>
+    public static IReadOnlyList<string> EmbeddedPackIds { get; } = EmbeddedPackFiles.PackIds();
+
+    /// <summary>The pack's id, for example <c>burnham-2009</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The pack's title.</summary>
+    public string Title { get; }
+
+    /// <summary>The pack's version, as written in <c>pack.yaml</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>What the pack covers.</summary>
+    public string Description { get; }
+
+    /// <summary>The first day the policy the pack encodes is in force.</summary>
+    public DateOnly InForceFrom { get; }
+
+    /// <summary>The last day the policy is in force, or <see langword="null"/> when no end is recorded.</summary>
+    public DateOnly? InForceUntil { get; }
+
+    /// <summary>The source documents the pack's citations quote.</summary>
+    public IReadOnlyList<SourceDocument> Sources { get; }
+
+    /// <summary>The pack's principles, in the order <c>pack.yaml</c> lists them.</summary>
+    public IReadOnlyList<Principle> Principles { get; }
+
+    /// <summary>The pack's rules, sorted by id.</summary>
+    public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
+    /// <summary>Returns an embedded pack by id, loading it once on first use (thread-safe).</summary>
+    /// <param name="id">One of <see cref="EmbeddedPackIds"/>.</param>
+    /// <exception cref="ArgumentException">No pack with that id is embedded.</exception>
+    public static RulePack GetEmbedded(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!EmbeddedPackIds.Contains(id, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"No rule pack '{id}' is embedded; the embedded packs are: {string.Join(", ", EmbeddedPackIds)}.", nameof(id));
+        }
+
+        return Embedded.GetOrAdd(id, static key => new Lazy<RulePack>(() => RulePackLoader.Load(new EmbeddedPackFiles(key)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>Loads and compiles the pack in a folder (its <c>pack.yaml</c> and every <c>*.rules.yaml</c> beside it).</summary>
+    /// <param name="directory">The pack folder, for example <c>rules/burnham-2009</c>.</param>
+    /// <returns>The compiled pack.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="RulePackLoadException">
+    /// Any file of the pack is invalid; the exception lists every problem with file, line, column and rule id.
+    /// </exception>
+    public static RulePack LoadFromDirectory(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Rule pack folder not found: {directory}");
+        }
+
+        return RulePackLoader.Load(new DirectoryPackFiles(directory));
+    }
+
+    /// <summary>Checks one procurement against every rule of the pack.</summary>
+    /// <param name="procurement">The procurement to check.</param>
+    /// <param name="options">Options; <see cref="CheckOptions.Default"/> when null.</param>
+    /// <returns>The report: every rule's outcome, breaches first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurement"/> is null.</exception>
+    /// <exception cref="ProcurementLoadException">
+    /// The procurement is invalid (for example an event lacks a value its kind needs); every problem is listed.
+    /// </exception>
+    /// <remarks>Pure and thread-safe: the procurement is only read.</remarks>
+    public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        options ??= CheckOptions.Default;
+        Files.ProcurementValidator.ThrowIfInvalid(procurement, file: null);
+
+        var period = PeriodOf(procurement.DecisionDate, options);
+        if (period == PeriodStatus.OutsidePeriod)
+        {
+            return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>());
+        }
+
+        var scope = new RuleScope(procurement);
+        var outcomes = new RuleOutcome[_rules.Length];
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            outcomes[i] = RuleEvaluator.Evaluate(_rules[i], scope, procurement.Scenario);
+        }
+
+        Array.Sort(outcomes, ReportOrder.Instance);
+        return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
+    }
+
+    /// <summary>
+    /// Checks a sequence of procurements one at a time, streaming: each report is produced as the sequence is read,
+    /// and nothing is held after it is returned.
+    /// </summary>
+    /// <param name="procurements">The procurements to check.</param>
+    /// <param name="options">Options; <see cref="CheckOptions.Default"/> when null.</param>
+    /// <returns>One report per procurement, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurements"/> is null.</exception>
+    public IEnumerable<CheckReport> CheckAll(IEnumerable<ProposedProcurement> procurements, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(procurements);
+        return Iterate(procurements, options);
+
+        IEnumerable<CheckReport> Iterate(IEnumerable<ProposedProcurement> items, CheckOptions? opts)
+        {
+            foreach (var item in items)
+            {
+                yield return Check(item, opts);
+            }
+        }
+    }
+
+    /// <summary>Whether a decision date falls within the pack's period.</summary>
+    /// <param name="date">The decision date.</param>
+    public bool IsInForce(DateOnly date) => date >= InForceFrom && (InForceUntil is null || date <= InForceUntil.Value);
+
+    /// <summary>Returns the id, version and title.</summary>
+    public override string ToString() => $"{Id} {Version}: {Title}";
+
+    private PeriodStatus PeriodOf(DateOnly? decisionDate, CheckOptions options)
+    {
+        if (decisionDate is null)
+        {
+            return PeriodStatus.DecisionDateNotRecorded;
+        }
+
+        if (IsInForce(decisionDate.Value))
+        {
+            return PeriodStatus.InForce;
+        }
+
+        return options.CheckOutsidePeriod ? PeriodStatus.OutsidePeriodCheckedAnyway : PeriodStatus.OutsidePeriod;
+    }
+
+    private sealed class ReportOrder : IComparer<RuleOutcome>
+    {
+        public static readonly ReportOrder Instance = new();
+
+        public int Compare(RuleOutcome? x, RuleOutcome? y)
+        {
+            var byKind = x!.Kind.CompareTo(y!.Kind);
+            if (byKind != 0)
+            {
+                return byKind;
+            }
+
+            var bySeverity = y.Rule.Severity.CompareTo(x.Rule.Severity);
+            return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
+        }
+    }
+}
