@@ -97,43 +97,46 @@ internal sealed class MissingFactRewriter : ExpressionVisitor
         }
 
         var inner = Visit(node.Expression);
-        Expression access;
+        var fact = track && IsNullable(node.Member) ? PathOf(node) ?? Names.Camel(node.Member.Name) : null;
         if (inner.Type.IsValueType || inner is ParameterExpression)
         {
-            access = node.Update(inner);
-        }
-        else
-        {
-            // parent?.Member, yielding default when the parent is missing (it has been named already).
-            var parent = Expression.Variable(inner.Type, "parent");
-            access = Expression.Block(
-                node.Type,
-                new[] { parent },
-                Expression.Assign(parent, inner),
-                Expression.Condition(
-                    Expression.Equal(parent, Expression.Constant(null, inner.Type)),
-                    Expression.Default(node.Type),
-                    node.Update(parent)));
+            return Read(node, inner, fact);
         }
 
-        if (!track || !IsNullable(node.Member))
+        // parent?.Member: when the parent is missing it has been named already, and the member reads as its default.
+        var parent = Expression.Variable(inner.Type, "parent");
+        return Expression.Block(
+            node.Type,
+            new[] { parent },
+            Expression.Assign(parent, inner),
+            Expression.Condition(
+                Expression.Equal(parent, Expression.Constant(null, inner.Type)),
+                Expression.Default(node.Type),
+                Read(node, parent, fact)));
+    }
+
+    /// <summary>Reads the member from its (non-null) parent, naming the fact when the value is null.</summary>
+    private Expression Read(MemberExpression node, Expression parent, string? fact)
+    {
+        var access = node.Update(parent);
+        if (fact is null)
         {
             return access;
         }
 
-        var fact = Expression.Constant(PathOf(node) ?? Names.Camel(node.Member.Name));
         var type = node.Type;
+        var name = Expression.Constant(fact);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
-            return Expression.Call(_root, TrackValueMethod.MakeGenericMethod(underlying), access, fact);
+            return Expression.Call(_root, TrackValueMethod.MakeGenericMethod(underlying), access, name);
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
-            return Expression.Call(_root, TrackListMethod.MakeGenericMethod(type.GetGenericArguments()[0]), access, fact);
+            return Expression.Call(_root, TrackListMethod.MakeGenericMethod(type.GetGenericArguments()[0]), access, name);
         }
 
-        return Expression.Call(_root, TrackRefMethod.MakeGenericMethod(type), access, fact);
+        return Expression.Call(_root, TrackRefMethod.MakeGenericMethod(type), access, name);
     }
 
     private string? PathOf(Expression expression)

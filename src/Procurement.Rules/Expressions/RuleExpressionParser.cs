@@ -95,19 +95,21 @@ internal sealed partial class RuleExpressionParser
 
     private static string Friendly(string message, IEnumerable<string> factNames)
     {
-        message = message.Replace("type 'RuleScope'", "the procurement", StringComparison.Ordinal)
-            .Replace("on type 'RuleScope'", "on the procurement", StringComparison.Ordinal);
         var unknown = UnknownMember().Match(message);
         if (unknown.Success)
         {
-            var candidates = ScopeMembers.Concat(factNames).Concat(EnumValues.Keys);
+            var typeName = unknown.Groups["type"].Value;
+            var modelType = typeof(ProposedProcurement).Assembly.GetExportedTypes().FirstOrDefault(t => t.Name == typeName);
+            var candidates = typeName == nameof(RuleScope)
+                ? ScopeMembers.Concat(factNames).Concat(EnumValues.Keys)
+                : modelType?.GetProperties().Select(p => p.Name) ?? Enumerable.Empty<string>();
             if (Names.Suggest(unknown.Groups["name"].Value, candidates) is { } suggestion)
             {
                 message += $"; did you mean '{suggestion}'?";
             }
         }
 
-        return message;
+        return message.Replace("type 'RuleScope'", "the procurement", StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> ScopeMembers => typeof(RuleScope)
@@ -136,7 +138,7 @@ internal sealed partial class RuleExpressionParser
         return values;
     }
 
-    [GeneratedRegex(@"No property or field '(?<name>[^']+)'")]
+    [GeneratedRegex(@"No property or field '(?<name>[^']+)' exists in type '(?<type>[^']+)'")]
     private static partial Regex UnknownMember();
 
     /// <summary>Exposes <see cref="RuleScope"/> (for its helper methods) and nothing else to the parser.</summary>

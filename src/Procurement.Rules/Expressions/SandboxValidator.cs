@@ -40,7 +40,6 @@ internal sealed class SandboxValidator : ExpressionVisitor
     private static readonly HashSet<Type> ValueTypes = new()
     {
         typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(string), typeof(DateOnly),
-        typeof(object),
     };
 
     private readonly List<string> _violations = new();
