@@ -18,9 +18,13 @@ internal static class ProcurementValidator
         void Add(string? path, string message)
         {
             (int? Line, int? Column) at = default;
-            if (path is not null && positions is not null)
+            // A value that is absent has no position: use its nearest recorded parent's (the event, the contract).
+            for (var p = path; p is not null && positions is not null; p = Parent(p))
             {
-                positions.TryGetValue(path, out at);
+                if (positions.TryGetValue(p, out at))
+                {
+                    break;
+                }
             }
 
             problems ??= new List<LoadProblem>();
@@ -122,5 +126,11 @@ internal static class ProcurementValidator
         {
             throw new ProcurementLoadException(problems);
         }
+    }
+
+    private static string? Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 ? path[..cut] : null;
     }
 }
