@@ -1,0 +1,46 @@
+using System.Reflection;
+using Procurement.Model;
+
+namespace Procurement.Rules.Tests;
+
+/// <summary>The reference docs stay in step with the model and the expression vocabulary.</summary>
+public class DocsTests
+{
+    private static readonly string ProcurementFiles = File.ReadAllText(Path.Combine(RepoPaths.Docs, "procurement-files.md"));
+    private static readonly string WritingRules = File.ReadAllText(Path.Combine(RepoPaths.Docs, "writing-rules.md"));
+
+    private static IEnumerable<Type> ModelTypes => typeof(ProposedProcurement).Assembly.GetExportedTypes();
+
+    [Test]
+    public void ProcurementFilesDoc_NamesEveryKey()
+    {
+        var keys = ModelTypes.Where(t => !t.IsEnum)
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null))
+            .Select(p => "`" + char.ToLowerInvariant(p.Name[0]) + p.Name[1..] + "`")
+            .Distinct();
+
+        ProcurementFiles.Should().ContainAll(keys);
+    }
+
+    [Test]
+    public void ProcurementFilesDoc_NamesEveryEnumValue()
+    {
+        var values = ModelTypes.Where(t => t.IsEnum)
+            .SelectMany(Enum.GetNames)
+            .Select(n => "`" + char.ToLowerInvariant(n[0]) + n[1..] + "`");
+
+        ProcurementFiles.Should().ContainAll(values);
+    }
+
+    [Test]
+    public void WritingRulesDoc_NamesEveryHelper()
+    {
+        var helpers = typeof(RulePack).Assembly.GetType("Procurement.Rules.Expressions.RuleScope")!
+            .GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName)
+            .Select(m => "`" + m.Name + "(")
+            .Distinct();
+
+        WritingRules.Should().ContainAll(helpers);
+    }
+}
