@@ -19,14 +19,14 @@ namespace Procurement.Rules.Loading;
 /// </summary>
 internal static partial class RulePackLoader
 {
-    private static readonly string[] PackKeys = { "id", "title", "version", "description", "inForce", "sources", "principles" };
-    private static readonly string[] PeriodKeys = { "from", "until" };
-    private static readonly string[] SourceKeys = { "id", "title", "file" };
-    private static readonly string[] PrincipleKeys = { "key", "title", "summary" };
-    private static readonly string[] RuleFileKeys = { "rules" };
-    private static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "when", "require", "facts", "message", "citations" };
-    private static readonly string[] MessageKeys = { "breach", "compliant", "notApplicable" };
-    private static readonly string[] CitationKeys = { "source", "locator", "quote" };
+    internal static readonly string[] PackKeys = { "id", "title", "version", "description", "inForce", "sources", "principles" };
+    internal static readonly string[] PeriodKeys = { "from", "until" };
+    internal static readonly string[] SourceKeys = { "id", "title", "file" };
+    internal static readonly string[] PrincipleKeys = { "key", "title", "summary" };
+    internal static readonly string[] RuleFileKeys = { "rules" };
+    internal static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "when", "require", "facts", "message", "citations" };
+    internal static readonly string[] MessageKeys = { "breach", "compliant", "notApplicable" };
+    internal static readonly string[] CitationKeys = { "source", "locator", "quote" };
 
     public static RulePack Load(PackFiles files)
     {
