@@ -130,8 +130,11 @@ internal sealed record CliArguments
                     {
                         error = "option --rules needs a folder: --rules DIR";
                     }
+                    else
+                    {
+                        result = result with { RulesDirectory = folder };
+                    }
 
-                    result = result with { RulesDirectory = folder };
                     break;
                 case "--format":
                     var format = inlineValue ?? TakeValue(args, ref i);

@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
-
 namespace Procurement.Rules.Tests;
 
-/// <summary>Paths into the repository, found from this source file's location so tests run from any folder.</summary>
+/// <summary>Paths into the repository, found from the test assembly's location so tests run from any folder.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -17,14 +15,20 @@ internal static class RepoPaths
 
     public static string Docs => Path.Combine(Root, "docs");
 
-    private static string FindRoot([CallerFilePath] string thisFile = "")
+    /// <summary>
+    /// Searches up from the test assembly's folder (the build output lies inside the repository). Not from this source
+    /// file's path: a CI build (<c>ContinuousIntegrationBuild</c>) maps source paths to <c>/_/</c>.
+    /// </summary>
+    private static string FindRoot()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Procurement.Rules.sln")))
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            dir = dir.Parent;
+            if (File.Exists(Path.Combine(dir.FullName, "Procurement.Rules.sln")))
+            {
+                return dir.FullName;
+            }
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("Procurement.Rules.sln not found above " + thisFile);
+        throw new InvalidOperationException("Procurement.Rules.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,458 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using Procurement.Model;
+
+namespace Procurement.Rules.Cli.Tests;
+
+public class CliTests
+{
+    /// <summary>The words of scenario 4 that the 'NHS only' rule cites, as the letter has them.</summary>
+    private const string NhsOnlyQuote = "For certain services, clinical issues or safety may warrant an 'NHS only' tender.";
+
+    private const string NhsOnlyRuleId = "fair-tender.nhs-only-needs-reason";
+
+    private const string NhsRightToBidRuleId = "nhs-right-to-bid.nhs-providers-eligible";
+
+    /// <summary>
+    /// An open tender in scenario 4, decided after the incumbent was engaged, with no narrowing after the notice:
+    /// every rule of the default pack either applies and is met, or does not apply.
+    /// </summary>
+    private const string CompliantYaml = """
+        id: compliant-open-tender
+        title: Open tender after early engagement
+        scenario: newOrRedesignedService
+        decisionDate: 2010-03-01
+        incumbentContracts:
+          - provider:
+              name: Local community trust
+              kind: nhsTrust
+        tender:
+          route: openTender
+          eligibility: open
+          incumbentMayBid: true
+        timelineComplete: true
+        timeline:
+          - date: 2010-01-10
+            kind: incumbentEngaged
+          - date: 2010-03-01
+            kind: tenderDecision
+          - date: 2010-04-01
+            kind: noticePublished
+        """;
+
+    /// <summary>An unknown key and a day that does not exist.</summary>
+    private const string BadYaml = """
+        id: bad-case
+        colour: blue
+        timeline:
+          - date: 2009-02-30
+            kind: tenderDecision
+        """;
+
+    private static readonly string NewLine = Environment.NewLine;
+
+    private DirectoryInfo _temp = null!;
+
+    [SetUp]
+    public void CreateTempFolder() => _temp = Directory.CreateTempSubdirectory("procurement-cli-tests-");
+
+    [TearDown]
+    public void DeleteTempFolder() => _temp.Delete(recursive: true);
+
+    [Test]
+    public void Run_GreatYarmouthSample_ReportsBreachesAndExitsOne()
+    {
+        var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
+        expected.Breaches.Select(b => b.Rule.Id).Should().Contain(NhsOnlyRuleId, "the sample is the pack's example of an unjustified 'NHS only' tender");
+        File.ReadAllText(RepoPaths.Letter).Should().Contain(NhsOnlyQuote, "the quote must be the letter's own words");
+        RulePack.Default.Rules.Single(r => r.Id == NhsOnlyRuleId).Citations.Select(c => c.Quote).Should().Contain(NhsOnlyQuote);
+
+        var result = CliResult.Run(RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        result.Stdout.Should().Contain(NhsOnlyRuleId).And.Contain(NhsOnlyQuote);
+        foreach (var breach in expected.Breaches)
+        {
+            result.Stdout.Should().Contain(breach.Rule.Id).And.Contain(breach.Message);
+        }
+    }
+
+    [Test]
+    public void Run_CompliantProcurement_ReportsNoBreachAndExitsZero()
+    {
+        var file = Write("compliant.yaml", CompliantYaml);
+        var expected = RulePack.Default.Check(ProcurementFile.Load(file));
+        expected.HasBreaches.Should().BeFalse();
+        expected.OfKind(OutcomeKind.Compliant).Should().NotBeEmpty("the case must actually meet some rules, not merely escape them");
+        expected.OfKind(OutcomeKind.Undetermined).Should().BeEmpty();
+
+        var result = CliResult.Run(file);
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        result.Stdout.Should().Contain(expected.Summary);
+        foreach (var compliant in expected.OfKind(OutcomeKind.Compliant))
+        {
+            result.Stdout.Should().Contain(compliant.Rule.Id);
+        }
+    }
+
+    [Test]
+    public void Run_CompliantProcurementMadeNonNhsOnly_ReportsBreachAndExitsOne()
+    {
+        var yaml = CompliantYaml.Replace("eligibility: open", "eligibility: nonNhsOnly", StringComparison.Ordinal);
+        yaml.Should().NotBe(CompliantYaml);
+        var file = Write("non-nhs-only.yaml", yaml);
+
+        var result = CliResult.Run(file);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        result.Stdout.Should().Contain(NhsRightToBidRuleId);
+    }
+
+    [Test]
+    public void Run_FileWithUnknownKeyAndImpossibleDate_ExitsTwoNamingFilePathAndLine()
+    {
+        var file = Write("bad.yaml", BadYaml);
+        var dateLine = LineOf(BadYaml, "2009-02-30");
+        var keyLine = LineOf(BadYaml, "colour:");
+
+        var result = CliResult.Run(file);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        var lines = result.Stderr.Split(NewLine);
+        lines.Should().ContainSingle(l => l.Contains("timeline[0].date", StringComparison.Ordinal))
+            .Which.Should().Contain($"{file}:{dateLine}:");
+        lines.Should().ContainSingle(l => l.Contains("colour", StringComparison.Ordinal))
+            .Which.Should().Contain($"{file}:{keyLine}:");
+        result.Stderr.Should().NotContain("   at ", "no stack trace for an expected error");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Run_TwoFilesOneBad_ChecksNothingAndExitsTwo(bool badFirst)
+    {
+        var bad = Write("bad.yaml", BadYaml);
+        var files = badFirst ? new[] { bad, RepoPaths.GreatYarmouth } : new[] { RepoPaths.GreatYarmouth, bad };
+
+        var result = CliResult.Run(files);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty("nothing is checked after a failed load");
+        result.Stderr.Should().Contain(bad).And.Contain("timeline[0].date");
+    }
+
+    [Test]
+    public void Run_MissingFile_ExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(_temp.FullName, "no-such-case.yaml");
+
+        var result = CliResult.Run(RepoPaths.GreatYarmouth, missing);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(missing).And.NotContain("   at ");
+    }
+
+    [Test]
+    public void Run_FileWithUnsupportedExtension_ExitsTwoNamingIt()
+    {
+        var file = Write("case.txt", CompliantYaml);
+
+        var result = CliResult.Run(file);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(file).And.Contain(".yaml");
+    }
+
+    [Test]
+    public void Run_FormatJson_WritesTheReportJson()
+    {
+        var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
+
+        var result = CliResult.Run("--format", "json", RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        var json = JObject.Parse(result.Stdout);
+        json.Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
+        json["procurement"]!.Value<string>("id").Should().Be(expected.ProcurementId);
+        result.Stdout.TrimEnd().Should().Be(expected.ToJson().TrimEnd());
+    }
+
+    [Test]
+    public void Run_FormatJsonTwoFiles_WritesArrayOfTwoReports()
+    {
+        var compliant = Write("compliant.yaml", CompliantYaml);
+        var expected = new[] { RepoPaths.GreatYarmouth, compliant }.Select(f => RulePack.Default.Check(ProcurementFile.Load(f))).ToList();
+
+        var result = CliResult.Run("--format=json", RepoPaths.GreatYarmouth, compliant);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        var array = JArray.Parse(result.Stdout);
+        array.Should().HaveCount(2);
+        for (var i = 0; i < 2; i++)
+        {
+            array[i].Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
+            JToken.DeepEquals(array[i], JToken.Parse(expected[i].ToJson())).Should().BeTrue($"report {i} must be the library's JSON for {expected[i].ProcurementId}");
+        }
+    }
+
+    [Test]
+    public void Run_FormatMarkdown_WritesMarkdownWithBreachesHeading()
+    {
+        var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
+
+        var result = CliResult.Run(RepoPaths.GreatYarmouth, "--format", "markdown");
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        result.Stdout.Should().Contain("## Breaches");
+        result.Stdout.TrimEnd().Should().Be(expected.ToMarkdown().TrimEnd());
+    }
+
+    [Test]
+    public void Run_TwoFilesAsMarkdown_SeparatesReportsWithHorizontalRule()
+    {
+        var compliant = Write("compliant.yaml", CompliantYaml);
+        var first = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).ToMarkdown().TrimEnd();
+        var second = RulePack.Default.Check(ProcurementFile.Load(compliant)).ToMarkdown().TrimEnd();
+
+        var result = CliResult.Run("--format", "markdown", RepoPaths.GreatYarmouth, compliant);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        result.Stdout.TrimEnd().Should().Be(first + NewLine + NewLine + "---" + NewLine + NewLine + second);
+    }
+
+    [Test]
+    public void Run_TwoFilesAsText_SeparatesReportsWithBlankLineAndDashes()
+    {
+        var compliant = Write("compliant.yaml", CompliantYaml);
+        var first = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).ToString().TrimEnd();
+        var second = RulePack.Default.Check(ProcurementFile.Load(compliant)).ToString().TrimEnd();
+
+        var result = CliResult.Run(RepoPaths.GreatYarmouth, compliant);
+
+        result.ExitCode.Should().Be(1, "one of the two files has breaches: {0}", result);
+        result.Stdout.Should().StartWith(first + NewLine + NewLine);
+        result.Stdout.TrimEnd().Should().EndWith(NewLine + NewLine + second);
+        var between = result.Stdout.Substring(first.Length, result.Stdout.TrimEnd().Length - first.Length - second.Length);
+        between.Trim().Should().MatchRegex("^-{10,}$");
+    }
+
+    [Test]
+    public void Run_RulesFolderWithBrokenRequire_ExitsTwoNamingRuleAndFile()
+    {
+        const string ruleId = "fair-tender.incumbent-may-bid";
+        var pack = CopyDefaultPack();
+        var ruleFile = Path.Combine(pack, "fair-tender.rules.yaml");
+        Replace(ruleFile, "require: Tender.IncumbentMayBid == true", "require: NoSuchFact > 1");
+
+        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Split(NewLine).Should().Contain(l => l.Contains(ruleId, StringComparison.Ordinal) && l.Contains(ruleFile, StringComparison.Ordinal));
+        result.Stderr.Should().NotContain("   at ");
+    }
+
+    [Test]
+    public void Run_RulesFolder_ChecksAgainstThatPack()
+    {
+        var pack = CopyDefaultPack();
+        var title = RulePack.Default.Rules.Single(r => r.Id == NhsOnlyRuleId).Title;
+        var localTitle = title + " (local copy)";
+        Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: " + localTitle);
+
+        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(1, "{0}", result);
+        result.Stdout.Should().Contain(localTitle);
+    }
+
+    [Test]
+    public void Run_RulesFolderMissing_ExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(_temp.FullName, "no-such-pack");
+
+        var result = CliResult.Run("--rules", missing, RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(missing);
+    }
+
+    [Test]
+    public void Run_RuleThatFailsToEvaluate_ReportsAndExitsTwo()
+    {
+        var pack = CopyDefaultPack();
+        Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "require: Tender.Eligibility != NonNhsOnly", "require: 1 / Count(NoticePublished) > 0");
+        var file = Write("no-notice.yaml", CompliantYaml.Replace("kind: noticePublished", "kind: bidReceived", StringComparison.Ordinal));
+        RulePack.LoadFromDirectory(pack).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
+
+        var result = CliResult.Run("--rules", pack, file);
+
+        result.ExitCode.Should().Be(2, "the check is incomplete: {0}", result);
+        result.Stdout.Should().Contain(NhsRightToBidRuleId);
+        result.Stderr.Should().Contain(NhsRightToBidRuleId).And.Contain(file);
+    }
+
+    [Test]
+    public void Run_ProcurementDecidedBeforeThePack_IsCheckedOnlyWhenAsked()
+    {
+        var decided = new DateOnly(2008, 6, 1);
+        RulePack.Default.IsInForce(decided).Should().BeFalse();
+        var yaml = CompliantYaml
+            .Replace("decisionDate: 2010-03-01", "decisionDate: 2008-06-01", StringComparison.Ordinal)
+            .Replace("eligibility: open", "eligibility: nonNhsOnly", StringComparison.Ordinal);
+        var file = Write("old.yaml", yaml);
+
+        var notChecked = CliResult.Run(file);
+        var checkedAnyway = CliResult.Run("--check-outside-period", file);
+
+        notChecked.ExitCode.Should().Be(0, "{0}", notChecked);
+        notChecked.Stdout.Should().NotContain(NhsRightToBidRuleId);
+        notChecked.Stderr.Should().Contain(file).And.Contain("--check-outside-period");
+        checkedAnyway.ExitCode.Should().Be(1, "{0}", checkedAnyway);
+        checkedAnyway.Stdout.Should().Contain(NhsRightToBidRuleId);
+    }
+
+    [Test]
+    public void Run_ListRules_ListsEveryRuleOfTheDefaultPack()
+    {
+        var rules = RulePack.Default.Rules;
+        rules.Should().NotBeEmpty();
+
+        var result = CliResult.Run("--list-rules");
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        var lines = result.Stdout.Split(NewLine);
+        foreach (var rule in rules)
+        {
+            // Columns are separated by at least two spaces; titles hold single spaces only.
+            var columns = Regex.Split(lines.Single(l => l.StartsWith(rule.Id + " ", StringComparison.Ordinal)), @"\s{2,}");
+            columns.Should().HaveCount(4);
+            columns[0].Should().Be(rule.Id);
+            columns[1].Should().BeEquivalentTo(rule.Severity.ToString());
+            columns[2].Should().Be(rule.Principle.Key);
+            columns[3].Should().Be(rule.Title);
+        }
+    }
+
+    [Test]
+    public void Run_ListRulesWithRulesFolder_ListsThatPack()
+    {
+        var pack = CopyDefaultPack();
+        var title = RulePack.Default.Rules.Single(r => r.Id == NhsOnlyRuleId).Title;
+        Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: Renamed in the copy");
+
+        var result = CliResult.Run("--list-rules", "--rules", pack);
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stdout.Split(NewLine).Should().ContainSingle(l => l.StartsWith(NhsOnlyRuleId + " ", StringComparison.Ordinal))
+            .Which.Should().EndWith("Renamed in the copy");
+    }
+
+    [Test]
+    public void Run_UnknownOption_ExitsTwoNamingIt()
+    {
+        var result = CliResult.Run("--frobnicate", RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain("--frobnicate").And.Contain("Usage: procurement-check");
+    }
+
+    [TestCase(new string[0], "no procurement file")]
+    [TestCase(new[] { "--format" }, "--format")]
+    [TestCase(new[] { "--format", "--list-rules" }, "--format")]
+    [TestCase(new[] { "--format", "xml", "case.yaml" }, "'xml'")]
+    [TestCase(new[] { "--rules" }, "--rules")]
+    [TestCase(new[] { "--format", "json", "--format", "text", "case.yaml" }, "more than once")]
+    [TestCase(new[] { "--list-rules", "case.yaml" }, "--list-rules")]
+    [TestCase(new[] { "--list-rules=yes" }, "--list-rules")]
+    public void Run_BadArguments_ExitsTwoWithMessageAndUsage(string[] args, string named)
+    {
+        var result = CliResult.Run(args);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain(named).And.Contain("Usage: procurement-check");
+    }
+
+    [TestCase("--help")]
+    [TestCase("-h")]
+    public void Run_Help_ExitsZeroWithUsage(string option)
+    {
+        var result = CliResult.Run(option);
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        result.Stdout.Should().StartWith("Usage: procurement-check [options] <file>...");
+        foreach (var name in new[] { "--rules DIR", "--format text|markdown|json", "--check-outside-period", "--list-rules", "--version" })
+        {
+            result.Stdout.Should().Contain(name);
+        }
+    }
+
+    [Test]
+    public void Run_Version_PrintsTheToolVersion()
+    {
+        var version = typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        var result = CliResult.Run("--version");
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stdout.Should().StartWith("procurement-check " + version + NewLine);
+    }
+
+    [Test]
+    public void Parse_DoubleDash_TreatsTheRestAsFiles()
+    {
+        var arguments = CliArguments.Parse(["--format=markdown", "a.yaml", "--", "--help", "-b.yaml"], out var error);
+
+        error.Should().BeNull();
+        arguments!.Format.Should().Be(ReportFormat.Markdown);
+        arguments.Help.Should().BeFalse();
+        arguments.Files.Should().Equal("a.yaml", "--help", "-b.yaml");
+    }
+
+    private static int LineOf(string text, string fragment) =>
+        text.Split('\n').Select((line, i) => (line, i)).Single(x => x.line.Contains(fragment, StringComparison.Ordinal)).i + 1;
+
+    private static void Replace(string file, string oldText, string newText)
+    {
+        var text = File.ReadAllText(file);
+        text.Should().Contain(oldText, "the test edits {0}", file);
+        File.WriteAllText(file, text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_temp.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Copies the default pack and the sources its <c>pack.yaml</c> refers to (<c>../sources</c>).</summary>
+    private string CopyDefaultPack()
+    {
+        var rules = _temp.CreateSubdirectory("rules");
+        CopyFolder(RepoPaths.Sources, Path.Combine(rules.FullName, "sources"));
+        var pack = Path.Combine(rules.FullName, "burnham-2009");
+        CopyFolder(RepoPaths.DefaultPack, pack);
+        return pack;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
