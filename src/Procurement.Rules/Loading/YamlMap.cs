@@ -54,75 +54,26 @@ internal sealed class YamlMap
     public YamlNode? Node(string key) =>
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    /// <summary>A scalar string; records a problem when required and absent, or when not a scalar.</summary>
+    /// <summary>A non-empty scalar; records a problem when required and absent or empty, or when not a scalar.</summary>
     public YamlScalarNode? Scalar(string key, bool required)
     {
-        var node = Node(key);
-        switch (node)
+        var scalar = Typed<YamlScalarNode>(key, required, "a single value");
+        if (scalar is null || !string.IsNullOrWhiteSpace(scalar.Value))
         {
-            case null:
-                if (required)
-                {
-                    _problems.Add(_node.Start, _ruleId, $"missing required key '{key}'");
-                }
-
-                return null;
-            case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
-                return scalar;
-            case YamlScalarNode scalar:
-                if (required)
-                {
-                    _problems.Add(scalar.Start, _ruleId, $"'{key}' must not be empty");
-                }
-
-                return null;
-            default:
-                _problems.Add(node.Start, _ruleId, $"'{key}' must be a single value, not a {Describe(node)}");
-                return null;
+            return scalar;
         }
+
+        if (required)
+        {
+            _problems.Add(scalar.Start, _ruleId, $"'{key}' must not be empty");
+        }
+
+        return null;
     }
 
     public string? String(string key, bool required) => Scalar(key, required)?.Value;
 
-    public YamlSequenceNode? Sequence(string key, bool required)
-    {
-        var node = Node(key);
-        switch (node)
-        {
-            case null:
-                if (required)
-                {
-                    _problems.Add(_node.Start, _ruleId, $"missing required key '{key}'");
-                }
-
-                return null;
-            case YamlSequenceNode sequence:
-                return sequence;
-            default:
-                _problems.Add(node.Start, _ruleId, $"'{key}' must be a list");
-                return null;
-        }
-    }
-
-    public YamlMappingNode? Mapping(string key, bool required)
-    {
-        var node = Node(key);
-        switch (node)
-        {
-            case null:
-                if (required)
-                {
-                    _problems.Add(_node.Start, _ruleId, $"missing required key '{key}'");
-                }
-
-                return null;
-            case YamlMappingNode mapping:
-                return mapping;
-            default:
-                _problems.Add(node.Start, _ruleId, $"'{key}' must be a mapping");
-                return null;
-        }
-    }
+    public YamlSequenceNode? Sequence(string key, bool required) => Typed<YamlSequenceNode>(key, required, "a list");
 
     public DateOnly? Date(string key)
     {
@@ -163,10 +114,32 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>The value of a key as the expected kind of node; records a problem when required and absent, or of another kind.</summary>
+    private TNode? Typed<TNode>(string key, bool required, string expected)
+        where TNode : YamlNode
+    {
+        var node = Node(key);
+        if (node is TNode typed)
+        {
+            return typed;
+        }
+
+        if (node is not null)
+        {
+            _problems.Add(node.Start, _ruleId, $"'{key}' must be {expected}, not {Describe(node)}");
+        }
+        else if (required)
+        {
+            _problems.Add(_node.Start, _ruleId, $"missing required key '{key}'");
+        }
+
+        return null;
+    }
+
     private static string Describe(YamlNode node) => node switch
     {
-        YamlSequenceNode => "list",
-        YamlMappingNode => "mapping",
-        _ => "value",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "a single value",
     };
 }
