@@ -6,7 +6,7 @@ namespace Procurement.Rules.Tests;
 internal static class Cases
 {
     public static ProposedProcurement GreatYarmouth() =>
-        ProcurementFile.Load(Path.Combine(RepoPaths.Samples, "cases", "great-yarmouth-2009.yaml"));
+        ProcurementFile.Load(RepoPaths.GreatYarmouth);
 
     /// <summary>Scenario 1 with the given formal chances and first engagement of alternatives, timeline complete.</summary>
     public static ProposedProcurement Underperformance(DateOnly alternativesEngaged, params DateOnly[] chances) => new()

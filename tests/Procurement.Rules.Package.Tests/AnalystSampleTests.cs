@@ -1,0 +1,80 @@
+namespace Procurement.Rules.Package.Tests;
+
+/// <summary>
+/// Runs the analyst sample, samples/analyst/check-cases.cs, as an analyst would: <c>dotnet run</c> on the file. Each run
+/// starts in a temporary folder, so the sample must find its cases relative to itself, not to the current folder.
+/// </summary>
+[TestFixture]
+[Category("Samples")]
+[NonParallelizable]
+public class AnalystSampleTests
+{
+    private const string NhsOnlyRule = "fair-tender.nhs-only-needs-reason";
+    private const string GreatYarmouth = "great-yarmouth-2009";
+
+    private string _work = null!;
+
+    [SetUp]
+    public void CreateWorkFolder()
+    {
+        _work = Path.Combine(Path.GetTempPath(), "procurement-rules-analyst-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_work);
+    }
+
+    [TearDown]
+    public void DeleteWorkFolder() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void AnalystSample_WithoutArguments_ChecksTheSampleCases()
+    {
+        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
+        var lines = Lines(run.StdOut);
+        lines.Should().Contain(l => l.StartsWith(GreatYarmouth + " ", StringComparison.Ordinal), "the table has a row for the sample case\n" + run);
+        lines.Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", "the 'NHS only' breach is listed\n" + run);
+        lines.Should().Contain($"{GreatYarmouth}: fair-tender.eligibility-fixed-at-notice [Critical]", "the late narrowing is listed\n" + run);
+    }
+
+    [Test]
+    public void AnalystSample_WithAFolder_ChecksItsFilesAndSeparatesBreachesFromCompliance()
+    {
+        // Two cases: Great Yarmouth as reported, and the same tender with a clinical reason recorded for 'NHS only'.
+        var text = File.ReadAllText(RepoPaths.GreatYarmouth);
+        text.Should().Contain("kind: policy").And.Contain($"id: {GreatYarmouth}\n");
+        var cases = Path.Combine(_work, "cases");
+        Directory.CreateDirectory(cases);
+        File.WriteAllText(Path.Combine(cases, "a.yaml"), text);
+        File.WriteAllText(
+            Path.Combine(cases, "b.yaml"),
+            text.Replace("kind: policy", "kind: clinical", StringComparison.Ordinal).Replace($"id: {GreatYarmouth}\n", "id: clinical-reason\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(cases, "notes.txt"), "not a case file");
+
+        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript, "cases");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
+        var lines = Lines(run.StdOut);
+        lines.Should().Contain(l => l.StartsWith("Checking 2 case file(s)", StringComparison.Ordinal), "only the .yaml files are read\n" + run);
+        lines.Should().Contain(l => l.StartsWith("clinical-reason ", StringComparison.Ordinal), "the table has a row for each case\n" + run);
+        lines.Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", run.ToString());
+        lines.Should().NotContain($"clinical-reason: {NhsOnlyRule} [Critical]", "a clinical reason meets the rule\n" + run);
+        lines.Should().Contain("clinical-reason: fair-tender.eligibility-fixed-at-notice [Critical]", "the eligibility was still narrowed after the notice\n" + run);
+    }
+
+    [Test]
+    public void AnalystSample_WithAnInvalidFile_ReportsItAndExitsOne()
+    {
+        var cases = Path.Combine(_work, "cases");
+        Directory.CreateDirectory(cases);
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases, "a.yaml"));
+        File.WriteAllText(Path.Combine(cases, "broken.yaml"), "id: broken\ntender:\n  eligibility: nhsOnlyy\n");
+
+        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript, cases);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
+        run.StdErr.Should().Contain("Skipped broken.yaml", run.ToString());
+        Lines(run.StdOut).Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", "the valid case is still checked\n" + run);
+    }
+
+    private static List<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+}
