@@ -119,6 +119,34 @@ public class CheckTests
     }
 
     [Test]
+    public void Check_ListFactWithMissingItems_IsMaterialisedAndNotRecorded()
+    {
+        var report = RulePack.Default.Check(Underperformance(D(2010, 4, 1), D(2010, 2, 1), D(2010, 3, 1)));
+
+        var fact = report.For("proportionality.significant-underperformance")!.Facts.Single(f => f.Name == "significant");
+
+        fact.IsRecorded.Should().BeFalse("each incumbent's performance is not recorded");
+        fact.Display.Should().Be("not recorded");
+        fact.Value.Should().BeNull();
+    }
+
+    [Test]
+    public void Check_ListFact_HoldsAnArrayNotALazySequence()
+    {
+        var procurement = Underperformance(D(2010, 4, 1), D(2010, 2, 1), D(2010, 3, 1));
+        procurement = procurement with
+        {
+            IncumbentContracts = [procurement.IncumbentContracts![0] with { Performance = new PerformanceAssessment { SignificantUnderperformance = true, InsufficientImprovement = true } }],
+        };
+
+        var fact = RulePack.Default.Check(procurement).For("proportionality.significant-underperformance")!.Facts.Single(f => f.Name == "significant");
+
+        fact.Value.Should().BeOfType<object[]>("an outcome must not hold a sequence that reads the procurement later")
+            .Which.Should().Equal(true);
+        fact.Display.Should().Be("yes");
+    }
+
+    [Test]
     public void Check_KnownAbsentEvent_ShowsNoneNotNotRecorded()
     {
         var procurement = new ProposedProcurement

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using Procurement.Model;
@@ -104,7 +105,7 @@ internal static class RuleEvaluator
             object? value;
             try
             {
-                value = rule.Facts[i](scope);
+                value = Materialise(rule.Facts[i](scope));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -124,6 +125,26 @@ internal static class RuleEvaluator
 
         scope.ResetMissing();
         return values;
+    }
+
+    /// <summary>
+    /// Enumerates a sequence-valued fact now, while the scope can still see which facts it reads: a lazy sequence would
+    /// be read later (after the missing-fact check) and would tie the immutable outcome to this check's scope.
+    /// </summary>
+    private static object? Materialise(object? value)
+    {
+        if (value is not IEnumerable sequence || value is string)
+        {
+            return value;
+        }
+
+        var items = new List<object?>();
+        foreach (var item in sequence)
+        {
+            items.Add(item);
+        }
+
+        return items.ToArray();
     }
 
     private static bool Contains(IReadOnlyList<Scenario> scenarios, Scenario scenario)
