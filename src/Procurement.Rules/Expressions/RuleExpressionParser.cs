@@ -39,9 +39,6 @@ internal sealed partial class RuleExpressionParser
     /// <summary>The parameter every rule expression of a pack is parsed against.</summary>
     public ParameterExpression Root { get; } = Expression.Parameter(typeof(RuleScope), "it");
 
-    /// <summary>The names an expression may use besides the procurement's members: enum values.</summary>
-    public static IEnumerable<string> EnumNames => EnumValues.Keys;
-
     /// <summary>
     /// Parses one expression. Returns the body (unrewritten, for inlining into other expressions) or the problem as a
     /// message and a 0-based character offset into <paramref name="text"/>.

@@ -290,8 +290,6 @@ internal sealed class RuleScope
 
     internal bool HasMissing => _missing is { Count: > 0 };
 
-    internal IReadOnlyList<string> Missing => (IReadOnlyList<string>?)_missing ?? Array.Empty<string>();
-
     internal void ResetMissing() => _missing?.Clear();
 
     internal IReadOnlyList<string> TakeMissing()

@@ -565,10 +565,4 @@ internal static class Verbatim
 
         return result.ToString();
     }
-
-    public static bool Contains(string source, string quote)
-    {
-        var normalisedQuote = Normalise(quote);
-        return normalisedQuote.Length > 0 && Normalise(source).Contains(normalisedQuote, StringComparison.Ordinal);
-    }
 }

@@ -49,8 +49,6 @@ internal sealed class YamlMap
         return map;
     }
 
-    public YamlMap WithRuleId(string? ruleId) => new(_node, _problems, ruleId);
-
     public YamlNode? Node(string key) =>
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
