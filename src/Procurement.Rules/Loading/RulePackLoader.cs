@@ -25,7 +25,7 @@ internal static partial class RulePackLoader
     internal static readonly string[] PrincipleKeys = { "key", "title", "summary" };
     internal static readonly string[] RuleFileKeys = { "rules" };
     internal static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "when", "require", "facts", "message", "citations" };
-    internal static readonly string[] MessageKeys = { "breach", "compliant", "notApplicable" };
+    internal static readonly string[] MessageKeys = { "breach", "compliant" };
     internal static readonly string[] CitationKeys = { "source", "locator", "quote" };
 
     public static RulePack Load(PackFiles files)
