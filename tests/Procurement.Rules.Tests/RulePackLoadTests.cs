@@ -80,7 +80,12 @@ public class RulePackLoadTests
         text = text[..text.IndexOf("    citations:", StringComparison.Ordinal)];
         using var pack = new TestPack(("test.rules.yaml", text));
 
-        pack.LoadFails().Problems.Should().ContainSingle(p => p.RuleId == "test.rule" && p.Message.Contains("missing required key 'citations'"));
+        var (line, column) = pack.Find("test.rules.yaml", "id: test.rule");
+
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.Should().BeEquivalentTo(new { File = pack.PathOf("test.rules.yaml"), Line = (int?)line, Column = (int?)column, RuleId = "test.rule" });
+        problem.Message.Should().Contain("missing required key 'citations'");
     }
 
     [Test]

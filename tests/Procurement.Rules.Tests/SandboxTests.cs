@@ -36,9 +36,12 @@ public class SandboxTests
     {
         using var pack = TestPack.WithRule(expression.Contains('"', StringComparison.Ordinal) ? "'" + expression + "'" : expression);
 
-        var problems = pack.LoadFails().Problems;
+        var (line, _) = pack.Find("test.rules.yaml", "require:");
 
-        problems.Should().ContainSingle().Which.RuleId.Should().Be("test.rule");
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.Should().BeEquivalentTo(new { File = pack.PathOf("test.rules.yaml"), Line = (int?)line, RuleId = "test.rule" });
+        problem.Column.Should().BeGreaterThan("    require: ".Length - 1, "the column points into the expression");
     }
 
     public static IEnumerable<TestCaseData> Allowed() => new (string Name, string Expression)[]
