@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -42,15 +43,18 @@ internal static class TextReport
 
         static string Count(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
         var o = report.Outcomes;
-        var parts = new[]
+        var parts = new List<string> { Count(o.Count(x => x.Kind == OutcomeKind.Breach), "breach", "breaches") };
+        var failed = o.Count(x => x.Kind == OutcomeKind.Failed);
+        if (failed > 0)
         {
-            Count(o.Count(x => x.Kind == OutcomeKind.Breach), "breach", "breaches"),
-            Count(o.Count(x => x.Kind == OutcomeKind.Failed), "failed", "failed"),
-            Count(o.Count(x => x.Kind == OutcomeKind.Undetermined), "undetermined", "undetermined"),
-            Count(o.Count(x => x.Kind == OutcomeKind.Compliant), "compliant", "compliant"),
-            Count(o.Count(x => x.Kind == OutcomeKind.NotApplicable), "not applicable", "not applicable"),
-        };
-        return string.Join(", ", parts.Where(p => !p.StartsWith("0 failed", StringComparison.Ordinal)));
+            // Shown only when it happens: a failed rule means the check is incomplete.
+            parts.Add(Count(failed, "failed", "failed"));
+        }
+
+        parts.Add(Count(o.Count(x => x.Kind == OutcomeKind.Undetermined), "undetermined", "undetermined"));
+        parts.Add(Count(o.Count(x => x.Kind == OutcomeKind.Compliant), "compliant", "compliant"));
+        parts.Add(Count(o.Count(x => x.Kind == OutcomeKind.NotApplicable), "not applicable", "not applicable"));
+        return string.Join(", ", parts);
     }
 
     public static string PeriodNote(CheckReport report)
