@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Procurement.Model;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>
+/// The default pack's rules written by hand in plain C#: what the engine's cost is measured against. It produces the
+/// same report as <see cref="RulePack.Check"/> (same outcomes, messages, facts, missing facts and order), which the
+/// equivalence tests check on every fixture and on thousands of generated procurements.
+/// </summary>
+/// <remarks>
+/// <para>
+/// When the pack grows: add one method per new rule id below and one line in <see cref="Methods"/>. The test
+/// <c>EveryDefaultPackRule_HasAHandWrittenCounterpart</c> names the rules that still lack one.
+/// </para>
+/// <para>
+/// Like the engine, a check validates the procurement first (the same validator; a bad procurement throws the same
+/// exception) and builds the same <see cref="CheckReport"/>. Rule texts (titles, citations) are taken from the loaded
+/// pack's <see cref="RuleDefinition"/>s, since a report refers to them; everything a check computes is written here.
+/// </para>
+/// </remarks>
+public sealed class HandWrittenPack
+{
+    /// <summary>One method per rule id of the default pack.</summary>
+    private static readonly Dictionary<string, RuleMethod> Methods = new(StringComparer.Ordinal)
+    {
+        ["early-provider-engagement.before-tender-decision"] = HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision,
+        ["fair-tender.eligibility-fixed-at-notice"] = HandWrittenRules.FairTenderEligibilityFixedAtNotice,
+        ["fair-tender.incumbent-may-bid"] = HandWrittenRules.FairTenderIncumbentMayBid,
+        ["fair-tender.nhs-only-needs-reason"] = HandWrittenRules.FairTenderNhsOnlyNeedsReason,
+        ["improvement-opportunities.two-formal-chances"] = HandWrittenRules.ImprovementOpportunitiesTwoFormalChances,
+        ["improvement-opportunities.two-plan-opportunities"] = HandWrittenRules.ImprovementOpportunitiesTwoPlanOpportunities,
+        ["nhs-right-to-bid.nhs-providers-eligible"] = HandWrittenRules.NhsRightToBidNhsProvidersEligible,
+        ["proportionality.significant-underperformance"] = HandWrittenRules.ProportionalitySignificantUnderperformance,
+        ["proportionality.serious-shortcomings"] = HandWrittenRules.ProportionalitySeriousShortcomings,
+    };
+
+    private readonly RulePack _pack;
+    private readonly RuleDefinition[] _definitions;
+    private readonly RuleMethod[] _methods;
+
+    /// <summary>Binds the hand-written rules to a loaded pack's rule definitions.</summary>
+    /// <param name="pack">The default pack (or a pack with the same rules).</param>
+    /// <exception cref="InvalidOperationException">A rule of the pack has no hand-written counterpart.</exception>
+    public HandWrittenPack(RulePack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var missing = MissingFrom(pack);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException("No hand-written counterpart for: " + string.Join(", ", missing));
+        }
+
+        _pack = pack;
+        _definitions = pack.Rules.ToArray();
+        _methods = _definitions.Select(d => Methods[d.Id]).ToArray();
+    }
+
+    private delegate RuleOutcome RuleMethod(RuleDefinition rule, ProposedProcurement procurement);
+
+    /// <summary>The rule ids written by hand.</summary>
+    public static IReadOnlyCollection<string> RuleIds => Methods.Keys;
+
+    /// <summary>The rules of a pack that have no hand-written counterpart.</summary>
+    public static IReadOnlyList<string> MissingFrom(RulePack pack) =>
+        pack.Rules.Select(r => r.Id).Where(id => !Methods.ContainsKey(id)).ToList();
+
+    /// <summary>Checks a procurement: the same report as <see cref="RulePack.Check"/> on the default pack.</summary>
+    public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        Files.ProcurementValidator.ThrowIfInvalid(procurement, file: null);
+
+        PeriodStatus period;
+        if (procurement.DecisionDate is not { } decided)
+        {
+            period = PeriodStatus.DecisionDateNotRecorded;
+        }
+        else if (_pack.IsInForce(decided))
+        {
+            period = PeriodStatus.InForce;
+        }
+        else if (options?.CheckOutsidePeriod == true)
+        {
+            period = PeriodStatus.OutsidePeriodCheckedAnyway;
+        }
+        else
+        {
+            return new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, PeriodStatus.OutsidePeriod, Array.Empty<RuleOutcome>());
+        }
+
+        var outcomes = new RuleOutcome[_methods.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = _methods[i](_definitions[i], procurement);
+        }
+
+        Array.Sort(outcomes, ReportOrder.Instance);
+        return new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
+    }
+
+    /// <summary>Breaches first, then failed, undetermined, compliant, not applicable; then most severe; then id.</summary>
+    private sealed class ReportOrder : IComparer<RuleOutcome>
+    {
+        public static readonly ReportOrder Instance = new();
+
+        public int Compare(RuleOutcome? x, RuleOutcome? y)
+        {
+            var byKind = x!.Kind.CompareTo(y!.Kind);
+            if (byKind != 0)
+            {
+                return byKind;
+            }
+
+            var bySeverity = y.Rule.Severity.CompareTo(x.Rule.Severity);
+            return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using Procurement.Model;
+
+namespace Procurement.Rules.Benchmarks.Workload;
+
+/// <summary>The procurements the benchmarks check: one realistic case, and generated ones of every shape.</summary>
+public static class Procurements
+{
+    private static readonly EventKind[] Kinds =
+    {
+        EventKind.ConcernsRaised, EventKind.IncumbentEngaged, EventKind.AlternativeProvidersEngaged, EventKind.StaffEngaged,
+        EventKind.UnionsEngaged, EventKind.FormalImprovementOpportunity, EventKind.JointServiceReview,
+        EventKind.ServicePlansPresented, EventKind.TenderDecision, EventKind.NoticePublished, EventKind.EligibilityChanged,
+        EventKind.BidReceived, EventKind.ContractAwarded, EventKind.ComplaintMade, EventKind.OversightSignOff,
+    };
+
+    private static readonly DateOnly Start = new(2009, 10, 1);
+
+    /// <summary>
+    /// A realistic case against the full pack: scenario 1 (underperformance), one incumbent with a recorded
+    /// assessment, a tender with a notice, 14 events, timeline complete. Every rule of scenario 1 gets as far as its
+    /// facts and message; the other scenarios' rules are not applicable.
+    /// </summary>
+    public static ProposedProcurement Realistic() => new()
+    {
+        Id = "westshire-community-2010",
+        Title = "Westshire PCT community nursing: market test after underperformance",
+        Scenario = Scenario.Underperformance,
+        DecisionDate = new DateOnly(2010, 6, 1),
+        IncumbentContracts =
+        [
+            new Contract
+            {
+                Provider = new Provider { Name = "Westshire PCT provider arm", Kind = ProviderKind.PctProviderArm },
+                StartDate = new DateOnly(2007, 4, 1),
+                EndDate = new DateOnly(2011, 3, 31),
+                Performance = new PerformanceAssessment { Underperforming = true, SignificantUnderperformance = true, InsufficientImprovement = true },
+            },
+        ],
+        Tender = new TenderPlan
+        {
+            Route = ProcurementRoute.OpenTender,
+            Eligibility = TenderEligibility.Open,
+            IncumbentMayBid = true,
+            CriteriaPublished = true,
+        },
+        Timeline =
+        [
+            Event(2009, 10, 5, EventKind.ConcernsRaised),
+            Event(2009, 10, 20, EventKind.IncumbentEngaged),
+            Event(2009, 11, 2, EventKind.StaffEngaged),
+            Event(2009, 11, 2, EventKind.UnionsEngaged),
+            Event(2009, 11, 16, EventKind.FormalImprovementOpportunity),
+            Event(2010, 1, 11, EventKind.FormalImprovementOpportunity),
+            Event(2010, 2, 1, EventKind.ContractMechanismInvoked),
+            Event(2010, 3, 15, EventKind.AlternativeProvidersEngaged),
+            Event(2010, 4, 6, EventKind.IncumbentEngaged),
+            Event(2010, 6, 1, EventKind.TenderDecision),
+            Event(2010, 6, 21, EventKind.NoticePublished),
+            Event(2010, 7, 30, EventKind.BidReceived),
+            Event(2010, 8, 2, EventKind.BidReceived),
+            new TimelineEvent { Date = new DateOnly(2010, 5, 20), Kind = EventKind.OversightSignOff, Body = OversightBody.PctBoard },
+        ],
+        TimelineComplete = true,
+    };
+
+    /// <summary>
+    /// The realistic case with its timeline stretched to <paramref name="events"/> events (the same kinds repeated
+    /// over later dates), for measuring how the cost grows with the timeline.
+    /// </summary>
+    public static ProposedProcurement WithTimeline(int events)
+    {
+        var realistic = Realistic();
+        var timeline = new TimelineEvent[events];
+        for (var i = 0; i < events; i++)
+        {
+            var template = realistic.Timeline![i % realistic.Timeline.Count];
+            timeline[i] = template with { Date = template.Date.AddDays(i / realistic.Timeline.Count) };
+        }
+
+        return realistic with { Timeline = timeline };
+    }
+
+    /// <summary>
+    /// Generated procurements of every shape: any scenario or none, recorded or missing facts, complete or partial
+    /// timelines of 0 to <paramref name="maxEvents"/> events. Deterministic for a seed; lazy, so a long run holds one
+    /// procurement at a time.
+    /// </summary>
+    public static IEnumerable<ProposedProcurement> Generate(int count, int seed = 2009, int maxEvents = 16)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            yield return One(random, "generated-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), maxEvents);
+        }
+    }
+
+    /// <summary>
+    /// A stream of <paramref name="count"/> procurements for batch runs: a pool of 512 generated shapes, each
+    /// streamed with its own id, so that producing the stream costs little next to checking it.
+    /// </summary>
+    public static IEnumerable<ProposedProcurement> Batch(int count, int seed = 2009)
+    {
+        var pool = new List<ProposedProcurement>(Generate(512, seed));
+        for (var i = 0; i < count; i++)
+        {
+            yield return pool[i % pool.Count] with { Id = "batch-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+    }
+
+    private static ProposedProcurement One(Random r, string id, int maxEvents)
+    {
+        var eventCount = r.Next(maxEvents + 1);
+        var timeline = new TimelineEvent[eventCount];
+        for (var i = 0; i < eventCount; i++)
+        {
+            var kind = Kinds[r.Next(Kinds.Length)];
+            var date = Start.AddDays(r.Next(700));
+            timeline[i] = kind switch
+            {
+                EventKind.OversightSignOff => new TimelineEvent { Date = date, Kind = kind, Body = Pick<OversightBody>(r) },
+                EventKind.EligibilityChanged => new TimelineEvent { Date = date, Kind = kind, Eligibility = Pick<TenderEligibility>(r) },
+                EventKind.JointServiceReview => new TimelineEvent { Date = date, Kind = kind, Agreed = Maybe(r, r.Next(2) == 0) },
+                EventKind.FormalImprovementOpportunity => new TimelineEvent { Date = date, Kind = kind, Improved = Maybe(r, r.Next(2) == 0) },
+                _ => new TimelineEvent { Date = date, Kind = kind },
+            };
+        }
+
+        return new ProposedProcurement
+        {
+            Id = id,
+            Scenario = r.Next(10) == 0 ? null : (Scenario)r.Next(1, 7),
+            DecisionDate = r.Next(20) switch
+            {
+                0 => null,
+                1 => new DateOnly(2009, 6, 1),
+                _ => Start.AddDays(r.Next(500)),
+            },
+            IncumbentContracts = r.Next(10) switch
+            {
+                0 => null,
+                1 => [],
+                2 => [Contract(r, "Northshire NHS Trust"), Contract(r, "Northshire Community Care CIC")],
+                _ => [Contract(r, "Westshire PCT provider arm")],
+            },
+            Tender = r.Next(10) == 0 ? null : new TenderPlan
+            {
+                Route = Maybe(r, Pick<ProcurementRoute>(r)),
+                Eligibility = Maybe(r, Pick<TenderEligibility>(r)),
+                EligibilityJustification = r.Next(4) == 0 ? null : new Justification
+                {
+                    Kind = Pick<JustificationKind>(r),
+                    Text = r.Next(3) == 0 ? null : "Recorded reason.",
+                },
+                IncumbentMayBid = Maybe(r, r.Next(3) != 0),
+            },
+            Timeline = r.Next(15) == 0 ? null : timeline,
+            TimelineComplete = r.Next(3) switch
+            {
+                0 => true,
+                1 => false,
+                _ => null,
+            },
+            TimelineCompleteFor = r.Next(3) == 0 ? [Kinds[r.Next(Kinds.Length)], Kinds[r.Next(Kinds.Length)]] : null,
+        };
+    }
+
+    private static Contract Contract(Random r, string name) => new()
+    {
+        Provider = new Provider { Name = name, Kind = Maybe(r, Pick<ProviderKind>(r)) },
+        Performance = r.Next(5) == 0 ? null : new PerformanceAssessment
+        {
+            SignificantUnderperformance = Maybe(r, r.Next(3) != 0),
+            InsufficientImprovement = Maybe(r, r.Next(3) != 0),
+            SeriousShortcomings = Maybe(r, r.Next(3) != 0),
+            PlansNotCredible = Maybe(r, r.Next(3) != 0),
+        },
+    };
+
+    private static T Pick<T>(Random r)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        return values[r.Next(values.Length)];
+    }
+
+    /// <summary>The value, or not recorded one time in six.</summary>
+    private static T? Maybe<T>(Random r, T value)
+        where T : struct => r.Next(6) == 0 ? null : value;
+
+    private static TimelineEvent Event(int year, int month, int day, EventKind kind) =>
+        new() { Date = new DateOnly(year, month, day), Kind = kind };
+}
