@@ -181,6 +181,63 @@ public sealed class RulePack
         }
     }
 
+    /// <summary>
+    /// Checks a sequence of procurements on several threads at once, streaming: reports come back in input order while
+    /// the sequence is still being read, and memory stays flat however long the sequence is.
+    /// </summary>
+    /// <param name="procurements">
+    /// The procurements to check. Read only on the thread that enumerates the result, one item at a time, at most
+    /// <see cref="BatchOptions.MaxInFlight"/> items ahead of the last report returned; it need not be thread-safe.
+    /// </param>
+    /// <param name="batch">Threads and window; <see cref="BatchOptions.Default"/> (every core) when null.</param>
+    /// <param name="options">Options for each check; <see cref="CheckOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the run: the next step of the enumeration throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>One report per procurement, in input order, the same as <see cref="CheckAll"/> returns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurements"/> is null.</exception>
+    /// <remarks>
+    /// <para>
+    /// Exceptions surface where they would in <see cref="CheckAll"/>: every report before the failing procurement is
+    /// returned first, then the enumeration throws the same exception (for example <see cref="ProcurementLoadException"/>
+    /// for an invalid procurement, or whatever the source threw while being read). Nothing is returned after it.
+    /// </para>
+    /// <para>
+    /// Work starts on the first <c>MoveNext</c>, on dedicated background threads; disposing the enumerator (a
+    /// <c>foreach</c> does, also when it ends early) stops them after the procurements they are checking and disposes
+    /// the source's enumerator. With a degree of parallelism of 1 everything runs on the calling thread.
+    /// </para>
+    /// <para>Thread safety: the pack is shared by the threads, which is safe since a pack is immutable and
+    /// <see cref="Check"/> is pure. Each enumeration of the result is a separate run.</para>
+    /// </remarks>
+    public IEnumerable<CheckReport> CheckAllParallel(
+        IEnumerable<ProposedProcurement> procurements,
+        BatchOptions? batch = null,
+        CheckOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(procurements);
+        batch ??= BatchOptions.Default;
+        var degree = batch.EffectiveDegree;
+        return degree == 1 ? Sequential(procurements, options, cancellationToken) : Parallel(procurements, degree, batch.EffectiveWindow, options, cancellationToken);
+
+        IEnumerable<CheckReport> Sequential(IEnumerable<ProposedProcurement> items, CheckOptions? opts, CancellationToken token)
+        {
+            foreach (var item in items)
+            {
+                token.ThrowIfCancellationRequested();
+                yield return Check(item, opts);
+            }
+        }
+
+        IEnumerable<CheckReport> Parallel(IEnumerable<ProposedProcurement> items, int threads, int window, CheckOptions? opts, CancellationToken token)
+        {
+            using var run = new ParallelBatch(this, items, threads, window, opts, token);
+            while (run.TryNext(out var report))
+            {
+                yield return report!;
+            }
+        }
+    }
+
     /// <summary>Whether a decision date falls within the pack's period.</summary>
     /// <param name="date">The decision date.</param>
     public bool IsInForce(DateOnly date) => date >= InForceFrom && (InForceUntil is null || date <= InForceUntil.Value);

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using Procurement.Model;
+
+namespace Procurement.Rules.Checking;
+
+/// <summary>
+/// One parallel run of <see cref="RulePack.CheckAllParallel"/>: an order-preserving map over a stream with a bounded
+/// window. The source is read only on the thread that enumerates the reports, at most <c>window</c> procurements
+/// ahead of the last report returned; worker threads check the procurements read; reports come back in input order.
+/// </summary>
+/// <remarks>
+/// Slots form a ring of <c>window</c> entries: a procurement with sequence number <c>n</c> lives in slot
+/// <c>n % window</c> from the moment it is read until its report is returned. Counters only grow:
+/// <c>returned &lt;= claimed &lt;= read &lt;= returned + window</c>.
+/// </remarks>
+internal sealed class ParallelBatch : IDisposable
+{
+    private readonly RulePack _pack;
+    private readonly CheckOptions? _options;
+    private readonly IEnumerator<ProposedProcurement> _source;
+    private readonly CancellationToken _cancellationToken;
+    private readonly CancellationTokenRegistration _registration;
+    private readonly int _window;
+    private readonly int _refillAt;
+    private readonly int _chunk;
+    private readonly ProposedProcurement?[] _items;
+    private readonly CheckReport?[] _reports;
+    private readonly ExceptionDispatchInfo?[] _errors;
+    private readonly bool[] _done;
+    private readonly Thread[] _workers;
+    private readonly object _gate = new();
+
+    // Written by the consuming thread only, under the gate when workers may read them.
+    private long _read;
+    private long _returned;
+    private bool _sourceEnded;
+    private ExceptionDispatchInfo? _sourceError;
+
+    // Under the gate.
+    private long _claimed;
+    private bool _stopping;
+    private bool _consumerWaiting;
+    private int _idleWorkers;
+    private bool _disposed;
+
+    public ParallelBatch(RulePack pack, IEnumerable<ProposedProcurement> source, int degree, int window, CheckOptions? options, CancellationToken cancellationToken)
+    {
+        _pack = pack;
+        _options = options;
+        _cancellationToken = cancellationToken;
+        _window = window;
+        _refillAt = Math.Max(1, window / 2);
+        _chunk = Math.Clamp(window / (degree * 4), 1, 16);
+        _items = new ProposedProcurement?[window];
+        _reports = new CheckReport?[window];
+        _errors = new ExceptionDispatchInfo?[window];
+        _done = new bool[window];
+        _source = source.GetEnumerator();
+        _registration = cancellationToken.Register(static state => ((ParallelBatch)state!).Stop(), this);
+        _workers = new Thread[degree];
+        for (var i = 0; i < degree; i++)
+        {
+            _workers[i] = new Thread(Work) { IsBackground = true, Name = "Procurement.Rules batch check " + (i + 1) };
+            _workers[i].Start();
+        }
+    }
+
+    /// <summary>Returns the next report in input order; false at the end. Rethrows a check's or the source's exception at its place.</summary>
+    public bool TryNext(out CheckReport? report)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        Fill();
+        lock (_gate)
+        {
+            if (_returned == _read)
+            {
+                // Fill has just read as far as the window allows, so nothing in flight means the source is done.
+                _sourceError?.Throw();
+                report = null;
+                return false;
+            }
+
+            var slot = (int)(_returned % _window);
+            while (!_done[slot] && !_stopping)
+            {
+                _consumerWaiting = true;
+                Monitor.Wait(_gate);
+                _consumerWaiting = false;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            report = _reports[slot];
+            var error = _errors[slot];
+            _items[slot] = null;
+            _reports[slot] = null;
+            _errors[slot] = null;
+            _done[slot] = false;
+            _returned++;
+            error?.Throw();
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Stop();
+        foreach (var worker in _workers)
+        {
+            worker.Join();
+        }
+
+        _registration.Dispose();
+        _source.Dispose();
+    }
+
+    private void Stop()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Reads from the source on the consuming thread until the window is full, once half of it is free.</summary>
+    private void Fill()
+    {
+        var inFlight = (int)(_read - _returned);
+        if (_sourceEnded || (inFlight > 0 && _window - inFlight < _refillAt))
+        {
+            return;
+        }
+
+        var count = 0;
+        var ended = false;
+        ExceptionDispatchInfo? error = null;
+        while (inFlight + count < _window)
+        {
+            try
+            {
+                if (!_source.MoveNext())
+                {
+                    ended = true;
+                    break;
+                }
+
+                _items[(int)((_read + count) % _window)] = _source.Current;
+            }
+            catch (Exception e)
+            {
+                error = ExceptionDispatchInfo.Capture(e);
+                ended = true;
+                break;
+            }
+
+            count++;
+        }
+
+        lock (_gate)
+        {
+            _read += count;
+            _sourceEnded = ended;
+            _sourceError = error;
+            if (_idleWorkers > 0 && count > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    private void Work()
+    {
+        while (true)
+        {
+            long start, end;
+            lock (_gate)
+            {
+                while (!_stopping && _claimed == _read)
+                {
+                    _idleWorkers++;
+                    Monitor.Wait(_gate);
+                    _idleWorkers--;
+                }
+
+                if (_stopping)
+                {
+                    return;
+                }
+
+                start = _claimed;
+                end = Math.Min(_read, start + _chunk);
+                _claimed = end;
+            }
+
+            for (var n = start; n < end; n++)
+            {
+                var slot = (int)(n % _window);
+                try
+                {
+                    _reports[slot] = _pack.Check(_items[slot]!, _options);
+                }
+                catch (Exception e)
+                {
+                    _errors[slot] = ExceptionDispatchInfo.Capture(e);
+                }
+            }
+
+            lock (_gate)
+            {
+                for (var n = start; n < end; n++)
+                {
+                    _done[(int)(n % _window)] = true;
+                }
+
+                if (_consumerWaiting && _returned >= start && _returned < end)
+                {
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
+    }
+}
