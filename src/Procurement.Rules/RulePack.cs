@@ -148,11 +148,18 @@ public sealed class RulePack
             return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>());
         }
 
-        var scope = new RuleScope(procurement);
+        var scope = RuleScope.Rent(procurement);
         var outcomes = new RuleOutcome[_rules.Length];
-        for (var i = 0; i < _rules.Length; i++)
+        try
         {
-            outcomes[i] = RuleEvaluator.Evaluate(_rules[i], scope, procurement.Scenario);
+            for (var i = 0; i < _rules.Length; i++)
+            {
+                outcomes[i] = RuleEvaluator.Evaluate(_rules[i], scope, procurement.Scenario);
+            }
+        }
+        finally
+        {
+            RuleScope.Return(scope);
         }
 
         Array.Sort(outcomes, ReportOrder.Instance);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using Procurement.Model;
 
 namespace Procurement.Rules.Expressions;
@@ -16,12 +18,42 @@ namespace Procurement.Rules.Expressions;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Helpers are instance members so that expressions can call them on the expression root.")]
 internal sealed class RuleScope
 {
-    private readonly ProposedProcurement _procurement;
+    /// <summary>"timeline.&lt;kind&gt;" and "timeline.oversightSignOff.&lt;body&gt;", the names of missing events, built once.</summary>
+    private static readonly string[] MissingEventNames = Enum.GetValues<EventKind>().Select(k => "timeline." + Names.Camel(k)).ToArray();
+    private static readonly string[] MissingSignOffNames = Enum.GetValues<OversightBody>().Select(b => "timeline.oversightSignOff." + Names.Camel(b)).ToArray();
+
+    /// <summary>One scope per thread, reused check after check: a check allocates no scope.</summary>
+    [ThreadStatic]
+    private static RuleScope? Spare;
+
+    private ProposedProcurement _procurement;
     private List<string>? _missing;
 
     public RuleScope(ProposedProcurement procurement)
     {
         _procurement = procurement;
+    }
+
+    /// <summary>A scope for one check on this thread: this thread's spare one when free, else a new one.</summary>
+    internal static RuleScope Rent(ProposedProcurement procurement)
+    {
+        var scope = Spare;
+        if (scope is null)
+        {
+            return new RuleScope(procurement);
+        }
+
+        Spare = null;
+        scope._procurement = procurement;
+        return scope;
+    }
+
+    /// <summary>Gives a scope back after its check; it keeps no reference to the procurement.</summary>
+    internal static void Return(RuleScope scope)
+    {
+        scope._procurement = null!;
+        scope._missing?.Clear();
+        Spare = scope;
     }
 
     // ---- The procurement's facts (the model's top-level members) ----
@@ -53,12 +85,15 @@ internal sealed class RuleScope
     // ---- Timeline helpers ----
 
     /// <summary>Whether an event of the kind happened. Undetermined when none is recorded and the timeline is not complete for it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool Happened(EventKind kind) => AtLeastBefore(1, kind, null);
 
     /// <summary>Whether an event of the kind happened strictly before the date (any time when the date is null).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool HappenedBefore(EventKind kind, DateOnly? date) => AtLeastBefore(1, kind, date);
 
     /// <summary>Whether at least <paramref name="count"/> events of the kind happened.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool AtLeast(int count, EventKind kind) => AtLeastBefore(count, kind, null);
 
     /// <summary>
@@ -66,6 +101,7 @@ internal sealed class RuleScope
     /// the date is null). Enough recorded events decide it; too few decide it only when the timeline is complete for
     /// the kind, otherwise the kind is reported as a missing fact.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool AtLeastBefore(int count, EventKind kind, DateOnly? date)
     {
         if (CountBefore(kind, date) >= count)
@@ -82,9 +118,11 @@ internal sealed class RuleScope
     }
 
     /// <summary>The number of recorded events of the kind (a lower bound unless the timeline is complete for it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int Count(EventKind kind) => CountBefore(kind, null);
 
     /// <summary>The number of recorded events of the kind strictly before the date (any time when the date is null).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int CountBefore(EventKind kind, DateOnly? date)
     {
         var timeline = _procurement.Timeline;
@@ -110,6 +148,7 @@ internal sealed class RuleScope
     /// The date of the first event of the kind; <see langword="null"/> when the timeline is complete for the kind and
     /// it never happened. Undetermined when none is recorded and the timeline is not complete for it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public DateOnly? First(EventKind kind)
     {
         DateOnly? first = null;
@@ -135,6 +174,7 @@ internal sealed class RuleScope
     }
 
     /// <summary>The date of the last event of the kind; otherwise as <see cref="First(EventKind)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public DateOnly? Last(EventKind kind)
     {
         DateOnly? last = null;
@@ -160,9 +200,11 @@ internal sealed class RuleScope
     }
 
     /// <summary>Whether the body signed off or assured the procurement (an <see cref="EventKind.OversightSignOff"/> event).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool SignedOff(OversightBody body) => SignedOffBefore(body, null);
 
     /// <summary>Whether the body signed off strictly before the date (any time when the date is null).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool SignedOffBefore(OversightBody body, DateOnly? date)
     {
         var timeline = _procurement.Timeline;
@@ -180,7 +222,7 @@ internal sealed class RuleScope
 
         if (!IsComplete(EventKind.OversightSignOff))
         {
-            NoteMissing("timeline.oversightSignOff." + Names.Camel(body));
+            NoteMissing((uint)body < (uint)MissingSignOffNames.Length ? MissingSignOffNames[(int)body] : "timeline.oversightSignOff." + Names.Camel(body));
         }
 
         return false;
@@ -190,6 +232,7 @@ internal sealed class RuleScope
     /// Whether an event of the kind happened strictly after the date (<see langword="false"/> when the date is null).
     /// Undetermined when none is recorded after it and the timeline is not complete for the kind.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool HappenedAfter(EventKind kind, DateOnly? date)
     {
         if (date is null)
@@ -222,6 +265,7 @@ internal sealed class RuleScope
     /// Whether the eligibility to bid was narrowed (changed to NHS only or to non-NHS only) after the first notice was
     /// published; <see langword="false"/> when no notice was published.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool EligibilityNarrowedAfterNotice()
     {
         var notice = First(EventKind.NoticePublished);
@@ -252,16 +296,19 @@ internal sealed class RuleScope
     // ---- Other helpers ----
 
     /// <summary>Whether a provider kind is an NHS body (NHS trust, foundation trust or PCT provider arm).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public bool IsNhs(ProviderKind? kind) =>
         kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm;
 
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (negative when <paramref name="to"/> is earlier); 0 when either is null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int DaysBetween(DateOnly? from, DateOnly? to) =>
         from is null || to is null ? 0 : to.Value.DayNumber - from.Value.DayNumber;
 
     /// <summary>The incumbents' names joined by " and ", for messages.</summary>
     public string IncumbentNames
     {
+        [MethodImpl(MethodImplOptions.NoInlining)]
         get
         {
             var contracts = _procurement.IncumbentContracts;
@@ -274,6 +321,11 @@ internal sealed class RuleScope
             if (contracts.Count == 0)
             {
                 return "no incumbent";
+            }
+
+            if (contracts.Count == 1)
+            {
+                return contracts[0].Provider.Name;
             }
 
             var names = new string[contracts.Count];
@@ -304,6 +356,7 @@ internal sealed class RuleScope
         return taken;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal void NoteMissing(string fact)
     {
         _missing ??= new List<string>(2);
@@ -313,6 +366,7 @@ internal sealed class RuleScope
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal T? TrackRef<T>(T? value, string fact)
         where T : class
     {
@@ -324,6 +378,7 @@ internal sealed class RuleScope
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal T? TrackValue<T>(T? value, string fact)
         where T : struct
     {
@@ -335,6 +390,7 @@ internal sealed class RuleScope
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal IReadOnlyList<T> TrackList<T>(IReadOnlyList<T>? value, string fact)
     {
         if (value is null)
@@ -370,5 +426,6 @@ internal sealed class RuleScope
         return false;
     }
 
-    private void NoteMissingEvents(EventKind kind) => NoteMissing("timeline." + Names.Camel(kind));
+    private void NoteMissingEvents(EventKind kind) =>
+        NoteMissing((uint)kind < (uint)MissingEventNames.Length ? MissingEventNames[(int)kind] : "timeline." + Names.Camel(kind));
 }
