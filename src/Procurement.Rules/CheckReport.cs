@@ -33,7 +33,20 @@ public sealed class CheckReport
         DecisionDate = decisionDate;
         Period = period;
         Outcomes = outcomes;
-        _breaches = outcomes.Where(o => o.Kind == OutcomeKind.Breach).ToArray();
+        var breaches = 0;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            breaches += outcomes[i].Kind == OutcomeKind.Breach ? 1 : 0;
+        }
+
+        _breaches = breaches == 0 ? Array.Empty<RuleOutcome>() : new RuleOutcome[breaches];
+        for (int i = 0, b = 0; b < breaches; i++)
+        {
+            if (outcomes[i].Kind == OutcomeKind.Breach)
+            {
+                _breaches[b++] = outcomes[i];
+            }
+        }
     }
 
     /// <summary>The pack the procurement was checked against.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Procurement.Model;
 using Procurement.Rules.Expressions;
 
 namespace Procurement.Rules.Checking;
@@ -7,6 +9,8 @@ namespace Procurement.Rules.Checking;
 /// <summary>A rule with its conditions, facts and messages compiled: what the checker runs.</summary>
 internal sealed class CompiledRule
 {
+    private readonly string[] _otherScenarioMessages;
+
     public CompiledRule(
         RuleDefinition definition,
         Func<RuleScope, bool>? when,
@@ -21,6 +25,14 @@ internal sealed class CompiledRule
         Facts = facts;
         BreachMessage = breachMessage;
         CompliantMessage = compliantMessage;
+        NotApplicableMessage = $"Does not apply: the condition '{definition.When}' does not hold.";
+        var scenarios = Enum.GetValues<Scenario>();
+        _otherScenarioMessages = new string[scenarios.Max(s => (int)s) + 1];
+        foreach (var scenario in scenarios)
+        {
+            _otherScenarioMessages[(int)scenario] =
+                $"Applies to {RuleEvaluator.DescribeScenarios(definition.Scenarios)}; this procurement is scenario {(int)scenario} ({Names.Camel(scenario)}).";
+        }
     }
 
     public RuleDefinition Definition { get; }
@@ -34,4 +46,10 @@ internal sealed class CompiledRule
     public MessageTemplate BreachMessage { get; }
 
     public MessageTemplate CompliantMessage { get; }
+
+    /// <summary>The message when <see cref="When"/> does not hold, built once.</summary>
+    public string NotApplicableMessage { get; }
+
+    /// <summary>The message for a procurement of another scenario than the rule's, built once per scenario.</summary>
+    public string OtherScenarioMessage(Scenario scenario) => _otherScenarioMessages[(int)scenario];
 }

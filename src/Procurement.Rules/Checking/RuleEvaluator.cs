@@ -13,6 +13,10 @@ internal static class RuleEvaluator
 {
     private static readonly string[] ScenarioMissing = { "scenario" };
 
+    /// <summary>Reused to collect a sequence-valued fact, so only the fact's own array is allocated.</summary>
+    [ThreadStatic]
+    private static List<object?>? MaterialiseBuffer;
+
     public static RuleOutcome Evaluate(CompiledRule rule, RuleScope scope, Scenario? scenario)
     {
         var definition = rule.Definition;
@@ -25,13 +29,7 @@ internal static class RuleEvaluator
 
             if (!Contains(definition.Scenarios, scenario.Value))
             {
-                return new RuleOutcome(
-                    definition,
-                    OutcomeKind.NotApplicable,
-                    $"Applies to {DescribeScenarios(definition.Scenarios)}; this procurement is scenario {(int)scenario.Value} ({Names.Camel(scenario.Value)}).",
-                    Array.Empty<FactValue>(),
-                    Array.Empty<string>(),
-                    null);
+                return new RuleOutcome(definition, OutcomeKind.NotApplicable, rule.OtherScenarioMessage(scenario.Value), Array.Empty<FactValue>(), Array.Empty<string>(), null);
             }
         }
 
@@ -48,13 +46,7 @@ internal static class RuleEvaluator
 
                 if (!applies)
                 {
-                    return new RuleOutcome(
-                        definition,
-                        OutcomeKind.NotApplicable,
-                        $"Does not apply: the condition '{definition.When}' does not hold.",
-                        Array.Empty<FactValue>(),
-                        Array.Empty<string>(),
-                        null);
+                    return new RuleOutcome(definition, OutcomeKind.NotApplicable, rule.NotApplicableMessage, Array.Empty<FactValue>(), Array.Empty<string>(), null);
                 }
             }
 
@@ -138,13 +130,20 @@ internal static class RuleEvaluator
             return value;
         }
 
-        var items = new List<object?>();
-        foreach (var item in sequence)
+        var items = MaterialiseBuffer ??= new List<object?>();
+        try
         {
-            items.Add(item);
-        }
+            foreach (var item in sequence)
+            {
+                items.Add(item);
+            }
 
-        return items.ToArray();
+            return items.Count == 0 ? Array.Empty<object?>() : items.ToArray();
+        }
+        finally
+        {
+            items.Clear();
+        }
     }
 
     private static bool Contains(IReadOnlyList<Scenario> scenarios, Scenario scenario)

@@ -78,15 +78,30 @@ internal sealed class MessageTemplate
         return new MessageTemplate(parts.ToArray(), text);
     }
 
+    /// <summary>Fills the placeholders with the facts' display texts: one allocation, the message itself.</summary>
     public string Render(IReadOnlyList<FactValue> facts)
     {
-        var text = new StringBuilder();
-        foreach (var (literal, fact) in _parts)
+        var parts = _parts;
+        if (parts.Length == 1)
         {
-            text.Append(fact < 0 ? literal : facts[fact].Display);
+            return parts[0].Fact < 0 ? parts[0].Literal : facts[parts[0].Fact].Display;
         }
 
-        return text.ToString();
+        var length = 0;
+        foreach (var (literal, fact) in parts)
+        {
+            length += fact < 0 ? literal.Length : facts[fact].Display.Length;
+        }
+
+        return string.Create(length, (parts, facts), static (span, state) =>
+        {
+            foreach (var (literal, fact) in state.parts)
+            {
+                var text = fact < 0 ? literal : state.facts[fact].Display;
+                text.AsSpan().CopyTo(span);
+                span = span[text.Length..];
+            }
+        });
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

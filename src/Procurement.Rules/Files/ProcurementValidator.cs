@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Procurement.Model;
 
 namespace Procurement.Rules.Files;
@@ -12,6 +13,8 @@ namespace Procurement.Rules.Files;
 /// </summary>
 internal static class ProcurementValidator
 {
+    private static readonly bool[] DefinedKinds = BuildDefinedKinds();
+
     public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
     {
         List<LoadProblem>? problems = null;
@@ -51,11 +54,18 @@ internal static class ProcurementValidator
             Add("value.amount", "the value cannot be negative");
         }
 
+        // Paths and names are built only for a problem found, so a valid procurement costs no allocation here.
         var contracts = procurement.IncumbentContracts;
         for (var i = 0; contracts is not null && i < contracts.Count; i++)
         {
-            var path = "incumbentContracts[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             var contract = contracts[i];
+            if (contract is not null && contract.Provider is not null && !string.IsNullOrWhiteSpace(contract.Provider.Name)
+                && (contract.StartDate is null || contract.EndDate is null || contract.EndDate >= contract.StartDate))
+            {
+                continue;
+            }
+
+            var path = "incumbentContracts[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (contract is null)
             {
                 Add(path, "a contract may not be null");
@@ -76,8 +86,13 @@ internal static class ProcurementValidator
         var timeline = procurement.Timeline;
         for (var i = 0; timeline is not null && i < timeline.Count; i++)
         {
-            var path = "timeline[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             var e = timeline[i];
+            if (e is not null && IsValid(e))
+            {
+                continue;
+            }
+
+            var path = "timeline[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (e is null)
             {
                 Add(path, "an event may not be null");
@@ -126,6 +141,29 @@ internal static class ProcurementValidator
         {
             throw new ProcurementLoadException(problems);
         }
+    }
+
+    /// <summary>The fast test for the common case: a defined kind, and exactly the values its kind needs.</summary>
+    private static bool IsValid(TimelineEvent e) =>
+        (uint)e.Kind < (uint)DefinedKinds.Length && DefinedKinds[(int)e.Kind]
+        && (e.Kind == EventKind.OversightSignOff) == (e.Body is not null)
+        && (e.Kind == EventKind.EligibilityChanged) == (e.Eligibility is not null)
+        && (e.Agreed is null || e.Kind == EventKind.JointServiceReview)
+        && (e.Improved is null || e.Kind == EventKind.FormalImprovementOpportunity);
+
+    private static bool[] BuildDefinedKinds()
+    {
+        var values = Enum.GetValues<EventKind>();
+        var defined = new bool[values.Max(v => (int)v) + 1];
+        foreach (var value in values)
+        {
+            if ((int)value >= 0)
+            {
+                defined[(int)value] = true;
+            }
+        }
+
+        return defined;
     }
 
     private static string? Parent(string path)
