@@ -22,8 +22,13 @@ internal sealed partial class RuleExpressionParser
 
     private readonly ParsingConfig _config;
 
-    public RuleExpressionParser()
+    private readonly bool _liftLambdas;
+
+    /// <summary>Creates a parser for one pack load.</summary>
+    /// <param name="liftLambdas">Lift lambdas out of compiled expressions (<see cref="LambdaLifter"/>); false only to compare both ways in tests.</param>
+    public RuleExpressionParser(bool liftLambdas = true)
     {
+        _liftLambdas = liftLambdas;
         _config = new ParsingConfig
         {
             AllowNewToEvaluateAnyType = false,
@@ -82,6 +87,11 @@ internal sealed partial class RuleExpressionParser
     public Func<RuleScope, T> Compile<T>(Expression body)
     {
         var tracked = MissingFactRewriter.Rewrite(body, Root);
+        if (_liftLambdas)
+        {
+            tracked = LambdaLifter.Lift(tracked, Root);
+        }
+
         if (tracked.Type != typeof(T))
         {
             tracked = Expression.Convert(tracked, typeof(T));

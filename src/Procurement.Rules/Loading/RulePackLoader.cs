@@ -28,14 +28,17 @@ internal static partial class RulePackLoader
     internal static readonly string[] MessageKeys = { "breach", "compliant" };
     internal static readonly string[] CitationKeys = { "source", "locator", "quote" };
 
-    public static RulePack Load(PackFiles files)
+    /// <summary>Loads and compiles a pack.</summary>
+    /// <param name="files">Where the pack's files come from.</param>
+    /// <param name="liftLambdas">See <see cref="RuleExpressionParser(bool)"/>; false only in tests that compare both ways.</param>
+    public static RulePack Load(PackFiles files, bool liftLambdas = true)
     {
         var problems = new ProblemList { File = files.Display("pack.yaml") };
         var header = ReadHeader(files, problems);
         var rules = new List<CompiledRule>();
         if (header is not null)
         {
-            var parser = new RuleExpressionParser();
+            var parser = new RuleExpressionParser(liftLambdas);
             var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
             var ruleFiles = files.RuleFiles();
             if (ruleFiles.Count == 0)
