@@ -208,9 +208,11 @@ public sealed class RulePack
     /// for an invalid procurement, or whatever the source threw while being read). Nothing is returned after it.
     /// </para>
     /// <para>
-    /// Work starts on the first <c>MoveNext</c>, on dedicated background threads; disposing the enumerator (a
-    /// <c>foreach</c> does, also when it ends early) stops them after the procurements they are checking and disposes
-    /// the source's enumerator. With a degree of parallelism of 1 everything runs on the calling thread.
+    /// Work starts on the first <c>MoveNext</c>: the calling thread reads the source, checks procurements itself
+    /// while the next report is not ready, and is helped by degree - 1 dedicated background threads. Disposing the
+    /// enumerator (a <c>foreach</c> does, also when it ends early) stops them after the few procurements they are
+    /// checking and disposes the source's enumerator; an enumerator that is abandoned without being disposed leaves
+    /// its threads waiting. With a degree of parallelism of 1 everything runs on the calling thread.
     /// </para>
     /// <para>Thread safety: the pack is shared by the threads, which is safe since a pack is immutable and
     /// <see cref="Check"/> is pure. Each enumeration of the result is a separate run.</para>

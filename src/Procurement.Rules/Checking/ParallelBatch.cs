@@ -8,13 +8,23 @@ namespace Procurement.Rules.Checking;
 
 /// <summary>
 /// One parallel run of <see cref="RulePack.CheckAllParallel"/>: an order-preserving map over a stream with a bounded
-/// window. The source is read only on the thread that enumerates the reports, at most <c>window</c> procurements
-/// ahead of the last report returned; worker threads check the procurements read; reports come back in input order.
+/// window. The source is read only on the thread that enumerates the reports (the consumer), at most <c>window</c>
+/// procurements ahead of the last report returned; <c>degree - 1</c> worker threads and the consumer itself check
+/// them; reports come back in input order.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Slots form a ring of <c>window</c> entries: a procurement with sequence number <c>n</c> lives in slot
 /// <c>n % window</c> from the moment it is read until its report is returned. Counters only grow:
-/// <c>returned &lt;= claimed &lt;= read &lt;= returned + window</c>.
+/// <c>returned &lt;= claimed &lt;= read &lt;= returned + window</c>. Threads claim runs of procurements with a
+/// compare-and-swap on <c>claimed</c>; the gate (a monitor) is taken only to publish what was read, to publish a
+/// finished run while the consumer sleeps, and to sleep.
+/// </para>
+/// <para>
+/// The consumer does not sleep while there is work: when the report it must return next is not ready, it checks
+/// procurements itself. So <c>degree</c> threads check at once, never more, and a batch on two cores uses one worker
+/// thread and the caller's thread.
+/// </para>
 /// </remarks>
 internal sealed class ParallelBatch : IDisposable
 {
@@ -33,14 +43,16 @@ internal sealed class ParallelBatch : IDisposable
     private readonly Thread[] _workers;
     private readonly object _gate = new();
 
-    // Written by the consuming thread only, under the gate when workers may read them.
+    // Written by the consumer only; _read is published under the gate.
     private long _read;
     private long _returned;
     private bool _sourceEnded;
     private ExceptionDispatchInfo? _sourceError;
 
-    // Under the gate.
+    // Claimed by compare-and-swap.
     private long _claimed;
+
+    // Under the gate.
     private bool _stopping;
     private bool _consumerWaiting;
     private int _idleWorkers;
@@ -60,8 +72,8 @@ internal sealed class ParallelBatch : IDisposable
         _done = new bool[window];
         _source = source.GetEnumerator();
         _registration = cancellationToken.Register(static state => ((ParallelBatch)state!).Stop(), this);
-        _workers = new Thread[degree];
-        for (var i = 0; i < degree; i++)
+        _workers = new Thread[degree - 1];
+        for (var i = 0; i < _workers.Length; i++)
         {
             _workers[i] = new Thread(Work) { IsBackground = true, Name = "Procurement.Rules batch check " + (i + 1) };
             _workers[i].Start();
@@ -73,35 +85,51 @@ internal sealed class ParallelBatch : IDisposable
     {
         _cancellationToken.ThrowIfCancellationRequested();
         Fill();
-        lock (_gate)
+        if (_returned == _read)
         {
-            if (_returned == _read)
+            // Fill has just read as far as the window allows, so nothing in flight means the source is done.
+            _sourceError?.Throw();
+            report = null;
+            return false;
+        }
+
+        var slot = (int)(_returned % _window);
+        while (!Volatile.Read(ref _done[slot]))
+        {
+            // Not ready: check procurements here rather than wait; sleep only when every one is taken.
+            if (TryClaim(Math.Min(_chunk, 4), out var start, out var end))
             {
-                // Fill has just read as far as the window allows, so nothing in flight means the source is done.
-                _sourceError?.Throw();
-                report = null;
-                return false;
+                CheckRun(start, end);
+                for (var n = start; n < end; n++)
+                {
+                    _done[(int)(n % _window)] = true;
+                }
+
+                continue;
             }
 
-            var slot = (int)(_returned % _window);
-            while (!_done[slot] && !_stopping)
+            lock (_gate)
             {
-                _consumerWaiting = true;
-                Monitor.Wait(_gate);
-                _consumerWaiting = false;
+                while (!_done[slot] && !_stopping)
+                {
+                    _consumerWaiting = true;
+                    Monitor.Wait(_gate);
+                    _consumerWaiting = false;
+                }
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
-            report = _reports[slot];
-            var error = _errors[slot];
-            _items[slot] = null;
-            _reports[slot] = null;
-            _errors[slot] = null;
-            _done[slot] = false;
-            _returned++;
-            error?.Throw();
-            return true;
         }
+
+        report = _reports[slot];
+        var error = _errors[slot];
+        _items[slot] = null;
+        _reports[slot] = null;
+        _errors[slot] = null;
+        _done[slot] = false;
+        _returned++;
+        error?.Throw();
+        return true;
     }
 
     public void Dispose()
@@ -165,14 +193,51 @@ internal sealed class ParallelBatch : IDisposable
             count++;
         }
 
+        _sourceEnded = ended;
+        _sourceError = error;
         lock (_gate)
         {
             _read += count;
-            _sourceEnded = ended;
-            _sourceError = error;
             if (_idleWorkers > 0 && count > 0)
             {
                 Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>Claims the next run of at most <paramref name="most"/> procurements read but not yet taken.</summary>
+    private bool TryClaim(int most, out long start, out long end)
+    {
+        while (true)
+        {
+            start = Volatile.Read(ref _claimed);
+            var read = Volatile.Read(ref _read);
+            if (start >= read)
+            {
+                end = start;
+                return false;
+            }
+
+            end = Math.Min(read, start + most);
+            if (Interlocked.CompareExchange(ref _claimed, end, start) == start)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void CheckRun(long start, long end)
+    {
+        for (var n = start; n < end; n++)
+        {
+            var slot = (int)(n % _window);
+            try
+            {
+                _reports[slot] = _pack.Check(_items[slot]!, _options);
+            }
+            catch (Exception e)
+            {
+                _errors[slot] = ExceptionDispatchInfo.Capture(e);
             }
         }
     }
@@ -181,39 +246,27 @@ internal sealed class ParallelBatch : IDisposable
     {
         while (true)
         {
-            long start, end;
-            lock (_gate)
+            if (!TryClaim(_chunk, out var start, out var end))
             {
-                while (!_stopping && _claimed == _read)
+                lock (_gate)
                 {
-                    _idleWorkers++;
-                    Monitor.Wait(_gate);
-                    _idleWorkers--;
+                    while (!_stopping && Volatile.Read(ref _claimed) >= _read)
+                    {
+                        _idleWorkers++;
+                        Monitor.Wait(_gate);
+                        _idleWorkers--;
+                    }
+
+                    if (_stopping)
+                    {
+                        return;
+                    }
                 }
 
-                if (_stopping)
-                {
-                    return;
-                }
-
-                start = _claimed;
-                end = Math.Min(_read, start + _chunk);
-                _claimed = end;
+                continue;
             }
 
-            for (var n = start; n < end; n++)
-            {
-                var slot = (int)(n % _window);
-                try
-                {
-                    _reports[slot] = _pack.Check(_items[slot]!, _options);
-                }
-                catch (Exception e)
-                {
-                    _errors[slot] = ExceptionDispatchInfo.Capture(e);
-                }
-            }
-
+            CheckRun(start, end);
             lock (_gate)
             {
                 for (var n = start; n < end; n++)
@@ -221,9 +274,14 @@ internal sealed class ParallelBatch : IDisposable
                     _done[(int)(n % _window)] = true;
                 }
 
-                if (_consumerWaiting && _returned >= start && _returned < end)
+                if (_consumerWaiting)
                 {
                     Monitor.PulseAll(_gate);
+                }
+
+                if (_stopping)
+                {
+                    return;
                 }
             }
         }
