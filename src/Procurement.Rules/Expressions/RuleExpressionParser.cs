@@ -13,7 +13,8 @@ namespace Procurement.Rules.Expressions;
 
 /// <summary>
 /// Parses rule expressions with System.Linq.Dynamic.Core under a configuration this project owns, then checks them
-/// against the sandbox. One instance serves one pack load (the parser's configuration is not shared across threads).
+/// against the sandbox. One instance serves one pack load: <see cref="Parse"/> runs on one thread (the parser's
+/// configuration is not shared across threads); <see cref="Compile{T}"/> shares no state and may run on many.
 /// </summary>
 internal sealed partial class RuleExpressionParser
 {
