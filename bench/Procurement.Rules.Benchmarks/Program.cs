@@ -1,6 +1,28 @@
+using System;
+using BenchmarkDotNet.Running;
+using Procurement.Rules.Benchmarks.Quick;
+
 namespace Procurement.Rules.Benchmarks;
 
+/// <summary>
+/// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line). Anything else goes to
+/// BenchmarkDotNet, for example <c>--filter *</c> for the full suite or <c>--filter *Check*</c>.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            return QuickMode.Run();
+        }
+
+        if (args.Length > 0 && args[0] == ColdLoad.ChildArgument)
+        {
+            return ColdLoad.Child(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
