@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Procurement.Model;
 
 namespace Procurement.Rules.Files;
@@ -13,7 +12,6 @@ namespace Procurement.Rules.Files;
 /// </summary>
 internal static class ProcurementValidator
 {
-    private static readonly bool[] DefinedKinds = BuildDefinedKinds();
 
     public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
     {
@@ -59,27 +57,20 @@ internal static class ProcurementValidator
         for (var i = 0; contracts is not null && i < contracts.Count; i++)
         {
             var contract = contracts[i];
-            if (contract is not null && contract.Provider is not null && !string.IsNullOrWhiteSpace(contract.Provider.Name)
-                && (contract.StartDate is null || contract.EndDate is null || contract.EndDate >= contract.StartDate))
-            {
-                continue;
-            }
-
-            var path = "incumbentContracts[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (contract is null)
             {
-                Add(path, "a contract may not be null");
+                Add(At("incumbentContracts", i), "a contract may not be null");
                 continue;
             }
 
             if (contract.Provider is null || string.IsNullOrWhiteSpace(contract.Provider.Name))
             {
-                Add(path + ".provider", "a contract needs a provider with a name");
+                Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider with a name");
             }
 
             if (contract.StartDate is { } start && contract.EndDate is { } end && end < start)
             {
-                Add(path + ".endDate", $"the contract ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+                Add(At("incumbentContracts", i) + ".endDate", $"the contract ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
             }
         }
 
@@ -87,53 +78,46 @@ internal static class ProcurementValidator
         for (var i = 0; timeline is not null && i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e is not null && IsValid(e))
-            {
-                continue;
-            }
-
-            var path = "timeline[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (e is null)
             {
-                Add(path, "an event may not be null");
+                Add(At("timeline", i), "an event may not be null");
                 continue;
             }
 
             if (!Enum.IsDefined(e.Kind))
             {
-                Add(path + ".kind", $"{(int)e.Kind} is not an event kind");
+                Add(At("timeline", i) + ".kind", $"{(int)e.Kind} is not an event kind");
                 continue;
             }
 
-            var kind = Names.Camel(e.Kind);
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)
             {
-                Add(path + ".body", "an oversightSignOff event needs the body that signed off");
+                Add(At("timeline", i) + ".body", "an oversightSignOff event needs the body that signed off");
             }
 
             if (e.Kind != EventKind.OversightSignOff && e.Body is not null)
             {
-                Add(path + ".body", $"'body' belongs to oversightSignOff events, not {kind}");
+                Add(At("timeline", i) + ".body", $"'body' belongs to oversightSignOff events, not {Names.Camel(e.Kind)}");
             }
 
             if (e.Kind == EventKind.EligibilityChanged && e.Eligibility is null)
             {
-                Add(path + ".eligibility", "an eligibilityChanged event needs the new eligibility");
+                Add(At("timeline", i) + ".eligibility", "an eligibilityChanged event needs the new eligibility");
             }
 
             if (e.Kind != EventKind.EligibilityChanged && e.Eligibility is not null)
             {
-                Add(path + ".eligibility", $"'eligibility' belongs to eligibilityChanged events, not {kind} (the tender's eligibility is tender.eligibility)");
+                Add(At("timeline", i) + ".eligibility", $"'eligibility' belongs to eligibilityChanged events, not {Names.Camel(e.Kind)} (the tender's eligibility is tender.eligibility)");
             }
 
             if (e.Kind != EventKind.JointServiceReview && e.Agreed is not null)
             {
-                Add(path + ".agreed", $"'agreed' belongs to jointServiceReview events, not {kind}");
+                Add(At("timeline", i) + ".agreed", $"'agreed' belongs to jointServiceReview events, not {Names.Camel(e.Kind)}");
             }
 
             if (e.Kind != EventKind.FormalImprovementOpportunity && e.Improved is not null)
             {
-                Add(path + ".improved", $"'improved' belongs to formalImprovementOpportunity events, not {kind}");
+                Add(At("timeline", i) + ".improved", $"'improved' belongs to formalImprovementOpportunity events, not {Names.Camel(e.Kind)}");
             }
         }
 
@@ -143,28 +127,8 @@ internal static class ProcurementValidator
         }
     }
 
-    /// <summary>The fast test for the common case: a defined kind, and exactly the values its kind needs.</summary>
-    private static bool IsValid(TimelineEvent e) =>
-        (uint)e.Kind < (uint)DefinedKinds.Length && DefinedKinds[(int)e.Kind]
-        && (e.Kind == EventKind.OversightSignOff) == (e.Body is not null)
-        && (e.Kind == EventKind.EligibilityChanged) == (e.Eligibility is not null)
-        && (e.Agreed is null || e.Kind == EventKind.JointServiceReview)
-        && (e.Improved is null || e.Kind == EventKind.FormalImprovementOpportunity);
-
-    private static bool[] BuildDefinedKinds()
-    {
-        var values = Enum.GetValues<EventKind>();
-        var defined = new bool[values.Max(v => (int)v) + 1];
-        foreach (var value in values)
-        {
-            if ((int)value >= 0)
-            {
-                defined[(int)value] = true;
-            }
-        }
-
-        return defined;
-    }
+    /// <summary>The path of a list item, such as <c>timeline[3]</c>: built only for a problem.</summary>
+    private static string At(string list, int index) => list + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static string? Parent(string path)
     {
