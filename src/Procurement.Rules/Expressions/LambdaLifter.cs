@@ -18,8 +18,8 @@ namespace Procurement.Rules.Expressions;
 /// <c>Func&lt;RuleScope, T, R&gt;</c> and passed in as a constant.
 /// </para>
 /// <para>
-/// <c>Any</c>, <c>All</c> and <c>Count</c> with a predicate call <see cref="ScopeLinq"/> helpers that take the lifted
-/// delegate and the scope, with no allocation; every other LINQ function gets an ordinary <c>Func&lt;T, R&gt;</c>
+/// <c>Any</c>, <c>All</c>, <c>Count</c>, <c>Where</c> and <c>Select</c> call <see cref="ScopeLinq"/> helpers that take the
+/// lifted delegate and the scope (no allocation, or only the sequence's own); every other LINQ function gets an ordinary <c>Func&lt;T, R&gt;</c>
 /// bound to the scope (<see cref="ScopeLinq.Bind{T, TResult}"/>), so it runs the framework's own implementation.
 /// Only lambdas of one parameter that use nothing but that parameter and the expression root are lifted; any other
 /// lambda is left as it is, so the outcome is the same either way (tests compare both on every fixture).
@@ -62,12 +62,11 @@ internal sealed class LambdaLifter : ExpressionVisitor
             }
         }
 
-        // Any, All, Count with a predicate: an allocation-free helper taking the lifted delegate and the scope.
-        if (arguments.Length == 2 && lifted[1] is { } predicate && lifted[1]!.Type.GetGenericArguments()[2] == typeof(bool)
-            && Helpers.TryGetValue(visited.Method.Name, out var helper))
+        // Any, All, Count, Where, Select: a helper taking the lifted delegate and the scope (no delegate per call).
+        if (arguments.Length == 2 && lifted[1] is { } liftedFunction && Helpers.TryGetValue(visited.Method.Name, out var helper)
+            && helper.GetGenericArguments().Length == visited.Method.GetGenericArguments().Length)
         {
-            var element = visited.Method.GetGenericArguments()[0];
-            return Expression.Call(helper.MakeGenericMethod(element), arguments[0], predicate, _root);
+            return Expression.Call(helper.MakeGenericMethod(visited.Method.GetGenericArguments()), arguments[0], liftedFunction, _root);
         }
 
         // Any other LINQ function: a Func<T, R> bound to the scope, given to the framework's implementation.
@@ -212,6 +211,39 @@ internal static class ScopeLinq
         }
 
         return count;
+    }
+
+    /// <summary>As <see cref="Enumerable.Where{TSource}(IEnumerable{TSource}, Func{TSource, bool})"/>: lazy, checked for null at once.</summary>
+    public static IEnumerable<T> Where<T>(IEnumerable<T> source, Func<RuleScope, T, bool> predicate, RuleScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Iterate(source, predicate, scope);
+
+        static IEnumerable<T> Iterate(IEnumerable<T> source, Func<RuleScope, T, bool> predicate, RuleScope scope)
+        {
+            foreach (var item in source)
+            {
+                if (predicate(scope, item))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Enumerable.Select{TSource, TResult}(IEnumerable{TSource}, Func{TSource, TResult})"/>: lazy, checked for null at once.</summary>
+    public static IEnumerable<TResult> Select<T, TResult>(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Iterate(source, selector, scope);
+
+        static IEnumerable<TResult> Iterate(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
+        {
+            foreach (var item in source)
+            {
+                yield return selector(scope, item);
+            }
+        }
     }
 
     /// <summary>A <c>Func&lt;T, R&gt;</c> that runs a lifted lambda against the scope, for any other LINQ function.</summary>
