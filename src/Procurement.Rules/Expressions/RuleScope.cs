@@ -29,6 +29,11 @@ internal sealed class RuleScope
     private ProposedProcurement _procurement;
     private List<string>? _missing;
 
+    // The timeline as an array, read once per check (see Events).
+    private TimelineEvent[]? _events;
+    private TimelineEvent[]? _ownEvents;
+    private int _eventCount = -1;
+
     public RuleScope(ProposedProcurement procurement)
     {
         _procurement = procurement;
@@ -53,7 +58,56 @@ internal sealed class RuleScope
     {
         scope._procurement = null!;
         scope._missing?.Clear();
+        if (scope._eventCount > 0 && ReferenceEquals(scope._events, scope._ownEvents))
+        {
+            Array.Clear(scope._ownEvents!, 0, scope._eventCount);
+        }
+
+        scope._events = null;
+        scope._eventCount = -1;
         Spare = scope;
+    }
+
+    /// <summary>
+    /// The timeline's events as a span, read once per check: the procurement's own array when it is one (as files give),
+    /// else a copy into this scope's reused buffer. The helpers loop over it, so their cost does not depend on the
+    /// list type a caller built, or on which list types the runtime's profile has seen.
+    /// </summary>
+    private ReadOnlySpan<TimelineEvent> Events()
+    {
+        if (_eventCount >= 0)
+        {
+            return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
+        }
+
+        var timeline = _procurement.Timeline;
+        if (timeline is null || timeline.Count == 0)
+        {
+            _eventCount = 0;
+            return default;
+        }
+
+        if (timeline is TimelineEvent[] array)
+        {
+            _events = array;
+        }
+        else
+        {
+            if (_ownEvents is null || _ownEvents.Length < timeline.Count)
+            {
+                _ownEvents = new TimelineEvent[Math.Max(timeline.Count, 16)];
+            }
+
+            for (var i = 0; i < timeline.Count; i++)
+            {
+                _ownEvents[i] = timeline[i];
+            }
+
+            _events = _ownEvents;
+        }
+
+        _eventCount = timeline.Count;
+        return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
     }
 
     // ---- The procurement's facts (the model's top-level members) ----
@@ -125,14 +179,14 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int CountBefore(EventKind kind, DateOnly? date)
     {
-        var timeline = _procurement.Timeline;
-        if (timeline is null)
+        var timeline = Events();
+        if (timeline.IsEmpty)
         {
             return 0;
         }
 
         var count = 0;
-        for (var i = 0; i < timeline.Count; i++)
+        for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
             if (e.Kind == kind && (date is null || e.Date < date.Value))
@@ -152,10 +206,10 @@ internal sealed class RuleScope
     public DateOnly? First(EventKind kind)
     {
         DateOnly? first = null;
-        var timeline = _procurement.Timeline;
-        if (timeline is not null)
+        var timeline = Events();
+        if (!timeline.IsEmpty)
         {
-            for (var i = 0; i < timeline.Count; i++)
+            for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
                 if (e.Kind == kind && (first is null || e.Date < first.Value))
@@ -178,10 +232,10 @@ internal sealed class RuleScope
     public DateOnly? Last(EventKind kind)
     {
         DateOnly? last = null;
-        var timeline = _procurement.Timeline;
-        if (timeline is not null)
+        var timeline = Events();
+        if (!timeline.IsEmpty)
         {
-            for (var i = 0; i < timeline.Count; i++)
+            for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
                 if (e.Kind == kind && (last is null || e.Date > last.Value))
@@ -207,10 +261,10 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool SignedOffBefore(OversightBody body, DateOnly? date)
     {
-        var timeline = _procurement.Timeline;
-        if (timeline is not null)
+        var timeline = Events();
+        if (!timeline.IsEmpty)
         {
-            for (var i = 0; i < timeline.Count; i++)
+            for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
                 if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date < date.Value))
@@ -240,10 +294,10 @@ internal sealed class RuleScope
             return false;
         }
 
-        var timeline = _procurement.Timeline;
-        if (timeline is not null)
+        var timeline = Events();
+        if (!timeline.IsEmpty)
         {
-            for (var i = 0; i < timeline.Count; i++)
+            for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
                 if (e.Kind == kind && e.Date > date.Value)
@@ -274,8 +328,8 @@ internal sealed class RuleScope
             return false;
         }
 
-        var timeline = _procurement.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
+        var timeline = Events();
+        for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
             if (e.Kind == EventKind.EligibilityChanged && e.Date > notice.Value
