@@ -17,8 +17,8 @@ namespace Procurement.Rules.Checking;
 /// Slots form a ring of <c>window</c> entries: a procurement with sequence number <c>n</c> lives in slot
 /// <c>n % window</c> from the moment it is read until its report is returned. Counters only grow:
 /// <c>returned &lt;= claimed &lt;= read &lt;= returned + window</c>. Threads claim runs of procurements with a
-/// compare-and-swap on <c>claimed</c>; the gate (a monitor) is taken only to publish what was read, to publish a
-/// finished run while the consumer sleeps, and to sleep.
+/// compare-and-swap on <c>claimed</c> and publish each report with a full fence; the gate (a monitor) is taken only to
+/// publish what was read, to wake a sleeping consumer, and to sleep.
 /// </para>
 /// <para>
 /// The consumer does not sleep while there is work: when the report it must return next is not ready, it checks
@@ -39,7 +39,7 @@ internal sealed class ParallelBatch : IDisposable
     private readonly ProposedProcurement?[] _items;
     private readonly CheckReport?[] _reports;
     private readonly ExceptionDispatchInfo?[] _errors;
-    private readonly bool[] _done;
+    private readonly int[] _done;
     private readonly Thread[] _workers;
     private readonly object _gate = new();
 
@@ -49,12 +49,12 @@ internal sealed class ParallelBatch : IDisposable
     private bool _sourceEnded;
     private ExceptionDispatchInfo? _sourceError;
 
-    // Claimed by compare-and-swap.
+    // Claimed by compare-and-swap; the consumer announces its sleep with a full fence, as workers publish with one.
     private long _claimed;
+    private int _consumerWaiting;
 
     // Under the gate.
     private bool _stopping;
-    private bool _consumerWaiting;
     private int _idleWorkers;
     private bool _disposed;
 
@@ -65,11 +65,11 @@ internal sealed class ParallelBatch : IDisposable
         _cancellationToken = cancellationToken;
         _window = window;
         _refillAt = Math.Max(1, window / 2);
-        _chunk = Math.Clamp(window / (degree * 4), 1, 16);
+        _chunk = Math.Clamp(window / (degree * 4), 1, 8);
         _items = new ProposedProcurement?[window];
         _reports = new CheckReport?[window];
         _errors = new ExceptionDispatchInfo?[window];
-        _done = new bool[window];
+        _done = new int[window];
         _source = source.GetEnumerator();
         _registration = cancellationToken.Register(static state => ((ParallelBatch)state!).Stop(), this);
         _workers = new Thread[degree - 1];
@@ -94,28 +94,31 @@ internal sealed class ParallelBatch : IDisposable
         }
 
         var slot = (int)(_returned % _window);
-        while (!Volatile.Read(ref _done[slot]))
+        while (Volatile.Read(ref _done[slot]) == 0)
         {
-            // Not ready: check procurements here rather than wait; sleep only when every one is taken.
+            // Not ready: check procurements here rather than wait, reading more from the source if there is room;
+            // sleep only when every procurement read is taken and the window is full.
             if (TryClaim(Math.Min(_chunk, 4), out var start, out var end))
             {
                 CheckRun(start, end);
-                for (var n = start; n < end; n++)
-                {
-                    _done[(int)(n % _window)] = true;
-                }
+                continue;
+            }
 
+            if (Fill(force: true) > 0)
+            {
                 continue;
             }
 
             lock (_gate)
             {
-                while (!_done[slot] && !_stopping)
+                Interlocked.Exchange(ref _consumerWaiting, 1);
+                while (Volatile.Read(ref _done[slot]) == 0 && !_stopping)
                 {
-                    _consumerWaiting = true;
-                    Monitor.Wait(_gate);
-                    _consumerWaiting = false;
+                    // The timeout is a safety net only: a worker pulses after publishing a report.
+                    Monitor.Wait(_gate, 10);
                 }
+
+                Interlocked.Exchange(ref _consumerWaiting, 0);
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
@@ -126,7 +129,7 @@ internal sealed class ParallelBatch : IDisposable
         _items[slot] = null;
         _reports[slot] = null;
         _errors[slot] = null;
-        _done[slot] = false;
+        _done[slot] = 0;
         _returned++;
         error?.Throw();
         return true;
@@ -159,13 +162,16 @@ internal sealed class ParallelBatch : IDisposable
         }
     }
 
-    /// <summary>Reads from the source on the consuming thread until the window is full, once half of it is free.</summary>
-    private void Fill()
+    /// <summary>
+    /// Reads from the source on the consuming thread until the window is full: once half of it is free, or whenever
+    /// there is room when <paramref name="force"/> is set. Returns how many procurements it read.
+    /// </summary>
+    private int Fill(bool force = false)
     {
         var inFlight = (int)(_read - _returned);
-        if (_sourceEnded || (inFlight > 0 && _window - inFlight < _refillAt))
+        if (_sourceEnded || inFlight == _window || (!force && inFlight > 0 && _window - inFlight < _refillAt))
         {
-            return;
+            return 0;
         }
 
         var count = 0;
@@ -203,6 +209,8 @@ internal sealed class ParallelBatch : IDisposable
                 Monitor.PulseAll(_gate);
             }
         }
+
+        return count;
     }
 
     /// <summary>Claims the next run of at most <paramref name="most"/> procurements read but not yet taken.</summary>
@@ -226,6 +234,7 @@ internal sealed class ParallelBatch : IDisposable
         }
     }
 
+    /// <summary>Checks a claimed run and publishes each report as it is ready, waking the consumer if it sleeps.</summary>
     private void CheckRun(long start, long end)
     {
         for (var n = start; n < end; n++)
@@ -239,49 +248,35 @@ internal sealed class ParallelBatch : IDisposable
             {
                 _errors[slot] = ExceptionDispatchInfo.Capture(e);
             }
+
+            Interlocked.Exchange(ref _done[slot], 1);
+            if (Volatile.Read(ref _consumerWaiting) != 0)
+            {
+                lock (_gate)
+                {
+                    Monitor.PulseAll(_gate);
+                }
+            }
         }
     }
 
     private void Work()
     {
-        while (true)
+        while (!Volatile.Read(ref _stopping))
         {
-            if (!TryClaim(_chunk, out var start, out var end))
+            if (TryClaim(_chunk, out var start, out var end))
             {
-                lock (_gate)
-                {
-                    while (!_stopping && Volatile.Read(ref _claimed) >= _read)
-                    {
-                        _idleWorkers++;
-                        Monitor.Wait(_gate);
-                        _idleWorkers--;
-                    }
-
-                    if (_stopping)
-                    {
-                        return;
-                    }
-                }
-
+                CheckRun(start, end);
                 continue;
             }
 
-            CheckRun(start, end);
             lock (_gate)
             {
-                for (var n = start; n < end; n++)
+                while (!_stopping && Volatile.Read(ref _claimed) >= _read)
                 {
-                    _done[(int)(n % _window)] = true;
-                }
-
-                if (_consumerWaiting)
-                {
-                    Monitor.PulseAll(_gate);
-                }
-
-                if (_stopping)
-                {
-                    return;
+                    _idleWorkers++;
+                    Monitor.Wait(_gate);
+                    _idleWorkers--;
                 }
             }
         }
