@@ -18,7 +18,7 @@ public static class Procurements
     private static readonly DateOnly Start = new(2009, 10, 1);
 
     /// <summary>
-    /// A realistic case against the full pack: scenario 1 (underperformance), one incumbent with a recorded
+    /// A realistic case against the full pack (its lists are arrays, as <see cref="ProcurementFile"/> gives): scenario 1 (underperformance), one incumbent with a recorded
     /// assessment, a tender with a notice, 14 events, timeline complete. Every rule of scenario 1 gets as far as its
     /// facts and message; the other scenarios' rules are not applicable.
     /// </summary>
@@ -28,8 +28,8 @@ public static class Procurements
         Title = "Westshire PCT community nursing: market test after underperformance",
         Scenario = Scenario.Underperformance,
         DecisionDate = new DateOnly(2010, 6, 1),
-        IncumbentContracts =
-        [
+        IncumbentContracts = new[]
+        {
             new Contract
             {
                 Provider = new Provider { Name = "Westshire PCT provider arm", Kind = ProviderKind.PctProviderArm },
@@ -37,7 +37,7 @@ public static class Procurements
                 EndDate = new DateOnly(2011, 3, 31),
                 Performance = new PerformanceAssessment { Underperforming = true, SignificantUnderperformance = true, InsufficientImprovement = true },
             },
-        ],
+        },
         Tender = new TenderPlan
         {
             Route = ProcurementRoute.OpenTender,
@@ -45,8 +45,8 @@ public static class Procurements
             IncumbentMayBid = true,
             CriteriaPublished = true,
         },
-        Timeline =
-        [
+        Timeline = new[]
+        {
             Event(2009, 10, 5, EventKind.ConcernsRaised),
             Event(2009, 10, 20, EventKind.IncumbentEngaged),
             Event(2009, 11, 2, EventKind.StaffEngaged),
@@ -61,7 +61,7 @@ public static class Procurements
             Event(2010, 7, 30, EventKind.BidReceived),
             Event(2010, 8, 2, EventKind.BidReceived),
             new TimelineEvent { Date = new DateOnly(2010, 5, 20), Kind = EventKind.OversightSignOff, Body = OversightBody.PctBoard },
-        ],
+        },
         TimelineComplete = true,
     };
 
