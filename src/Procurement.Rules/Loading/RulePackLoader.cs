@@ -5,6 +5,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 using Procurement.Model;
 using Procurement.Rules.Checking;
@@ -34,6 +35,7 @@ internal static partial class RulePackLoader
     /// <param name="liftLambdas">See <see cref="RuleExpressionParser(bool)"/>; false only in tests that compare both ways.</param>
     public static RulePack Load(PackFiles files, bool liftLambdas = true)
     {
+        WarmUp.Start();
         var problems = new ProblemList { File = files.Display("pack.yaml") };
         var header = ReadHeader(files, problems);
         var rules = new List<PendingRule>();
@@ -544,6 +546,51 @@ internal static partial class RulePackLoader
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
     private static partial Regex FactNamePattern();
+}
+
+/// <summary>
+/// The first load in a process spends most of its time in the JIT compiling the expression parser and compiler. While
+/// the loading thread reads the pack's YAML, another core parses and compiles one expression that uses what rules use,
+/// so that code is compiled by the time the loader needs it. Once per process; never waited for; a failure is ignored
+/// (the load itself reports every problem).
+/// </summary>
+internal static class WarmUp
+{
+    private const string Expression =
+        "Happened(TenderDecision) && Tender.Eligibility == NhsOnly && First(NoticePublished) != null && Count(BidReceived) > 0"
+        + " && IncumbentContracts.All(c => c.Performance.SignificantUnderperformance == true) && IncumbentNames.Length > 0";
+
+    private static int _started;
+
+    public static void Start()
+    {
+        if (Environment.ProcessorCount < 2 || Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static _ =>
+            {
+                try
+                {
+                    var parser = new RuleExpressionParser();
+                    var facts = new Dictionary<string, Expression>(StringComparer.Ordinal);
+                    if (parser.Parse(Expression, typeof(bool), facts).Body is { } body)
+                    {
+                        parser.Compile<bool>(body);
+                        parser.Compile<object?>(body);
+                    }
+                }
+#pragma warning disable CA1031 // A warm-up on a pool thread must never take the process down; the load reports on its own.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    // Only a warm-up: the load parses, compiles and reports every problem itself.
+                }
+            },
+            null);
+    }
 }
 
 /// <summary>A rule read and parsed, waiting to be compiled.</summary>
