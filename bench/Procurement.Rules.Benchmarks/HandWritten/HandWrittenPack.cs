@@ -108,13 +108,13 @@ public sealed class HandWrittenPack
 
         public int Compare(RuleOutcome? x, RuleOutcome? y)
         {
-            var byKind = x!.Kind.CompareTo(y!.Kind);
+            var byKind = ((int)x!.Kind).CompareTo((int)y!.Kind);
             if (byKind != 0)
             {
                 return byKind;
             }
 
-            var bySeverity = y.Rule.Severity.CompareTo(x.Rule.Severity);
+            var bySeverity = ((int)y.Rule.Severity).CompareTo((int)x.Rule.Severity);
             return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
         }
     }
