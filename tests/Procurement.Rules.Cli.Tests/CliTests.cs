@@ -320,6 +320,25 @@ public class CliTests
     }
 
     [Test]
+    public void Run_ListRulesAsMarkdown_WritesThePackCatalogue()
+    {
+        var result = CliResult.Run("--list-rules", "--format", "markdown");
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        result.Stdout.Should().Be(RulePack.Default.ToMarkdown());
+    }
+
+    [Test]
+    public void Run_ListRulesAsJson_IsRefused()
+    {
+        var result = CliResult.Run("--list-rules", "--format", "json");
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("--list-rules writes text or markdown, not json");
+    }
+
+    [Test]
     public void Run_ListRules_ListsEveryRuleOfTheDefaultPack()
     {
         var rules = RulePack.Default.Rules;
