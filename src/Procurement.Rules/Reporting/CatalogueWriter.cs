@@ -23,15 +23,15 @@ internal static class CatalogueWriter
         md.Append("# Rule catalogue: `").Append(pack.Id).Append("` ").AppendLine(pack.Version).AppendLine();
         md.AppendLine("<!-- Generated from the rule pack by `procurement-check --list-rules --format markdown`; do not edit by hand.")
             .AppendLine("     A test fails when this file and the pack disagree. -->").AppendLine();
-        md.AppendLine(Escape(pack.Title)).AppendLine();
-        md.AppendLine(Escape(pack.Description)).AppendLine();
+        md.AppendLine(MarkdownReport.Escape(pack.Title)).AppendLine();
+        md.AppendLine(MarkdownReport.Escape(pack.Description)).AppendLine();
         md.Append("In force from ").Append(Date(pack.InForceFrom))
             .Append(pack.InForceUntil is { } until ? " until " + Date(until) : " (no end date)")
             .Append(". ").Append(pack.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(" rules for ")
             .Append(pack.Principles.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(" principles.").AppendLine();
         foreach (var source in pack.Sources)
         {
-            md.Append("Source `").Append(source.Id).Append("`: ").AppendLine(Escape(source.Title)).AppendLine();
+            md.Append("Source `").Append(source.Id).Append("`: ").AppendLine(MarkdownReport.Escape(source.Title)).AppendLine();
         }
 
         WriteScenarioTable(pack, md);
@@ -39,8 +39,8 @@ internal static class CatalogueWriter
         md.AppendLine("## Principles and rules");
         foreach (var principle in pack.Principles)
         {
-            md.AppendLine().Append("### ").Append(Escape(principle.Title)).Append(" (`").Append(principle.Key).AppendLine("`)").AppendLine();
-            md.AppendLine(Escape(principle.Summary));
+            md.AppendLine().Append("### ").Append(MarkdownReport.Escape(principle.Title)).Append(" (`").Append(principle.Key).AppendLine("`)").AppendLine();
+            md.AppendLine(MarkdownReport.Escape(principle.Summary));
             var rules = pack.Rules.Where(r => r.Principle.Key == principle.Key).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             if (rules.Count == 0)
             {
@@ -89,8 +89,8 @@ internal static class CatalogueWriter
 
     private static void WriteRule(RuleDefinition rule, StringBuilder md)
     {
-        md.AppendLine().Append("#### `").Append(rule.Id).Append("`: ").AppendLine(Escape(rule.Title)).AppendLine();
-        md.AppendLine(Escape(rule.Description)).AppendLine();
+        md.AppendLine().Append("#### `").Append(rule.Id).Append("`: ").AppendLine(MarkdownReport.Escape(rule.Title)).AppendLine();
+        md.AppendLine(MarkdownReport.Escape(rule.Description)).AppendLine();
         md.Append("- Severity: ").AppendLine(Names.Camel(rule.Severity));
         md.Append("- Scenarios: ").AppendLine(rule.Scenarios.Count == 0
             ? "all"
@@ -108,8 +108,8 @@ internal static class CatalogueWriter
 
         foreach (var citation in rule.Citations)
         {
-            md.AppendLine().Append("> ").AppendLine(Escape(citation.Quote)).AppendLine(">")
-                .Append("> ").Append(citation.SourceId).Append(", ").AppendLine(Escape(citation.Locator));
+            md.AppendLine().Append("> ").AppendLine(MarkdownReport.Escape(citation.Quote)).AppendLine(">")
+                .Append("> ").Append(citation.SourceId).Append(", ").AppendLine(MarkdownReport.Escape(citation.Locator));
         }
     }
 
@@ -117,10 +117,4 @@ internal static class CatalogueWriter
         string.Join(' ', expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("*", "\\*", StringComparison.Ordinal)
-        .Replace("_", "\\_", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal);
 }
