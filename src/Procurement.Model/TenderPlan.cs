@@ -26,4 +26,10 @@ public sealed record TenderPlan
 
     /// <summary>Whether existing providers stop providing the service as a result (Any Willing Provider routes).</summary>
     public bool? DisplacesExistingProviders { get; init; }
+
+    /// <summary>
+    /// How many bidders were still in the competition at its final stage (at the award, or when the process stopped);
+    /// <see langword="null"/> when not recorded or not yet known.
+    /// </summary>
+    public int? FinalStageBidders { get; init; }
 }

@@ -65,7 +65,15 @@ internal static class Cli
 
         if (arguments.ListRules)
         {
-            WriteRuleList(pack, stdout);
+            if (arguments.Format == ReportFormat.Markdown)
+            {
+                stdout.Write(pack.ToMarkdown());
+            }
+            else
+            {
+                WriteRuleList(pack, stdout);
+            }
+
             return NoBreach;
         }
 

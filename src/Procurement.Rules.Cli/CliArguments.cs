@@ -41,7 +41,8 @@ internal sealed record CliArguments
           --check-outside-period    Apply the rules even to a procurement decided outside the
                                     period the rule pack covers.
           --list-rules              List the rule pack's rules (id, severity, principle, title)
-                                    instead of checking files.
+                                    instead of checking files; with --format markdown, write the
+                                    full rule catalogue (what each rule checks and quotes).
           -h, --help                Show this help.
           --version                 Show the version.
 
@@ -170,6 +171,11 @@ internal sealed record CliArguments
         if (error is null && result.ListRules && files.Count > 0)
         {
             error = "--list-rules lists the rules and checks no files: leave out the file names";
+        }
+
+        if (error is null && result.ListRules && result.Format == ReportFormat.Json)
+        {
+            error = "--list-rules writes text or markdown, not json";
         }
 
         if (error is null && !result.ListRules && files.Count == 0)

@@ -9,6 +9,7 @@ using Procurement.Model;
 using Procurement.Rules.Checking;
 using Procurement.Rules.Expressions;
 using Procurement.Rules.Loading;
+using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules;
 
@@ -250,6 +251,14 @@ public sealed class RulePack
     /// <summary>Whether a decision date falls within the pack's period.</summary>
     /// <param name="date">The decision date.</param>
     public bool IsInForce(DateOnly date) => date >= InForceFrom && (InForceUntil is null || date <= InForceUntil.Value);
+
+    /// <summary>
+    /// Writes the pack as a Markdown catalogue for readers: which rules cover each scenario's process and oversight
+    /// columns, then every principle with its rules, what each checks, its expressions and the words it quotes.
+    /// </summary>
+    /// <returns>The catalogue; the same pack always gives the same text (this repository's <c>docs/rule-catalogue.md</c> is one).</returns>
+    /// <remarks>Safe to call from any thread.</remarks>
+    public string ToMarkdown() => CatalogueWriter.Write(this);
 
     /// <summary>Returns the id, version and title.</summary>
     public override string ToString() => $"{Id} {Version}: {Title}";

@@ -15,30 +15,46 @@ public class CliTests
     private const string NhsRightToBidRuleId = "nhs-right-to-bid.nhs-providers-eligible";
 
     /// <summary>
-    /// An open tender in scenario 4, decided after the incumbent was engaged, with no narrowing after the notice:
-    /// every rule of the default pack either applies and is met, or does not apply.
+    /// An open tender in scenario 4 that follows the whole letter: providers, staff and unions engaged before the
+    /// decision, the board's approval, a rationale and needs assessment, every oversight scenario 4 names, published
+    /// criteria and no narrowing after the notice. Every rule of the default pack either applies and is met, or does
+    /// not apply.
     /// </summary>
     private const string CompliantYaml = """
         id: compliant-open-tender
         title: Open tender after early engagement
+        commissioner: { name: Westshire PCT, kind: pct }
         scenario: newOrRedesignedService
         decisionDate: 2010-03-01
         incumbentContracts:
           - provider:
               name: Local community trust
               kind: nhsTrust
+            performance: { underperforming: false }
         tender:
           route: openTender
           eligibility: open
           incumbentMayBid: true
+          criteriaPublished: true
+          finalStageBidders: 3
+        rationaleDocuments: [{ title: Board paper on the redesign, date: 2010-02-20 }]
+        needsAssessments: [{ title: Joint strategic needs assessment 2009 }]
         timelineComplete: true
         timeline:
-          - date: 2010-01-10
-            kind: incumbentEngaged
-          - date: 2010-03-01
-            kind: tenderDecision
-          - date: 2010-04-01
-            kind: noticePublished
+          - { date: 2010-01-10, kind: incumbentEngaged }
+          - { date: 2010-01-12, kind: staffEngaged }
+          - { date: 2010-01-12, kind: unionsEngaged }
+          - { date: 2010-01-20, kind: intentionsShared }
+          - { date: 2010-01-25, kind: nhsProvidersEngaged }
+          - { date: 2010-02-15, kind: oversightSignOff, body: regionalSocialPartnershipForum }
+          - { date: 2010-02-25, kind: oversightSignOff, body: shaStrategySignOff }
+          - { date: 2010-03-01, kind: oversightSignOff, body: pctBoard }
+          - { date: 2010-03-01, kind: tenderDecision }
+          - { date: 2010-03-10, kind: oversightSignOff, body: worldClassCommissioning }
+          - { date: 2010-03-10, kind: oversightSignOff, body: transformingCommunityServices }
+          - { date: 2010-03-15, kind: oversightSignOff, body: shaAssurance }
+          - { date: 2010-03-20, kind: oversightSignOff, body: cooperationAndCompetitionPanel }
+          - { date: 2010-04-01, kind: noticePublished }
         """;
 
     /// <summary>An unknown key and a day that does not exist.</summary>
@@ -317,6 +333,25 @@ public class CliTests
         notChecked.Stderr.Should().Contain(file).And.Contain("--check-outside-period");
         checkedAnyway.ExitCode.Should().Be(1, "{0}", checkedAnyway);
         checkedAnyway.Stdout.Should().Contain(NhsRightToBidRuleId);
+    }
+
+    [Test]
+    public void Run_ListRulesAsMarkdown_WritesThePackCatalogue()
+    {
+        var result = CliResult.Run("--list-rules", "--format", "markdown");
+
+        result.ExitCode.Should().Be(0, "{0}", result);
+        result.Stderr.Should().BeEmpty();
+        result.Stdout.Should().Be(RulePack.Default.ToMarkdown());
+    }
+
+    [Test]
+    public void Run_ListRulesAsJson_IsRefused()
+    {
+        var result = CliResult.Run("--list-rules", "--format", "json");
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("--list-rules writes text or markdown, not json");
     }
 
     [Test]

@@ -146,6 +146,31 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool HappenedBefore(EventKind kind, DateOnly? date) => AtLeastBefore(1, kind, date);
 
+    /// <summary>
+    /// Whether an event of either kind happened. Decided by any recorded event of either kind; when none is recorded,
+    /// undetermined unless the timeline is complete for both kinds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool HappenedAny(EventKind first, EventKind second)
+    {
+        if (CountBefore(first, null) > 0 || CountBefore(second, null) > 0)
+        {
+            return true;
+        }
+
+        if (!IsComplete(first))
+        {
+            NoteMissingEvents(first);
+        }
+
+        if (!IsComplete(second))
+        {
+            NoteMissingEvents(second);
+        }
+
+        return false;
+    }
+
     /// <summary>Whether at least <paramref name="count"/> events of the kind happened.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool AtLeast(int count, EventKind kind) => AtLeastBefore(count, kind, null);
@@ -281,6 +306,14 @@ internal sealed class RuleScope
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the body signed off on or before the date (any time when the date is null): a sign-off on the day of a
+    /// decision counts as given by then.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool SignedOffOnOrBefore(OversightBody body, DateOnly? date) =>
+        SignedOffBefore(body, date is null || date.Value == DateOnly.MaxValue ? date : date.Value.AddDays(1));
 
     /// <summary>
     /// Whether an event of the kind happened strictly after the date (<see langword="false"/> when the date is null).

@@ -47,6 +47,11 @@ internal static class ProcurementValidator
             Add("termMonths", "the term cannot be negative");
         }
 
+        if (procurement.Tender is { FinalStageBidders: < 0 })
+        {
+            Add("tender.finalStageBidders", "the number of bidders cannot be negative");
+        }
+
         if (procurement.Value is { Amount: < 0 })
         {
             Add("value.amount", "the value cannot be negative");

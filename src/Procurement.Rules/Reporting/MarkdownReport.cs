@@ -67,7 +67,8 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    private static string Escape(string text) => text
+    /// <summary>Escapes the characters Markdown would read as formatting or HTML.</summary>
+    internal static string Escape(string text) => text
         .Replace("\\", "\\\\", System.StringComparison.Ordinal)
         .Replace("*", "\\*", System.StringComparison.Ordinal)
         .Replace("_", "\\_", System.StringComparison.Ordinal)

@@ -9,6 +9,8 @@ namespace Procurement.Rules.Reporting;
 /// <summary>The plain-text report: readable in a console, a log or a notebook cell.</summary>
 internal static class TextReport
 {
+    private const int WrapWidth = 118;
+
     public static string Label(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Breach => "BREACH",
@@ -116,6 +118,12 @@ internal static class TextReport
             }
 
             text.AppendLine().AppendLine(Heading(kind).ToUpperInvariant());
+            if (kind == OutcomeKind.Undetermined)
+            {
+                WriteUndetermined(items, text);
+                continue;
+            }
+
             foreach (var o in items)
             {
                 text.Append("- ").Append(o.Rule.Id).Append(": ").AppendLine(o.Message);
@@ -123,6 +131,39 @@ internal static class TextReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Undetermined rules that miss the same facts are listed together (a partial case file leaves many rules waiting
+    /// for the same fact, typically the scenario); a rule missing its own facts gets its own line.
+    /// </summary>
+    private static void WriteUndetermined(List<RuleOutcome> items, StringBuilder text)
+    {
+        foreach (var group in items.GroupBy(o => string.Join(", ", o.MissingFacts), StringComparer.Ordinal))
+        {
+            var outcomes = group.ToList();
+            if (outcomes.Count == 1)
+            {
+                text.Append("- ").Append(outcomes[0].Rule.Id).Append(": ").AppendLine(outcomes[0].Message);
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"- {outcomes.Count} rules cannot be determined: not recorded: {group.Key}.").AppendLine();
+            var line = new StringBuilder("  ");
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                var id = outcomes[i].Rule.Id + (i < outcomes.Count - 1 ? "," : string.Empty);
+                if (line.Length > 2 && line.Length + 1 + id.Length > WrapWidth)
+                {
+                    text.AppendLine(line.ToString());
+                    line.Clear().Append("  ");
+                }
+
+                line.Append(' ').Append(id);
+            }
+
+            text.AppendLine(line.ToString());
+        }
     }
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

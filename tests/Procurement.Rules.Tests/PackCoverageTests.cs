@@ -1,0 +1,100 @@
+using Procurement.Model;
+
+namespace Procurement.Rules.Tests;
+
+/// <summary>
+/// The default pack covers the whole of the 2009 letter: every principle key of the catalogue has a rule, and every
+/// scenario has rules for both its "process to be followed" and its "oversight and assurance mechanisms" columns.
+/// Proven from the pack itself, so removing a rule or narrowing its scenarios fails here.
+/// </summary>
+public class PackCoverageTests
+{
+    /// <summary>The principle keys of the design notes: the vocabulary of rule files, reports and users' code.</summary>
+    private static readonly string[] PrincipleKeys =
+    {
+        "early-provider-engagement", "nhs-right-to-bid", "staff-engagement", "local-decision", "fair-tender",
+        "clear-rationale", "needs-driven", "proportionality", "best-value", "quality-monitoring",
+        "contractual-mechanism-first", "oversight", "improvement-opportunities", "unsustainability-resolution",
+        "choice-adds-providers", "open-tender-on-expiry",
+    };
+
+    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+
+    [Test]
+    public void Pack_DeclaresExactlyThePrincipleKeysOfTheCatalogue()
+    {
+        Pack.Principles.Select(p => p.Key).Should().BeEquivalentTo(PrincipleKeys);
+    }
+
+    [TestCaseSource(nameof(PrincipleKeys))]
+    public void Principle_HasAtLeastOneRule(string key)
+    {
+        Pack.Rules.Should().Contain(r => r.Principle.Key == key, $"principle '{key}' needs a rule");
+    }
+
+    [TestCase(Scenario.Underperformance)]
+    [TestCase(Scenario.IncrementalImprovement)]
+    [TestCase(Scenario.Unsustainability)]
+    [TestCase(Scenario.NewOrRedesignedService)]
+    [TestCase(Scenario.PatientChoice)]
+    [TestCase(Scenario.ContractExpiry)]
+    public void Scenario_HasRulesForBothColumns(Scenario scenario)
+    {
+        var number = (int)scenario;
+
+        using (new FluentAssertions.Execution.AssertionScope())
+        {
+            RulesCiting(scenario, $"Scenario {number}, process to be followed").Should()
+                .NotBeEmpty($"scenario {number}'s process column needs a rule that applies to it and quotes it");
+            RulesCiting(scenario, $"Scenario {number}, oversight and assurance mechanisms").Should()
+                .NotBeEmpty($"scenario {number}'s oversight column needs a rule that applies to it and quotes it");
+        }
+    }
+
+    [Test]
+    public void Scenarios_AreAllListedAbove()
+    {
+        Enum.GetValues<Scenario>().Should().HaveCount(6, "a new scenario needs its own coverage test case");
+    }
+
+    [Test]
+    public void RuleCatalogue_IsCurrent()
+    {
+        var path = Path.Combine(RepoPaths.Root, "docs", "rule-catalogue.md");
+        var expected = Pack.ToMarkdown();
+
+        File.Exists(path).Should().BeTrue("docs/rule-catalogue.md is generated from the pack");
+        Normalise(File.ReadAllText(path)).Should().Be(
+            Normalise(expected),
+            "docs/rule-catalogue.md must match the pack; regenerate it with "
+            + "`dotnet run --project src/Procurement.Rules.Cli -- --list-rules --format markdown > docs/rule-catalogue.md`");
+    }
+
+    [Test]
+    public void RuleCatalogue_NamesEveryRuleAndQuote()
+    {
+        var catalogue = Pack.ToMarkdown();
+
+        using (new FluentAssertions.Execution.AssertionScope())
+        {
+            foreach (var rule in Pack.Rules)
+            {
+                catalogue.Should().Contain($"#### `{rule.Id}`");
+                foreach (var citation in rule.Citations)
+                {
+                    // Quotes are written with Markdown's special characters escaped; none of ours has any but '*'.
+                    catalogue.Should().Contain("> " + citation.Quote.Replace("*", "\\*", StringComparison.Ordinal));
+                }
+            }
+        }
+    }
+
+    private static List<string> RulesCiting(Scenario scenario, string locator) =>
+        Pack.Rules
+            .Where(r => r.Scenarios.Count == 0 || r.Scenarios.Contains(scenario))
+            .Where(r => r.Citations.Any(c => c.Locator == locator))
+            .Select(r => r.Id)
+            .ToList();
+
+    private static string Normalise(string text) => text.ReplaceLineEndings("\n");
+}
