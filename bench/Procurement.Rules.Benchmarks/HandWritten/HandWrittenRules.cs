@@ -13,18 +13,19 @@ namespace Procurement.Rules.Benchmarks.HandWritten;
 /// complete for it; a <see langword="null"/> model value is "not recorded". The missing facts are named in the order
 /// the rule's expression meets them, as the engine does.
 /// </remarks>
-internal static class HandWrittenRules
+internal static partial class HandWrittenRules
 {
-    private const EventKind TenderDecision = EventKind.TenderDecision;
-    private const EventKind IncumbentEngaged = EventKind.IncumbentEngaged;
-    private const EventKind NoticePublished = EventKind.NoticePublished;
-    private const EventKind EligibilityChanged = EventKind.EligibilityChanged;
-    private const EventKind Alternatives = EventKind.AlternativeProvidersEngaged;
-    private const EventKind FormalChance = EventKind.FormalImprovementOpportunity;
-    private const EventKind JointReview = EventKind.JointServiceReview;
-    private const EventKind PlansPresented = EventKind.ServicePlansPresented;
+    internal const EventKind TenderDecision = EventKind.TenderDecision;
+    internal const EventKind IncumbentEngaged = EventKind.IncumbentEngaged;
+    internal const EventKind NoticePublished = EventKind.NoticePublished;
+    internal const EventKind EligibilityChanged = EventKind.EligibilityChanged;
+    internal const EventKind Alternatives = EventKind.AlternativeProvidersEngaged;
+    internal const EventKind FormalChance = EventKind.FormalImprovementOpportunity;
+    internal const EventKind JointReview = EventKind.JointServiceReview;
+    internal const EventKind PlansPresented = EventKind.ServicePlansPresented;
+    internal const EventKind AccreditationOpened = EventKind.AccreditationOpened;
 
-    private static readonly string[] ScenarioMissing = { "scenario" };
+    internal static readonly string[] ScenarioMissing = { "scenario" };
 
     // ---- early-provider-engagement ----
 
@@ -281,11 +282,22 @@ internal static class HandWrittenRules
 
     public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is null)
+        if (Events.First(p, TenderDecision) is null && Events.First(p, AccreditationOpened) is null)
         {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            var missing = default(Missing);
+            if (!Events.IsComplete(p, TenderDecision))
+            {
+                missing.Add(Events.Missing(TenderDecision));
+            }
+
+            if (!Events.IsComplete(p, AccreditationOpened))
+            {
+                missing.Add(Events.Missing(AccreditationOpened));
+            }
+
+            return missing.Any
+                ? Undetermined(rule, missing.ToArray(), Facts(p))
+                : NotApplicable(rule, "Does not apply: the condition 'HappenedAny(TenderDecision, AccreditationOpened)' does not hold.");
         }
 
         if (p.Tender is not { } tender)
@@ -300,11 +312,11 @@ internal static class HandWrittenRules
 
         var f = Facts(p);
         return eligibility != TenderEligibility.NonNhsOnly
-            ? Compliant(rule, $"NHS providers may bid in the tender decided on {f[0].Display} (eligibility {f[1].Display}).", f)
-            : Breach(rule, $"The tender decided on {f[0].Display} is open to non-NHS providers only (eligibility {f[1].Display}), so NHS providers cannot bid.", f);
+            ? Compliant(rule, $"NHS providers may bid for the opportunity (eligibility {f[2].Display}).", f)
+            : Breach(rule, $"The opportunity is open to non-NHS providers only (eligibility {f[2].Display}), so NHS providers cannot bid.", f);
 
         static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), EnumFact("eligibility", p.Tender?.Eligibility) };
+            new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("accreditationOpened", p, AccreditationOpened), EnumFact("eligibility", p.Tender?.Eligibility) };
     }
 
     // ---- proportionality ----
@@ -419,14 +431,14 @@ internal static class HandWrittenRules
     /// <c>Happened(TenderDecision) &amp;&amp; IncumbentContracts.Any()</c>: returns the first tender decision, names what is
     /// not recorded, and says whether the rule applies.
     /// </summary>
-    private static DateOnly? TenderedWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
+    internal static DateOnly? TenderedWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
         HappenedWithIncumbents(p, TenderDecision, ref missing, out applies);
 
     /// <summary><c>Happened(AlternativeProvidersEngaged) &amp;&amp; IncumbentContracts.Any()</c>.</summary>
-    private static DateOnly? AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
+    internal static DateOnly? AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
         HappenedWithIncumbents(p, Alternatives, ref missing, out applies);
 
-    private static DateOnly? HappenedWithIncumbents(ProposedProcurement p, EventKind kind, ref Missing missing, out bool applies)
+    internal static DateOnly? HappenedWithIncumbents(ProposedProcurement p, EventKind kind, ref Missing missing, out bool applies)
     {
         applies = false;
         var first = Events.First(p, kind);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Procurement.Model;
 
 namespace Procurement.Rules.Benchmarks.Workload;
@@ -7,12 +8,15 @@ namespace Procurement.Rules.Benchmarks.Workload;
 /// <summary>The procurements the benchmarks check: one realistic case, and generated ones of every shape.</summary>
 public static class Procurements
 {
-    private static readonly EventKind[] Kinds =
+    /// <summary>Every event kind: each rule's events turn up in generated timelines.</summary>
+    private static readonly EventKind[] Kinds = Enum.GetValues<EventKind>();
+
+    /// <summary>The kinds the most rules ask about, drawn half the time so that multi-step processes get completed.</summary>
+    private static readonly EventKind[] ProcessKinds =
     {
         EventKind.ConcernsRaised, EventKind.IncumbentEngaged, EventKind.AlternativeProvidersEngaged, EventKind.StaffEngaged,
         EventKind.UnionsEngaged, EventKind.FormalImprovementOpportunity, EventKind.JointServiceReview,
         EventKind.ServicePlansPresented, EventKind.TenderDecision, EventKind.NoticePublished, EventKind.EligibilityChanged,
-        EventKind.BidReceived, EventKind.ContractAwarded, EventKind.ComplaintMade, EventKind.OversightSignOff,
     };
 
     private static readonly DateOnly Start = new(2009, 10, 1);
@@ -112,10 +116,14 @@ public static class Procurements
     private static ProposedProcurement One(Random r, string id, int maxEvents)
     {
         var eventCount = r.Next(maxEvents + 1);
-        var timeline = new TimelineEvent[eventCount];
+
+        // One procurement in three records the oversight bodies' sign-offs (most of them), so that the oversight rules
+        // meet both complete and incomplete sets; the rest get sign-offs only by chance among their other events.
+        var signOffs = r.Next(3) == 0 ? Enum.GetValues<OversightBody>().Where(_ => r.Next(6) != 0).ToArray() : [];
+        var timeline = new TimelineEvent[eventCount + signOffs.Length];
         for (var i = 0; i < eventCount; i++)
         {
-            var kind = Kinds[r.Next(Kinds.Length)];
+            var kind = r.Next(2) == 0 ? Kinds[r.Next(Kinds.Length)] : ProcessKinds[r.Next(ProcessKinds.Length)];
             var date = Start.AddDays(r.Next(700));
             timeline[i] = kind switch
             {
@@ -127,9 +135,15 @@ public static class Procurements
             };
         }
 
+        for (var i = 0; i < signOffs.Length; i++)
+        {
+            timeline[eventCount + i] = new TimelineEvent { Date = Start.AddDays(r.Next(700)), Kind = EventKind.OversightSignOff, Body = signOffs[i] };
+        }
+
         return new ProposedProcurement
         {
             Id = id,
+            Commissioner = r.Next(8) == 0 ? null : new Commissioner { Name = "Westshire PCT", Kind = Maybe(r, Pick<CommissionerKind>(r)) },
             Scenario = r.Next(10) == 0 ? null : (Scenario)r.Next(1, 7),
             DecisionDate = r.Next(20) switch
             {
@@ -144,16 +158,19 @@ public static class Procurements
                 2 => [Contract(r, "Northshire NHS Trust"), Contract(r, "Northshire Community Care CIC")],
                 _ => [Contract(r, "Westshire PCT provider arm")],
             },
+            Value = r.Next(4) == 0 ? null : new Money { Amount = 1_000_000m * r.Next(1, 200) },
+            TermMonths = r.Next(4) == 0 ? null : 12 * r.Next(1, 11),
             Tender = r.Next(10) == 0 ? null : new TenderPlan
             {
-                Route = Maybe(r, Pick<ProcurementRoute>(r)),
-                Eligibility = Maybe(r, Pick<TenderEligibility>(r)),
-                EligibilityJustification = r.Next(4) == 0 ? null : new Justification
-                {
-                    Kind = Pick<JustificationKind>(r),
-                    Text = r.Next(3) == 0 ? null : "Recorded reason.",
-                },
+                Route = Maybe(r, r.Next(2) == 0 ? ProcurementRoute.OpenTender : Pick<ProcurementRoute>(r)),
+                RouteJustification = r.Next(3) == 0 ? null : Reason(r),
+                Eligibility = Maybe(r, r.Next(2) == 0 ? TenderEligibility.Open : Pick<TenderEligibility>(r)),
+                EligibilityJustification = r.Next(4) == 0 ? null : Reason(r),
                 IncumbentMayBid = Maybe(r, r.Next(3) != 0),
+                CriteriaPublished = Maybe(r, r.Next(3) != 0),
+                ProviderNumbersCapped = Maybe(r, r.Next(2) == 0),
+                DisplacesExistingProviders = Maybe(r, r.Next(2) == 0),
+                FinalStageBidders = Maybe(r, r.Next(5)),
             },
             Timeline = r.Next(15) == 0 ? null : timeline,
             TimelineComplete = r.Next(3) switch
@@ -163,18 +180,45 @@ public static class Procurements
                 _ => null,
             },
             TimelineCompleteFor = r.Next(3) == 0 ? [Kinds[r.Next(Kinds.Length)], Kinds[r.Next(Kinds.Length)]] : null,
+            RationaleDocuments = Documents(r, "Case for change"),
+            NeedsAssessments = Documents(r, "Needs assessment"),
+            QualityMeasures = r.Next(5) switch
+            {
+                0 => null,
+                1 => [],
+                _ => [new QualityMeasure { Name = "Measure A", Kind = Maybe(r, Pick<QualityMeasureKind>(r)) }, new QualityMeasure { Name = "Measure B", Kind = Maybe(r, Pick<QualityMeasureKind>(r)) }],
+            },
         };
     }
+
+    private static Justification Reason(Random r) => new()
+    {
+        Kind = Pick<JustificationKind>(r),
+        Text = r.Next(3) == 0 ? null : "Recorded reason.",
+    };
+
+    /// <summary>No list, an empty one, or one or two documents, dated or not.</summary>
+    private static IReadOnlyList<Document>? Documents(Random r, string title) => r.Next(5) switch
+    {
+        0 => null,
+        1 => [],
+        2 => [new Document { Title = title, Date = Maybe(r, Start.AddDays(r.Next(700))) }, new Document { Title = title + " (update)", Date = Maybe(r, Start.AddDays(r.Next(700))) }],
+        _ => [new Document { Title = title, Date = Maybe(r, Start.AddDays(r.Next(700))) }],
+    };
 
     private static Contract Contract(Random r, string name) => new()
     {
         Provider = new Provider { Name = name, Kind = Maybe(r, Pick<ProviderKind>(r)) },
+        StartDate = Maybe(r, new DateOnly(2007, 4, 1)),
+        EndDate = Maybe(r, Start.AddDays(r.Next(-200, 700))),
         Performance = r.Next(5) == 0 ? null : new PerformanceAssessment
         {
+            Underperforming = Maybe(r, r.Next(2) == 0),
             SignificantUnderperformance = Maybe(r, r.Next(3) != 0),
             InsufficientImprovement = Maybe(r, r.Next(3) != 0),
             SeriousShortcomings = Maybe(r, r.Next(3) != 0),
             PlansNotCredible = Maybe(r, r.Next(3) != 0),
+            MeetsRequirements = Maybe(r, r.Next(2) == 0),
         },
     };
 
