@@ -37,6 +37,15 @@ public sealed class HandWrittenPack
         ["proportionality.serious-shortcomings"] = HandWrittenRules.ProportionalitySeriousShortcomings,
 
         // ---- group A: oversight, local-decision, best-value ----
+        ["oversight.scenario-1-assurance"] = HandWrittenRules.OversightScenario1Assurance,
+        ["oversight.scenario-2-assurance"] = HandWrittenRules.OversightScenario2Assurance,
+        ["oversight.scenario-3-assurance"] = HandWrittenRules.OversightScenario3Assurance,
+        ["oversight.scenario-4-assurance"] = HandWrittenRules.OversightScenario4Assurance,
+        ["oversight.scenario-5-assurance"] = HandWrittenRules.OversightScenario5Assurance,
+        ["oversight.scenario-6-assurance"] = HandWrittenRules.OversightScenario6Assurance,
+        ["oversight.partnership-forum"] = HandWrittenRules.OversightPartnershipForum,
+        ["local-decision.local-board-decision"] = HandWrittenRules.LocalDecisionLocalBoardDecision,
+        ["best-value.competition-at-final-stage"] = HandWrittenRules.BestValueCompetitionAtFinalStage,
 
         // ---- end of group A ----
 

@@ -1,0 +1,439 @@
+using System;
+using Procurement.Model;
+using static Procurement.Rules.Benchmarks.HandWritten.Report;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>The oversight, local-decision and best-value rules, written by hand.</summary>
+internal static partial class HandWrittenRules
+{
+    private const OversightBody PerformanceRegime = OversightBody.ShaPerformanceRegime;
+    private const OversightBody Wcc = OversightBody.WorldClassCommissioning;
+    private const OversightBody Tcs = OversightBody.TransformingCommunityServices;
+    private const OversightBody StrategySignOff = OversightBody.ShaStrategySignOff;
+    private const OversightBody ShaAssurance = OversightBody.ShaAssurance;
+    private const OversightBody Ccp = OversightBody.CooperationAndCompetitionPanel;
+
+    // The bodies each scenario's rule requires, in the order its `require` names them (the first not signed off is the
+    // one reported missing).
+    private static readonly OversightBody[] Scenario1Bodies = { PerformanceRegime, Wcc, ShaAssurance };
+    private static readonly OversightBody[] Scenario2Bodies = { Wcc, Tcs, StrategySignOff, ShaAssurance };
+    private static readonly OversightBody[] Scenario3Bodies = Scenario1Bodies;
+    private static readonly OversightBody[] Scenario4And5Bodies = { Wcc, StrategySignOff, Tcs, ShaAssurance, Ccp };
+    private static readonly OversightBody[] Scenario6Bodies = { Wcc, StrategySignOff, ShaAssurance, Ccp };
+
+    // ---- oversight ----
+
+    public static RuleOutcome OversightScenario1Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.Underperformance)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(SignOffs.Of(p)));
+        }
+
+        var signOffs = SignOffs.Of(p);
+        var notSignedOff = signOffs.FirstNotSignedOff(Scenario1Bodies);
+        if (notSignedOff is { } body && !signOffs.Complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+        }
+
+        var f = Facts(signOffs);
+        return notSignedOff is null
+            ? Compliant(rule, "Every oversight mechanism scenario 1 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
+            : Breach(rule, $"Scenario 1 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+
+        static FactValue[] Facts(in SignOffs s) =>
+            new[] { s.Fact("performanceRegime", PerformanceRegime), s.Fact("wccAssurance", Wcc), s.Fact("shaAssurance", ShaAssurance) };
+    }
+
+    public static RuleOutcome OversightScenario2Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.IncrementalImprovement)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(SignOffs.Of(p)));
+        }
+
+        var signOffs = SignOffs.Of(p);
+        var notSignedOff = signOffs.FirstNotSignedOff(Scenario2Bodies);
+        if (notSignedOff is { } body && !signOffs.Complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+        }
+
+        var f = Facts(signOffs);
+        return notSignedOff is null
+            ? Compliant(rule, "Every oversight mechanism scenario 2 names signed off: WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance.", f)
+            : Breach(rule, $"Scenario 2 names WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance; not all of them signed off (WCC assurance: {f[0].Display}; TCS assurance: {f[1].Display}; SHA sign-off of the PCT's strategy: {f[2].Display}; SHA assurance: {f[3].Display}).", f);
+
+        static FactValue[] Facts(in SignOffs s) => new[]
+        {
+            s.Fact("wccAssurance", Wcc), s.Fact("tcsAssurance", Tcs), s.Fact("shaStrategySignOff", StrategySignOff), s.Fact("shaAssurance", ShaAssurance),
+        };
+    }
+
+    public static RuleOutcome OversightScenario3Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.Unsustainability)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(SignOffs.Of(p)));
+        }
+
+        var signOffs = SignOffs.Of(p);
+        var notSignedOff = signOffs.FirstNotSignedOff(Scenario3Bodies);
+        if (notSignedOff is { } body && !signOffs.Complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+        }
+
+        var f = Facts(signOffs);
+        return notSignedOff is null
+            ? Compliant(rule, "Every oversight mechanism scenario 3 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
+            : Breach(rule, $"Scenario 3 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+
+        // The regulator is reported but not required.
+        static FactValue[] Facts(in SignOffs s) => new[]
+        {
+            s.Fact("performanceRegime", PerformanceRegime), s.Fact("wccAssurance", Wcc), s.Fact("shaAssurance", ShaAssurance), s.Fact("regulator", OversightBody.Regulator),
+        };
+    }
+
+    public static RuleOutcome OversightScenario4Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.NewOrRedesignedService)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 4", other) : Undetermined(rule, ScenarioMissing, FiveBodyFacts(SignOffs.Of(p)));
+        }
+
+        return FiveBodyAssurance(rule, p, "4");
+    }
+
+    public static RuleOutcome OversightScenario5Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.PatientChoice)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 5", other) : Undetermined(rule, ScenarioMissing, FiveBodyFacts(SignOffs.Of(p)));
+        }
+
+        return FiveBodyAssurance(rule, p, "5");
+    }
+
+    public static RuleOutcome OversightScenario6Assurance(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.ContractExpiry)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(SignOffs.Of(p)));
+        }
+
+        var signOffs = SignOffs.Of(p);
+        var notSignedOff = signOffs.FirstNotSignedOff(Scenario6Bodies);
+        if (notSignedOff is { } body && !signOffs.Complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+        }
+
+        var f = Facts(signOffs);
+        return notSignedOff is null
+            ? Compliant(rule, "Every oversight mechanism scenario 6 names signed off: WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel.", f)
+            : Breach(rule, $"Scenario 6 names WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; SHA assurance: {f[2].Display}; the Co-operation and Competition Panel: {f[3].Display}).", f);
+
+        static FactValue[] Facts(in SignOffs s) => new[]
+        {
+            s.Fact("wccAssurance", Wcc), s.Fact("shaStrategySignOff", StrategySignOff), s.Fact("shaAssurance", ShaAssurance), s.Fact("ccpReview", Ccp),
+        };
+    }
+
+    public static RuleOutcome OversightPartnershipForum(RuleDefinition rule, ProposedProcurement p)
+    {
+        const OversightBody Forum = OversightBody.RegionalSocialPartnershipForum;
+        var signedOff = SignedOffBefore(p, Forum, null);
+        var complete = Events.IsComplete(p, EventKind.OversightSignOff);
+
+        // HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()
+        var missing = default(Missing);
+        var applies = false;
+        if (Events.First(p, TenderDecision) is null && Events.First(p, Alternatives) is null)
+        {
+            if (!Events.IsComplete(p, TenderDecision))
+            {
+                missing.Add(Events.Missing(TenderDecision));
+            }
+
+            if (!Events.IsComplete(p, Alternatives))
+            {
+                missing.Add(Events.Missing(Alternatives));
+            }
+        }
+        else if (p.IncumbentContracts is null)
+        {
+            missing.Add("incumbentContracts");
+        }
+        else
+        {
+            applies = p.IncumbentContracts.Count > 0;
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(signedOff, complete));
+        }
+
+        if (!applies)
+        {
+            return NotApplicable(rule, "Does not apply: the condition 'HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
+        }
+
+        if (!signedOff && !complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(Forum) }, Facts(signedOff, complete));
+        }
+
+        var f = Facts(signedOff, complete);
+        return signedOff
+            ? Compliant(rule, "The Regional Social Partnership Forum had oversight.", f)
+            : Breach(rule, "No oversight by the Regional Social Partnership Forum is recorded for a change that may move staff.", f);
+
+        static FactValue[] Facts(bool signedOff, bool complete) => new[] { SignOffFact("partnershipForum", signedOff, complete) };
+    }
+
+    /// <summary>Scenarios 4 and 5 name the same five bodies, in the same order, with the same facts.</summary>
+    private static RuleOutcome FiveBodyAssurance(RuleDefinition rule, ProposedProcurement p, string scenario)
+    {
+        var signOffs = SignOffs.Of(p);
+        var notSignedOff = signOffs.FirstNotSignedOff(Scenario4And5Bodies);
+        if (notSignedOff is { } body && !signOffs.Complete)
+        {
+            return Undetermined(rule, new[] { SignOffs.Missing(body) }, FiveBodyFacts(signOffs));
+        }
+
+        var f = FiveBodyFacts(signOffs);
+        return notSignedOff is null
+            ? Compliant(rule, $"Every oversight mechanism scenario {scenario} names signed off: WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel.", f)
+            : Breach(rule, $"Scenario {scenario} names WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; TCS assurance: {f[2].Display}; SHA assurance: {f[3].Display}; the Co-operation and Competition Panel: {f[4].Display}).", f);
+    }
+
+    private static FactValue[] FiveBodyFacts(in SignOffs s) => new[]
+    {
+        s.Fact("wccAssurance", Wcc), s.Fact("shaStrategySignOff", StrategySignOff), s.Fact("tcsAssurance", Tcs), s.Fact("shaAssurance", ShaAssurance), s.Fact("ccpReview", Ccp),
+    };
+
+    // ---- local-decision ----
+
+    public static RuleOutcome LocalDecisionLocalBoardDecision(RuleDefinition rule, ProposedProcurement p)
+    {
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
+        {
+            return Events.IsComplete(p, TenderDecision)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+        }
+
+        // Commissioner.Kind != OtherCommissioner && SignedOffOnOrBefore(PctBoard, First(TenderDecision)): a kind that
+        // is not recorded compares as not OtherCommissioner, so the board approval is still asked for.
+        var missing = default(Missing);
+        var kind = p.Commissioner?.Kind;
+        if (p.Commissioner is null)
+        {
+            missing.Add("commissioner");
+        }
+        else if (kind is null)
+        {
+            missing.Add("commissioner.kind");
+        }
+
+        var met = false;
+        if (kind != CommissionerKind.OtherCommissioner)
+        {
+            met = SignedOffOnOrBefore(p, OversightBody.PctBoard, tenderDecision);
+            if (!met && !Events.IsComplete(p, EventKind.OversightSignOff))
+            {
+                missing.Add(SignOffs.Missing(OversightBody.PctBoard));
+            }
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"The decision to tender on {f[2].Display} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.", f)
+            : Breach(rule, $"The decision to tender on {f[2].Display} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.", f);
+
+        static FactValue[] Facts(ProposedProcurement p)
+        {
+            var tenderDecision = FirstFact("tenderDecision", p, TenderDecision);
+
+            // First(TenderDecision) not recorded leaves the board approval not recorded, whatever the sign-offs say.
+            var boardApproval = tenderDecision.IsRecorded
+                ? SignOffFact("boardApproval", SignedOffOnOrBefore(p, OversightBody.PctBoard, (DateOnly?)tenderDecision.Value), Events.IsComplete(p, EventKind.OversightSignOff))
+                : new FactValue("boardApproval", null, Text.NotRecorded, false);
+            return new[] { StringFact("commissioner", p.Commissioner?.Name), EnumFact("commissionerKind", p.Commissioner?.Kind), tenderDecision, boardApproval };
+        }
+    }
+
+    // ---- best-value ----
+
+    public static RuleOutcome BestValueCompetitionAtFinalStage(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability or Scenario.NewOrRedesignedService or Scenario.ContractExpiry))
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3, 4, 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        // Tender.FinalStageBidders != null || Happened(NoticePublished): a missing tender is named, reads as no
+        // bidders recorded, and the notice is asked for.
+        var missing = default(Missing);
+        var tender = p.Tender;
+        if (tender is null)
+        {
+            missing.Add("tender");
+        }
+
+        var applies = tender?.FinalStageBidders is not null;
+        if (!applies)
+        {
+            applies = Events.First(p, NoticePublished) is not null;
+            if (!applies && !Events.IsComplete(p, NoticePublished))
+            {
+                missing.Add(Events.Missing(NoticePublished));
+            }
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        if (!applies)
+        {
+            return NotApplicable(rule, "Does not apply: the condition 'Tender.FinalStageBidders != null || Happened(NoticePublished)' does not hold.");
+        }
+
+        if (tender!.FinalStageBidders is not { } bidders)
+        {
+            return Undetermined(rule, new[] { "tender.finalStageBidders" }, Facts(p));
+        }
+
+        var f = Facts(p);
+        return bidders >= 2
+            ? Compliant(rule, $"{f[1].Display} bidders remained at the final stage of the competition (notice: {f[0].Display}).", f)
+            : Breach(rule, $"Only {f[1].Display} bidder(s) remained at the final stage of the competition (notice: {f[0].Display}; {f[2].Display} recorded withdrawal(s); value {f[3].Display} over {f[4].Display} months), so there was no competition to show best value.", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("notice", p, NoticePublished),
+            p.Tender?.FinalStageBidders is { } bidders ? IntFact("finalStageBidders", bidders, true) : IntFact("finalStageBidders", 0, false),
+            IntFact("withdrawals", Events.CountBefore(p, EventKind.BidWithdrawn, null), true),
+            p.Value is { } value ? new FactValue("value", value, value.ToString(), true) : new FactValue("value", null, Text.NotRecorded, false),
+            p.TermMonths is { } months ? IntFact("termMonths", months, true) : IntFact("termMonths", 0, false),
+        };
+    }
+
+    // ---- sign-offs ----
+
+    /// <summary>
+    /// <c>SignedOff(body)</c> as a fact: yes when signed off, no when the timeline is complete for sign-offs, otherwise
+    /// not recorded.
+    /// </summary>
+    private static FactValue SignOffFact(string name, bool signedOff, bool complete) =>
+        signedOff ? new FactValue(name, true, "yes", true)
+        : complete ? new FactValue(name, false, "no", true)
+        : new FactValue(name, null, Text.NotRecorded, false);
+
+    /// <summary>Whether the body signed off strictly before the date (any time when the date is null).</summary>
+    private static bool SignedOffBefore(ProposedProcurement p, OversightBody body, DateOnly? date)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date < date.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the body signed off on or before the date: a sign-off on the day of a decision counts.</summary>
+    private static bool SignedOffOnOrBefore(ProposedProcurement p, OversightBody body, DateOnly? date) =>
+        SignedOffBefore(p, body, date is { } d && d != DateOnly.MaxValue ? d.AddDays(1) : date);
+
+    /// <summary>The bodies that signed off at any time, read in one pass over the timeline.</summary>
+    private readonly struct SignOffs
+    {
+        /// <summary>"timeline.oversightSignOff.&lt;body&gt;", the missing-fact name of a body's sign-off, built once.</summary>
+        private static readonly string[] MissingNames = BuildMissingNames();
+
+        private readonly int _bodies;
+
+        private SignOffs(int bodies, bool complete)
+        {
+            _bodies = bodies;
+            Complete = complete;
+        }
+
+        /// <summary>Whether the timeline is complete for sign-offs, so a body with none did not sign off.</summary>
+        public bool Complete { get; }
+
+        public static SignOffs Of(ProposedProcurement p)
+        {
+            var bodies = 0;
+            var timeline = p.Timeline;
+            if (timeline is not null)
+            {
+                for (var i = 0; i < timeline.Count; i++)
+                {
+                    var e = timeline[i];
+                    if (e.Kind == EventKind.OversightSignOff && e.Body is { } body)
+                    {
+                        bodies |= 1 << (int)body;
+                    }
+                }
+            }
+
+            return new SignOffs(bodies, Events.IsComplete(p, EventKind.OversightSignOff));
+        }
+
+        public static string Missing(OversightBody body) => MissingNames[(int)body];
+
+        public bool Has(OversightBody body) => (_bodies & (1 << (int)body)) != 0;
+
+        /// <summary><c>SignedOff(a) &amp;&amp; SignedOff(b) &amp;&amp; ...</c>: the first body that did not sign off; null when all did.</summary>
+        public OversightBody? FirstNotSignedOff(OversightBody[] bodies)
+        {
+            foreach (var body in bodies)
+            {
+                if (!Has(body))
+                {
+                    return body;
+                }
+            }
+
+            return null;
+        }
+
+        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body), Complete);
+
+        private static string[] BuildMissingNames()
+        {
+            var values = Enum.GetValues<OversightBody>();
+            var names = new string[values.Length];
+            foreach (var body in values)
+            {
+                names[(int)body] = "timeline.oversightSignOff." + Text.Camel(body.ToString());
+            }
+
+            return names;
+        }
+    }
+}
