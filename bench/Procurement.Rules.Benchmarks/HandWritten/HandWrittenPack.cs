@@ -55,6 +55,16 @@ public sealed class HandWrittenPack
 
         // ---- group C: contractual-mechanism-first, early-provider-engagement (new), fair-tender (new), needs-driven, quality-monitoring, staff-engagement ----
 
+        ["contractual-mechanism-first.agreed-review-in-contract"] = HandWrittenRules.ContractualMechanismFirstAgreedReviewInContract,
+        ["contractual-mechanism-first.before-alternatives"] = HandWrittenRules.ContractualMechanismFirstBeforeAlternatives,
+        ["early-provider-engagement.shaping-new-service"] = HandWrittenRules.EarlyProviderEngagementShapingNewService,
+        ["fair-tender.criteria-published"] = HandWrittenRules.FairTenderCriteriaPublished,
+        ["needs-driven.needs-assessed"] = HandWrittenRules.NeedsDrivenNeedsAssessed,
+        ["quality-monitoring.clear-measures"] = HandWrittenRules.QualityMonitoringClearMeasures,
+        ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,
+        ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
+        ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
+
         // ---- end of group C ----
     };
 

@@ -1,0 +1,629 @@
+using System;
+using System.Collections.Generic;
+using Procurement.Model;
+using static Procurement.Rules.Benchmarks.HandWritten.ContractStaffQualityFacts;
+using static Procurement.Rules.Benchmarks.HandWritten.Report;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>
+/// Group C of the hand-written rules: contractual-mechanism-first, early-provider-engagement (shaping a new service),
+/// fair-tender (criteria published), needs-driven, quality-monitoring and staff-engagement.
+/// </summary>
+internal static partial class HandWrittenRules
+{
+    // ---- contractual-mechanism-first ----
+
+    public static RuleOutcome ContractualMechanismFirstBeforeAlternatives(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement))
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        var alternatives = Events.First(p, Alternatives);
+        if (alternatives is null)
+        {
+            return Events.IsComplete(p, Alternatives)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+        }
+
+        var invokedBefore = Events.CountBefore(p, EventKind.ContractMechanismInvoked, alternatives) > 0;
+        if (!invokedBefore && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
+        {
+            return Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, Facts(p));
+        }
+
+        var f = Facts(p);
+        return invokedBefore
+            ? Compliant(rule, $"The existing contract's mechanism was invoked on {f[1].Display}, before alternative providers were engaged on {f[0].Display}.", f)
+            : Breach(rule, $"Alternative providers were engaged on {f[0].Display} before the existing contract's mechanism was invoked (first recorded: {f[1].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) =>
+            new[] { FirstFact("alternativesFirstEngaged", p, Alternatives), FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+    }
+
+    public static RuleOutcome ContractualMechanismFirstAgreedReviewInContract(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.IncrementalImprovement)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        if (Events.First(p, JointReview) is null)
+        {
+            return Events.IsComplete(p, JointReview)
+                ? NotApplicable(rule, AgreedReviewNotApplicable)
+                : Undetermined(rule, new[] { Events.Missing(JointReview) }, Facts(p));
+        }
+
+        // One pass over the reviews. The condition looks for an agreed review in timeline order and stops at the first,
+        // so an unrecorded agreement before it leaves the condition undetermined; the requirement then reads every
+        // review to find the latest agreed one, so an unrecorded agreement anywhere leaves it undetermined.
+        var timeline = p.Timeline!;
+        var anyAgreed = false;
+        var unknownBeforeAgreed = false;
+        var anyUnknown = false;
+        var latestAgreed = DateOnly.MinValue;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind != JointReview)
+            {
+                continue;
+            }
+
+            if (e.Agreed is not { } agreed)
+            {
+                anyUnknown = true;
+                unknownBeforeAgreed |= !anyAgreed;
+            }
+            else if (agreed)
+            {
+                if (!anyAgreed || e.Date > latestAgreed)
+                {
+                    latestAgreed = e.Date;
+                }
+
+                anyAgreed = true;
+            }
+        }
+
+        if (unknownBeforeAgreed)
+        {
+            return Undetermined(rule, new[] { AgreedNotRecorded }, Facts(p));
+        }
+
+        if (!anyAgreed)
+        {
+            return NotApplicable(rule, AgreedReviewNotApplicable);
+        }
+
+        var incorporated = false;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.ContractMechanismInvoked && e.Date >= latestAgreed)
+            {
+                incorporated = true;
+                break;
+            }
+        }
+
+        var missing = default(Missing);
+        if (anyUnknown)
+        {
+            missing.Add(AgreedNotRecorded);
+        }
+
+        if (!incorporated && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
+        {
+            missing.Add(Events.Missing(EventKind.ContractMechanismInvoked));
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        var f = Facts(p);
+        return incorporated
+            ? Compliant(rule, $"The agreed joint service review of {f[0].Display} was incorporated in the contract on {f[1].Display}.", f)
+            : Breach(rule, $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) =>
+            new[] { LatestAgreedReviewFact("jointReview", p), LastFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+    }
+
+    // ---- early-provider-engagement ----
+
+    public static RuleOutcome EarlyProviderEngagementShapingNewService(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.NewOrRedesignedService)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
+        {
+            return Events.IsComplete(p, TenderDecision)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+        }
+
+        bool met;
+        if (Events.CountBefore(p, EventKind.IntentionsShared, tenderDecision) == 0)
+        {
+            if (!Events.IsComplete(p, EventKind.IntentionsShared))
+            {
+                return Undetermined(rule, new[] { Events.Missing(EventKind.IntentionsShared) }, Facts(p));
+            }
+
+            met = false;
+        }
+        else
+        {
+            met = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) > 0 || Events.CountBefore(p, Alternatives, tenderDecision) > 0;
+            if (!met)
+            {
+                var missing = default(Missing);
+                if (!Events.IsComplete(p, EventKind.NhsProvidersEngaged))
+                {
+                    missing.Add(Events.Missing(EventKind.NhsProvidersEngaged));
+                }
+
+                if (!Events.IsComplete(p, Alternatives))
+                {
+                    missing.Add(Events.Missing(Alternatives));
+                }
+
+                if (missing.Any)
+                {
+                    return Undetermined(rule, missing.ToArray(), Facts(p));
+                }
+            }
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.", f)
+            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("tenderDecision", p, TenderDecision),
+            FirstFact("intentionsShared", p, EventKind.IntentionsShared),
+            FirstFact("nhsProvidersEngaged", p, EventKind.NhsProvidersEngaged),
+            FirstFact("alternativeProvidersEngaged", p, Alternatives),
+        };
+    }
+
+    // ---- fair-tender ----
+
+    public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (Events.First(p, NoticePublished) is null)
+        {
+            return Events.IsComplete(p, NoticePublished)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
+        }
+
+        if (p.Tender is not { } tender)
+        {
+            return Undetermined(rule, new[] { "tender" }, Facts(p));
+        }
+
+        if (tender.CriteriaPublished is not { } published)
+        {
+            return Undetermined(rule, new[] { "tender.criteriaPublished" }, Facts(p));
+        }
+
+        var f = Facts(p);
+        return published
+            ? Compliant(rule, $"The evaluation criteria were published for the competition noticed on {f[0].Display}.", f)
+            : Breach(rule, $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) =>
+            new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) };
+    }
+
+    // ---- needs-driven ----
+
+    public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p)
+    {
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
+        {
+            return Events.IsComplete(p, TenderDecision)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+        }
+
+        if (p.NeedsAssessments is not { } assessments)
+        {
+            return Undetermined(rule, new[] { "needsAssessments" }, Facts(p));
+        }
+
+        var met = false;
+        for (var i = 0; i < assessments.Count; i++)
+        {
+            if (assessments[i].Date is not { } date || date <= tenderDecision.Value)
+            {
+                met = true;
+                break;
+            }
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"The decision to tender on {f[0].Display} follows an assessment of need: {f[1].Display}.", f)
+            : Breach(rule, $"No needs assessment is dated on or before the decision to tender on {f[0].Display} (needs assessments: {f[1].Display}; dated: {f[2].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("tenderDecision", p, TenderDecision),
+            DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
+            DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
+        };
+    }
+
+    // ---- quality-monitoring ----
+
+    public static RuleOutcome QualityMonitoringClearMeasures(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.Underperformance)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        if (p.QualityMeasures is not { } measures)
+        {
+            return Undetermined(rule, new[] { "qualityMeasures" }, Facts(p));
+        }
+
+        // Any(m => m.Kind == PatientSatisfaction) stops at the first match: an unrecorded kind before it leaves it open.
+        var met = false;
+        var kindNotRecorded = false;
+        for (var i = 0; i < measures.Count; i++)
+        {
+            var kind = measures[i].Kind;
+            if (kind is null)
+            {
+                kindNotRecorded = true;
+            }
+            else if (kind == QualityMeasureKind.PatientSatisfaction)
+            {
+                met = true;
+                break;
+            }
+        }
+
+        if (kindNotRecorded)
+        {
+            return Undetermined(rule, new[] { "qualityMeasures[].kind" }, Facts(p));
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"The underperformance is judged on clear measures of quality, including patient satisfaction: {f[0].Display}.", f)
+            : Breach(rule, $"The underperformance is not judged on a patient satisfaction measure (quality measures recorded: {f[0].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[] { MeasureNamesFact("qualityMeasures", p.QualityMeasures) };
+    }
+
+    public static RuleOutcome QualityMonitoringConcernsRaisedFirst(RuleDefinition rule, ProposedProcurement p)
+    {
+        // IncumbentContracts.Any(c => c.Performance.Underperforming == true), stopping at the first underperformer.
+        if (p.IncumbentContracts is not { } contracts)
+        {
+            return Undetermined(rule, new[] { "incumbentContracts" }, Facts(p));
+        }
+
+        var missing = default(Missing);
+        var applies = false;
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            if (contracts[i].Performance is not { } performance)
+            {
+                missing.Add("incumbentContracts[].performance");
+            }
+            else if (performance.Underperforming is not { } underperforming)
+            {
+                missing.Add("incumbentContracts[].performance.underperforming");
+            }
+            else if (underperforming)
+            {
+                applies = true;
+                break;
+            }
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        if (!applies)
+        {
+            return NotApplicable(rule, "Does not apply: the condition 'IncumbentContracts.Any(c => c.Performance.Underperforming == true)' does not hold.");
+        }
+
+        // HappenedBefore(ConcernsRaised, First(AlternativeProvidersEngaged)): with no approach recorded, concerns raised
+        // at any time count.
+        var alternatives = Events.First(p, Alternatives);
+        if (alternatives is null && !Events.IsComplete(p, Alternatives))
+        {
+            missing.Add(Events.Missing(Alternatives));
+        }
+
+        var raisedFirst = Events.CountBefore(p, EventKind.ConcernsRaised, alternatives) > 0;
+        if (!raisedFirst && !Events.IsComplete(p, EventKind.ConcernsRaised))
+        {
+            missing.Add(Events.Missing(EventKind.ConcernsRaised));
+        }
+
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        var f = Facts(p);
+        return raisedFirst
+            ? Compliant(rule, $"Concerns about {f[0].Display} were raised on {f[1].Display}, before any approach to alternative providers (first approach: {f[2].Display}).", f)
+            : Breach(rule, $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p),
+            FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
+            FirstFact("alternativesFirstEngaged", p, Alternatives),
+        };
+    }
+
+    // ---- staff-engagement ----
+
+    public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
+    {
+        var missing = default(Missing);
+        var tenderDecision = TenderedWithIncumbents(p, ref missing, out var applies);
+        if (missing.Any)
+        {
+            return Undetermined(rule, missing.ToArray(), Facts(p));
+        }
+
+        if (!applies)
+        {
+            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+        }
+
+        // Staff first: when they were not engaged beforehand, the unions are not asked about.
+        var met = true;
+        foreach (var kind in StaffThenUnions)
+        {
+            if (Events.CountBefore(p, kind, tenderDecision) == 0)
+            {
+                if (!Events.IsComplete(p, kind))
+                {
+                    return Undetermined(rule, new[] { Events.Missing(kind) }, Facts(p));
+                }
+
+                met = false;
+                break;
+            }
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender on {f[0].Display}.", f)
+            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("tenderDecision", p, TenderDecision),
+            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+            FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
+        };
+    }
+
+    public static RuleOutcome StaffEngagementContinuesWhileAlternativesConsidered(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability))
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        var alternatives = Events.First(p, Alternatives);
+        if (alternatives is null)
+        {
+            return Events.IsComplete(p, Alternatives)
+                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
+                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+        }
+
+        // Engaged before the first approach, and engaged again on or after it. Without a later engagement recorded,
+        // only a complete timeline says there was none.
+        var before = false;
+        var onOrAfter = false;
+        var timeline = p.Timeline!;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.StaffEngaged)
+            {
+                if (e.Date < alternatives.Value)
+                {
+                    before = true;
+                }
+                else
+                {
+                    onOrAfter = true;
+                }
+            }
+        }
+
+        var met = before && onOrAfter;
+        if (!met && !Events.IsComplete(p, EventKind.StaffEngaged))
+        {
+            return Undetermined(rule, new[] { Events.Missing(EventKind.StaffEngaged) }, Facts(p));
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"Staff were engaged from {f[1].Display}, before alternative providers were approached on {f[0].Display}, and engagement continued to {f[2].Display}.", f)
+            : Breach(rule, $"Alternative providers were first engaged on {f[0].Display}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).", f);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("alternativesFirstEngaged", p, Alternatives),
+            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+            LastFact("staffLastEngaged", p, EventKind.StaffEngaged),
+        };
+    }
+}
+
+/// <summary>Facts and texts the group C rules share, kept apart so that the other groups' helpers cannot clash with them.</summary>
+internal static class ContractStaffQualityFacts
+{
+    internal const string AgreedNotRecorded = "timeline[].agreed";
+
+    internal const string AgreedReviewNotApplicable =
+        "Does not apply: the condition 'Happened(JointServiceReview) && Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true)' does not hold.";
+
+    /// <summary>
+    /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Max(e =&gt; e.Date)</c>): not recorded
+    /// when the timeline or a review's agreement is not; with no agreed review, the maximum of nothing, which the
+    /// engine reports as a fact that could not be evaluated.
+    /// </summary>
+    internal static FactValue LatestAgreedReviewFact(string name, ProposedProcurement p)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return new FactValue(name, null, Text.NotRecorded, false);
+        }
+
+        DateOnly? latest = null;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind != EventKind.JointServiceReview)
+            {
+                continue;
+            }
+
+            if (e.Agreed is null)
+            {
+                return new FactValue(name, null, Text.NotRecorded, false);
+            }
+
+            if (e.Agreed == true && (latest is null || e.Date > latest.Value))
+            {
+                latest = e.Date;
+            }
+        }
+
+        return latest is { } d
+            ? new FactValue(name, d, Text.Date(d), true)
+            : new FactValue(name, null, "could not be evaluated: Sequence contains no elements", false);
+    }
+
+    /// <summary>The documents' titles as a list; not recorded when the list is not.</summary>
+    internal static FactValue DocumentTitlesFact(string name, IReadOnlyList<Document>? documents)
+    {
+        if (documents is null)
+        {
+            return new FactValue(name, null, Text.NotRecorded, false);
+        }
+
+        if (documents.Count == 0)
+        {
+            return new FactValue(name, Array.Empty<object?>(), Text.None, true);
+        }
+
+        var values = new object?[documents.Count];
+        var titles = new string[documents.Count];
+        for (var i = 0; i < titles.Length; i++)
+        {
+            values[i] = titles[i] = documents[i].Title;
+        }
+
+        return new FactValue(name, values, string.Join(", ", titles), true);
+    }
+
+    /// <summary>The documents' dates as a list; not recorded when the list or any document's date is not.</summary>
+    internal static FactValue DocumentDatesFact(string name, IReadOnlyList<Document>? documents)
+    {
+        if (documents is null)
+        {
+            return new FactValue(name, null, Text.NotRecorded, false);
+        }
+
+        if (documents.Count == 0)
+        {
+            return new FactValue(name, Array.Empty<object?>(), Text.None, true);
+        }
+
+        var values = new object?[documents.Count];
+        var dates = new string[documents.Count];
+        for (var i = 0; i < dates.Length; i++)
+        {
+            if (documents[i].Date is not { } date)
+            {
+                return new FactValue(name, null, Text.NotRecorded, false);
+            }
+
+            values[i] = date;
+            dates[i] = Text.Date(date);
+        }
+
+        return new FactValue(name, values, string.Join(", ", dates), true);
+    }
+
+    /// <summary>The quality measures' names as a list; not recorded when the list is not.</summary>
+    internal static FactValue MeasureNamesFact(string name, IReadOnlyList<QualityMeasure>? measures)
+    {
+        if (measures is null)
+        {
+            return new FactValue(name, null, Text.NotRecorded, false);
+        }
+
+        if (measures.Count == 0)
+        {
+            return new FactValue(name, Array.Empty<object?>(), Text.None, true);
+        }
+
+        var values = new object?[measures.Count];
+        var names = new string[measures.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            values[i] = names[i] = measures[i].Name;
+        }
+
+        return new FactValue(name, values, string.Join(", ", names), true);
+    }
+
+    internal static readonly EventKind[] StaffThenUnions = { EventKind.StaffEngaged, EventKind.UnionsEngaged };
+
+    /// <summary>The last event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
+    internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind)
+    {
+        DateOnly? last = null;
+        var timeline = p.Timeline;
+        if (timeline is not null)
+        {
+            for (var i = 0; i < timeline.Count; i++)
+            {
+                var e = timeline[i];
+                if (e.Kind == kind && (last is null || e.Date > last.Value))
+                {
+                    last = e.Date;
+                }
+            }
+        }
+
+        return DateFact(name, last, last is not null || Events.IsComplete(p, kind));
+    }
+}
