@@ -27,6 +27,9 @@ public class FixtureTests
             outcome.Message.Should().NotContain("{", "every placeholder in the message is filled");
             outcome.Facts.Should().HaveCount(outcome.Rule.FactNames.Count);
         }
+
+        // A fact that throws (the maximum of nothing, say) shows its exception in the report: a rule defect.
+        outcome.Facts.Should().NotContain(f => f.Display.StartsWith("could not be evaluated", StringComparison.Ordinal), "every fact of a rule evaluates on its own fixtures");
     }
 
     [Test]

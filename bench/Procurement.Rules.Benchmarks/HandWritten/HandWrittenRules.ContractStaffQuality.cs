@@ -493,9 +493,8 @@ internal static class ContractStaffQualityFacts
         "Does not apply: the condition 'Happened(JointServiceReview) && Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true)' does not hold.";
 
     /// <summary>
-    /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Max(e =&gt; e.Date)</c>): not recorded
-    /// when the timeline or a review's agreement is not; with no agreed review, the maximum of nothing, which the
-    /// engine reports as a fact that could not be evaluated.
+    /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Select(e =&gt; DateOnly?(e.Date)).Max()</c>):
+    /// not recorded when the timeline or a review's agreement is not; "none" when no review was agreed.
     /// </summary>
     internal static FactValue LatestAgreedReviewFact(string name, ProposedProcurement p)
     {
@@ -525,9 +524,7 @@ internal static class ContractStaffQualityFacts
             }
         }
 
-        return latest is { } d
-            ? new FactValue(name, d, Text.Date(d), true)
-            : new FactValue(name, null, "could not be evaluated: Sequence contains no elements", false);
+        return Report.DateFact(name, latest, recorded: true);
     }
 
     /// <summary>The documents' titles as a list; not recorded when the list is not.</summary>
