@@ -50,6 +50,14 @@ public sealed class HandWrittenPack
         // ---- end of group A ----
 
         // ---- group B: choice-adds-providers, open-tender-on-expiry, unsustainability-resolution, clear-rationale ----
+        ["choice-adds-providers.any-willing-provider-route"] = HandWrittenRules.ChoiceAddsProvidersAnyWillingProviderRoute,
+        ["choice-adds-providers.existing-providers-not-displaced"] = HandWrittenRules.ChoiceAddsProvidersExistingProvidersNotDisplaced,
+        ["open-tender-on-expiry.open-tender"] = HandWrittenRules.OpenTenderOnExpiryOpenTender,
+        ["open-tender-on-expiry.existing-providers-engaged-beforehand"] = HandWrittenRules.OpenTenderOnExpiryExistingProvidersEngagedBeforehand,
+        ["unsustainability-resolution.worked-with-provider-first"] = HandWrittenRules.UnsustainabilityResolutionWorkedWithProviderFirst,
+        ["unsustainability-resolution.market-test-needs-reason"] = HandWrittenRules.UnsustainabilityResolutionMarketTestNeedsReason,
+        ["unsustainability-resolution.under-sha-direction"] = HandWrittenRules.UnsustainabilityResolutionUnderShaDirection,
+        ["clear-rationale.rationale-recorded"] = HandWrittenRules.ClearRationaleRationaleRecorded,
 
         // ---- end of group B ----
 
