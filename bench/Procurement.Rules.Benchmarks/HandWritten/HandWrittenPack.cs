@@ -36,7 +36,6 @@ public sealed class HandWrittenPack
         ["proportionality.significant-underperformance"] = HandWrittenRules.ProportionalitySignificantUnderperformance,
         ["proportionality.serious-shortcomings"] = HandWrittenRules.ProportionalitySeriousShortcomings,
 
-        // ---- group A: oversight, local-decision, best-value ----
         ["oversight.scenario-1-assurance"] = HandWrittenRules.OversightScenario1Assurance,
         ["oversight.scenario-2-assurance"] = HandWrittenRules.OversightScenario2Assurance,
         ["oversight.scenario-3-assurance"] = HandWrittenRules.OversightScenario3Assurance,
@@ -47,9 +46,6 @@ public sealed class HandWrittenPack
         ["local-decision.local-board-decision"] = HandWrittenRules.LocalDecisionLocalBoardDecision,
         ["best-value.competition-at-final-stage"] = HandWrittenRules.BestValueCompetitionAtFinalStage,
 
-        // ---- end of group A ----
-
-        // ---- group B: choice-adds-providers, open-tender-on-expiry, unsustainability-resolution, clear-rationale ----
         ["choice-adds-providers.any-willing-provider-route"] = HandWrittenRules.ChoiceAddsProvidersAnyWillingProviderRoute,
         ["choice-adds-providers.existing-providers-not-displaced"] = HandWrittenRules.ChoiceAddsProvidersExistingProvidersNotDisplaced,
         ["open-tender-on-expiry.open-tender"] = HandWrittenRules.OpenTenderOnExpiryOpenTender,
@@ -58,10 +54,6 @@ public sealed class HandWrittenPack
         ["unsustainability-resolution.market-test-needs-reason"] = HandWrittenRules.UnsustainabilityResolutionMarketTestNeedsReason,
         ["unsustainability-resolution.under-sha-direction"] = HandWrittenRules.UnsustainabilityResolutionUnderShaDirection,
         ["clear-rationale.rationale-recorded"] = HandWrittenRules.ClearRationaleRationaleRecorded,
-
-        // ---- end of group B ----
-
-        // ---- group C: contractual-mechanism-first, early-provider-engagement (new), fair-tender (new), needs-driven, quality-monitoring, staff-engagement ----
 
         ["contractual-mechanism-first.agreed-review-in-contract"] = HandWrittenRules.ContractualMechanismFirstAgreedReviewInContract,
         ["contractual-mechanism-first.before-alternatives"] = HandWrittenRules.ContractualMechanismFirstBeforeAlternatives,
@@ -72,8 +64,6 @@ public sealed class HandWrittenPack
         ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,
         ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
-
-        // ---- end of group C ----
     };
 
     private readonly RulePack _pack;
@@ -94,7 +84,7 @@ public sealed class HandWrittenPack
 
         _pack = pack;
         _definitions = pack.Rules.ToArray();
-        _methods = _definitions.Select(d => Methods.TryGetValue(d.Id, out var m) ? m : new RuleMethod(HandWrittenStubs.For(pack))).ToArray();
+        _methods = _definitions.Select(d => Methods[d.Id]).ToArray();
     }
 
     private delegate RuleOutcome RuleMethod(RuleDefinition rule, ProposedProcurement procurement);
@@ -104,7 +94,7 @@ public sealed class HandWrittenPack
 
     /// <summary>The rules of a pack that have no hand-written counterpart.</summary>
     public static IReadOnlyList<string> MissingFrom(RulePack pack) =>
-        pack.Rules.Select(r => r.Id).Where(id => !Methods.ContainsKey(id) && !HandWrittenStubs.Covers(id)).ToList();
+        pack.Rules.Select(r => r.Id).Where(id => !Methods.ContainsKey(id)).ToList();
 
     /// <summary>Checks a procurement: the same report as <see cref="RulePack.Check"/> on the default pack.</summary>
     public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null)
