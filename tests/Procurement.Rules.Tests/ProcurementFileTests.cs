@@ -106,6 +106,31 @@ public class ProcurementFileTests
     }
 
     [Test]
+    public void ParseYaml_BlankTitlesAndNames_AreProblemsAtTheirPaths()
+    {
+        // A blank title would vanish from the lists reports show: a recorded document would read as "none".
+        const string yaml = """
+            id: blanks
+            commissioner: { name: " " }
+            rationaleDocuments:
+              - { title: Case for change }
+              - { title: "" }
+            needsAssessments:
+              - { title: "  " }
+            qualityMeasures:
+              - { name: "" }
+            """;
+
+        var act = () => ProcurementFile.ParseYaml(yaml, "case.yaml");
+
+        act.Should().Throw<ProcurementLoadException>().Which.Problems.Select(p => (p.Path, p.Line)).Should().Equal(
+            ("commissioner.name", 2),
+            ("rationaleDocuments[1].title", 5),
+            ("needsAssessments[0].title", 7),
+            ("qualityMeasures[0].name", 9));
+    }
+
+    [Test]
     public void ParseYaml_SyntaxError_NamesLine()
     {
         var act = () => ProcurementFile.ParseYaml("id: x\ntimeline: [\n", "case.yaml");

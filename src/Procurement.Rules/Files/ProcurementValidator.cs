@@ -57,7 +57,40 @@ internal static class ProcurementValidator
             Add("value.amount", "the value cannot be negative");
         }
 
+        if (procurement.Commissioner is { } commissioner && string.IsNullOrWhiteSpace(commissioner.Name))
+        {
+            Add("commissioner.name", "the commissioner needs a name");
+        }
+
         // Paths and names are built only for a problem found, so a valid procurement costs no allocation here.
+        // A blank title or name would vanish from the lists that reports show ("none" for a recorded document).
+        var rationale = procurement.RationaleDocuments;
+        for (var i = 0; rationale is not null && i < rationale.Count; i++)
+        {
+            if (IsUntitled(rationale[i]))
+            {
+                Add(At("rationaleDocuments", i) + ".title", "a document needs a title");
+            }
+        }
+
+        var needs = procurement.NeedsAssessments;
+        for (var i = 0; needs is not null && i < needs.Count; i++)
+        {
+            if (IsUntitled(needs[i]))
+            {
+                Add(At("needsAssessments", i) + ".title", "a document needs a title");
+            }
+        }
+
+        var measures = procurement.QualityMeasures;
+        for (var i = 0; measures is not null && i < measures.Count; i++)
+        {
+            if (measures[i] is null || string.IsNullOrWhiteSpace(measures[i].Name))
+            {
+                Add(At("qualityMeasures", i) + ".name", "a quality measure needs a name");
+            }
+        }
+
         var contracts = procurement.IncumbentContracts;
         for (var i = 0; contracts is not null && i < contracts.Count; i++)
         {
@@ -131,6 +164,8 @@ internal static class ProcurementValidator
             throw new ProcurementLoadException(problems);
         }
     }
+
+    private static bool IsUntitled(Document? document) => document is null || string.IsNullOrWhiteSpace(document.Title);
 
     /// <summary>The path of a list item, such as <c>timeline[3]</c>: built only for a problem.</summary>
     private static string At(string list, int index) => list + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
