@@ -163,7 +163,7 @@ public sealed class RulePack
             RuleScope.Return(scope);
         }
 
-        Array.Sort(outcomes, ReportOrder.Instance);
+        Array.Sort(outcomes, ReportOrder.Compare);
         return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
     }
 
@@ -278,13 +278,15 @@ public sealed class RulePack
         return options.CheckOutsidePeriod ? PeriodStatus.OutsidePeriodCheckedAnyway : PeriodStatus.OutsidePeriod;
     }
 
-    private sealed class ReportOrder : IComparer<RuleOutcome>
+    /// <summary>
+    /// Breaches first, then failed, undetermined, compliant, not applicable; then most severe; then id. A cached
+    /// <see cref="Comparison{T}"/>: sorting with an <see cref="IComparer{T}"/> would allocate a delegate per sort.
+    /// </summary>
+    private static class ReportOrder
     {
-        public static readonly ReportOrder Instance = new();
-
-        public int Compare(RuleOutcome? x, RuleOutcome? y)
+        public static readonly Comparison<RuleOutcome> Compare = static (x, y) =>
         {
-            var byKind = ((int)x!.Kind).CompareTo((int)y!.Kind);
+            var byKind = ((int)x.Kind).CompareTo((int)y.Kind);
             if (byKind != 0)
             {
                 return byKind;
@@ -292,6 +294,6 @@ public sealed class RulePack
 
             var bySeverity = ((int)y.Rule.Severity).CompareTo((int)x.Rule.Severity);
             return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
-        }
+        };
     }
 }

@@ -126,25 +126,20 @@ public sealed class HandWrittenPack
             outcomes[i] = _methods[i](_definitions[i], procurement);
         }
 
-        Array.Sort(outcomes, ReportOrder.Instance);
+        Array.Sort(outcomes, ReportOrder);
         return new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
     }
 
     /// <summary>Breaches first, then failed, undetermined, compliant, not applicable; then most severe; then id.</summary>
-    private sealed class ReportOrder : IComparer<RuleOutcome>
+    private static readonly Comparison<RuleOutcome> ReportOrder = static (x, y) =>
     {
-        public static readonly ReportOrder Instance = new();
-
-        public int Compare(RuleOutcome? x, RuleOutcome? y)
+        var byKind = ((int)x.Kind).CompareTo((int)y.Kind);
+        if (byKind != 0)
         {
-            var byKind = ((int)x!.Kind).CompareTo((int)y!.Kind);
-            if (byKind != 0)
-            {
-                return byKind;
-            }
-
-            var bySeverity = ((int)y.Rule.Severity).CompareTo((int)x.Rule.Severity);
-            return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
+            return byKind;
         }
-    }
+
+        var bySeverity = ((int)y.Rule.Severity).CompareTo((int)x.Rule.Severity);
+        return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
+    };
 }
