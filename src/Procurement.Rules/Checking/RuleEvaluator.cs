@@ -133,9 +133,16 @@ internal static class RuleEvaluator
         var items = MaterialiseBuffer ??= new List<object?>();
         try
         {
-            foreach (var item in sequence)
+            if (sequence is ISequenceFact fact)
             {
-                items.Add(item);
+                fact.AddTo(items);
+            }
+            else
+            {
+                foreach (var item in sequence)
+                {
+                    items.Add(item);
+                }
             }
 
             return items.Count == 0 ? Array.Empty<object?>() : items.ToArray();

@@ -231,21 +231,67 @@ internal static class ScopeLinq
         }
     }
 
-    /// <summary>As <see cref="Enumerable.Select{TSource, TResult}(IEnumerable{TSource}, Func{TSource, TResult})"/>: lazy, checked for null at once.</summary>
+    /// <summary>
+    /// As <see cref="Enumerable.Select{TSource, TResult}(IEnumerable{TSource}, Func{TSource, TResult})"/>: lazy, checked
+    /// for null at once. A list-valued fact is read through <see cref="ISequenceFact.AddTo"/>, which allocates no
+    /// enumerator.
+    /// </summary>
     public static IEnumerable<TResult> Select<T, TResult>(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Iterate(source, selector, scope);
-
-        static IEnumerable<TResult> Iterate(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
-        {
-            foreach (var item in source)
-            {
-                yield return selector(scope, item);
-            }
-        }
+        return new SelectSequence<T, TResult>(source, selector, scope);
     }
 
     /// <summary>A <c>Func&lt;T, R&gt;</c> that runs a lifted lambda against the scope, for any other LINQ function.</summary>
     public static Func<T, TResult> Bind<T, TResult>(Func<RuleScope, T, TResult> function, RuleScope scope) => item => function(scope, item);
+}
+
+/// <summary>A lazy sequence that can copy itself into a list without an enumerator (how list-valued facts are read).</summary>
+internal interface ISequenceFact
+{
+    /// <summary>Adds every item, in order, as <c>foreach</c> would see them.</summary>
+    void AddTo(List<object?> items);
+}
+
+/// <summary>The lazy result of <see cref="ScopeLinq.Select{T, TResult}"/>: evaluated each time it is enumerated.</summary>
+internal sealed class SelectSequence<T, TResult> : IEnumerable<TResult>, ISequenceFact
+{
+    private readonly IEnumerable<T> _source;
+    private readonly Func<RuleScope, T, TResult> _selector;
+    private readonly RuleScope _scope;
+
+    public SelectSequence(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
+    {
+        _source = source;
+        _selector = selector;
+        _scope = scope;
+    }
+
+    public void AddTo(List<object?> items)
+    {
+        if (_source is IReadOnlyList<T> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                items.Add(_selector(_scope, list[i]));
+            }
+
+            return;
+        }
+
+        foreach (var item in _source)
+        {
+            items.Add(_selector(_scope, item));
+        }
+    }
+
+    public IEnumerator<TResult> GetEnumerator()
+    {
+        foreach (var item in _source)
+        {
+            yield return _selector(_scope, item);
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

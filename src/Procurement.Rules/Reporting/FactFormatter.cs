@@ -23,19 +23,47 @@ internal static class FactFormatter
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>This thread's buffer for joining a list, reused check after check (taken while in use, so a nested list gets its own).</summary>
+    [ThreadStatic]
+    private static StringBuilder? JoinBuffer;
+
     private static string Join(IEnumerable items)
     {
-        var text = new StringBuilder();
-        foreach (var item in items)
+        var text = JoinBuffer ?? new StringBuilder();
+        JoinBuffer = null;
+        text.Clear();
+        if (items is object?[] array)
         {
-            if (text.Length > 0)
+            // What list-valued facts hold: read by index, no enumerator.
+            for (var i = 0; i < array.Length; i++)
             {
-                text.Append(", ");
+                Append(text, array[i]);
             }
-
-            text.Append(Format(item));
+        }
+        else
+        {
+            foreach (var item in items)
+            {
+                Append(text, item);
+            }
         }
 
-        return text.Length == 0 ? "none" : text.ToString();
+        var joined = text.Length == 0 ? "none" : text.ToString();
+        if (text.Capacity <= 1024)
+        {
+            JoinBuffer = text;
+        }
+
+        return joined;
+    }
+
+    private static void Append(StringBuilder text, object? item)
+    {
+        if (text.Length > 0)
+        {
+            text.Append(", ");
+        }
+
+        text.Append(Format(item));
     }
 }
