@@ -20,19 +20,18 @@ internal static class ReportBytes
     public static long Of(CheckReport a, CheckReport b)
     {
         var bytes = Own(a, b);
-        bytes += Collection(a.Outcomes, b.Outcomes);
-        bytes += Collection(a.Breaches, b.Breaches);
+        bytes += Own(a.Outcomes, b.Outcomes) + Own(a.Breaches, b.Breaches);
         for (var i = 0; i < a.Outcomes.Count; i++)
         {
             var (x, y) = (a.Outcomes[i], b.Outcomes[i]);
             bytes += Own(x, y) + Own(x.Message, y.Message) + Own(x.Error, y.Error);
-            bytes += Collection(x.MissingFacts, y.MissingFacts);
+            bytes += Own(x.MissingFacts, y.MissingFacts);
             for (var j = 0; j < x.MissingFacts.Count; j++)
             {
                 bytes += Own(x.MissingFacts[j], y.MissingFacts[j]);
             }
 
-            bytes += Collection(x.Facts, y.Facts);
+            bytes += Own(x.Facts, y.Facts);
             for (var j = 0; j < x.Facts.Count; j++)
             {
                 var (f, g) = (x.Facts[j], y.Facts[j]);
@@ -62,8 +61,6 @@ internal static class ReportBytes
 
         return bytes;
     }
-
-    private static long Collection<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) => Own(a, b);
 
     private static long Own(object? a, object? b) => a is null || ReferenceEquals(a, b) ? 0 : Size(a);
 
