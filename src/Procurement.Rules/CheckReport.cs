@@ -24,6 +24,7 @@ public sealed class CheckReport
     public const int JsonFormatVersion = 1;
 
     private readonly RuleOutcome[] _breaches;
+    private IReadOnlyList<PrincipleVerdict>? _verdicts;
 
     internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes)
     {
@@ -69,6 +70,27 @@ public sealed class CheckReport
 
     /// <summary>Every rule's outcome, in report order.</summary>
     public IReadOnlyList<RuleOutcome> Outcomes { get; }
+
+    /// <summary>
+    /// The verdict on each of the pack's principles (the worst of its rules' outcomes), in the pack's principle order.
+    /// Empty when the rules were not applied (see <see cref="Period"/>).
+    /// </summary>
+    public IReadOnlyList<PrincipleVerdict> Verdicts => _verdicts ??= PrincipleVerdict.For(Pack.Principles, Outcomes);
+
+    /// <summary>The verdict on one principle, or <see langword="null"/> when the pack has no such principle or the rules were not applied.</summary>
+    /// <param name="principleKey">The principle's key, such as <c>fair-tender</c>.</param>
+    public PrincipleVerdict? VerdictFor(string principleKey)
+    {
+        foreach (var verdict in Verdicts)
+        {
+            if (string.Equals(verdict.Principle.Key, principleKey, StringComparison.Ordinal))
+            {
+                return verdict;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The breaches, in report order.</summary>
     public IReadOnlyList<RuleOutcome> Breaches => _breaches;

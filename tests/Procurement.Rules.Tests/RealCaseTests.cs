@@ -72,6 +72,30 @@ public class RealCaseTests
         PrincipleOutcome(fairTender.Where(o => o.Kind != OutcomeKind.Breach).ToList()).Should().NotBe(OutcomeKind.Breach);
     }
 
+    [Test]
+    public void ReportVerdicts_AreTheWorstRuleOutcomeOfEachPrinciple_OnEverySampleAndFixture()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "cases"), "*.yaml")
+            .Concat(Directory.GetFiles(RepoPaths.Fixtures, "*.yaml", SearchOption.AllDirectories));
+        var seen = new HashSet<OutcomeKind>();
+        foreach (var file in files)
+        {
+            var report = Pack.Check(ProcurementFile.Load(file), new CheckOptions { CheckOutsidePeriod = true });
+            report.Verdicts.Select(v => v.Principle.Key).Should().Equal(Pack.Principles.Select(p => p.Key), file);
+            foreach (var verdict in report.Verdicts)
+            {
+                var rules = report.Outcomes.Where(o => o.Rule.Principle.Key == verdict.Principle.Key).ToList();
+                verdict.Kind.Should().Be(rules.Count == 0 ? OutcomeKind.NotApplicable : PrincipleOutcome(rules), $"{file}: {verdict.Principle.Key}");
+                verdict.DecidedBy.Should().Equal(rules.Where(o => o.Kind == verdict.Kind), $"{file}: {verdict.Principle.Key}");
+                report.VerdictFor(verdict.Principle.Key).Should().BeSameAs(verdict);
+                seen.Add(verdict.Kind);
+            }
+        }
+
+        seen.Should().BeEquivalentTo(Enum.GetValues<OutcomeKind>().Where(k => k != OutcomeKind.Failed), "the fixtures reach every verdict but failed");
+        Pack.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).VerdictFor("no-such-principle").Should().BeNull();
+    }
+
     /// <summary>Worst first: a breach outweighs a failure, which outweighs not knowing, which outweighs compliance.</summary>
     private static OutcomeKind PrincipleOutcome(IReadOnlyList<RuleOutcome> outcomes)
     {
