@@ -172,7 +172,7 @@ public sealed class HtmlReportWriter
     {
         var o = _output;
         o.Write("<section id=\"heat-map\">\n<h2>Principle verdicts by case</h2>\n");
-        o.Write("<p class=\"note\">A row per case, a column per principle; each cell is the worst outcome among the principle's rules and links to the case's details. The margins count verdicts.</p>\n");
+        o.Write("<p class=\"note\">A row per case, a column per principle; each cell is the worst outcome among the principle's rules and links to the case's details. The right margin counts each case's principles by verdict; the bottom margin counts the cases with each verdict per principle.</p>\n");
         WriteLegend();
         if (_cases.Count == 0 || principles.Count == 0)
         {
@@ -643,6 +643,8 @@ public sealed class HtmlReportWriter
         dl.facts dd { margin: 0; }
         blockquote { margin: .3rem 0; padding: .2rem .8rem; background: #f6f6f6; border-left: 3px solid #888; }
         blockquote p { margin: .1rem 0; }
+        blockquote p:first-child::before { content: "\201C"; }
+        blockquote p:first-child::after { content: "\201D"; }
         blockquote p.src { color: #444; font-size: .9em; }
         table.others { border-collapse: collapse; margin: .6rem 0 0 .5rem; font-size: .92em; }
         table.others caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
