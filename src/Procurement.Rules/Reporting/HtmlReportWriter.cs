@@ -654,9 +654,12 @@ public sealed class HtmlReportWriter
         :target { background: #fff6c9; }
         table.heat td.v:target { outline: 3px solid #1b1b1b; }
         footer { margin-top: 2rem; color: #444; font-size: .9em; }
+        @page { size: A4 landscape; margin: 10mm; }
         @media print {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          body { margin: 0; font-size: 11px; }
+          body { margin: 0; font-size: 11px; max-width: none; }
+          table.heat { font-size: 10px; }
+          table.heat th.case .t { display: none; }
           nav, .meta a { display: none; }
           a { color: inherit; text-decoration: none; }
           table.heat thead th { position: static; }
