@@ -38,7 +38,10 @@ public sealed class HtmlReportWriter
     private bool _completed;
 
     /// <summary>Creates a writer that will write the page to <paramref name="output"/> when <see cref="Complete"/> is called.</summary>
-    /// <param name="output">Where the page goes; left open.</param>
+    /// <param name="output">
+    /// Where the page goes; left open. The page declares UTF-8, so a file should be written as UTF-8 (the default of
+    /// <see cref="StreamWriter"/>).
+    /// </param>
     /// <param name="options">Title and content options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is <see langword="null"/>.</exception>
     public HtmlReportWriter(TextWriter output, HtmlReportOptions? options = null)
