@@ -14,14 +14,17 @@ namespace Procurement.Rules.Benchmarks.Tests;
 /// </summary>
 public class FluentPeerEquivalenceTests
 {
-    private static readonly Lazy<FluentPeer> Peer = new(() => new FluentPeer(CorePrinciplesPack.Instance));
+    private static readonly Dictionary<FluentPeerShape, Lazy<FluentPeer>> Peers = Enum.GetValues<FluentPeerShape>()
+        .ToDictionary(shape => shape, shape => new Lazy<FluentPeer>(() => new FluentPeer(CorePrinciplesPack.Instance, shape)));
+
+    public static IEnumerable<FluentPeerShape> Shapes() => Enum.GetValues<FluentPeerShape>();
 
     public static IEnumerable<TestCaseData> Fixtures() =>
-        Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SamePeerReport fixture {f.RuleId} {f.Name}"));
+        Shapes().SelectMany(shape => Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path, shape).SetName($"SamePeerReport {shape} fixture {f.RuleId} {f.Name}")));
 
     public static IEnumerable<TestCaseData> Samples() =>
-        Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, "cases"), "*.yaml").Order(StringComparer.Ordinal)
-            .Select(p => new TestCaseData(p).SetName($"SamePeerReport sample {Path.GetFileNameWithoutExtension(p)}"));
+        Shapes().SelectMany(shape => Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, "cases"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(p => new TestCaseData(p, shape).SetName($"SamePeerReport {shape} sample {Path.GetFileNameWithoutExtension(p)}")));
 
     [Test]
     public void CorePrinciplesPack_HoldsExactlyTheFivePrinciplesRules()
@@ -37,26 +40,28 @@ public class FluentPeerEquivalenceTests
     {
         FluentPeer.RuleIds.Should().BeEquivalentTo(CorePrinciplesPack.Instance.Rules.Select(r => r.Id),
             "the peer must write every rule of the five principles in the fluent DSL, and no other");
-        Peer.Value.RuleCount.Should().Be(3 * FluentPeer.RuleIds.Count, "each YAML rule is three fluent rules: applies, does not apply, cannot tell");
+        Peers[FluentPeerShape.OneRulePerRule].Value.RuleCount.Should().Be(FluentPeer.RuleIds.Count, "one fluent rule per YAML rule");
+        Peers[FluentPeerShape.ConditionsInWhen].Value.RuleCount.Should().Be(3 * FluentPeer.RuleIds.Count, "applies, does not apply, cannot tell");
     }
 
     [TestCaseSource(nameof(Fixtures))]
     [TestCaseSource(nameof(Samples))]
-    public void FluentPeer_ReportsWhatTheEngineReports(string path)
+    public void FluentPeer_ReportsWhatTheEngineReports(string path, FluentPeerShape shape)
     {
-        AssertSameReports(ProcurementFile.Load(path), options: null);
+        AssertSameReports(ProcurementFile.Load(path), shape);
     }
 
-    [Test]
-    public void FluentPeer_ReportsWhatTheEngineReports_OnTheBenchmarkCases()
+    [TestCaseSource(nameof(Shapes))]
+    public void FluentPeer_ReportsWhatTheEngineReports_OnTheBenchmarkCases(FluentPeerShape shape)
     {
-        AssertSameReports(Procurements.Realistic(), options: null);
-        AssertSameReports(Procurements.WithTimeline(1000), options: null);
+        AssertSameReports(Procurements.Realistic(), shape);
+        AssertSameReports(Procurements.WithTimeline(1000), shape);
     }
 
-    [Test]
-    public void FluentPeer_ReportsWhatTheEngineReports_OnGeneratedProcurements()
+    [TestCaseSource(nameof(Shapes))]
+    public void FluentPeer_ReportsWhatTheEngineReports_OnGeneratedProcurements(FluentPeerShape shape)
     {
+        var peer = Peers[shape].Value;
         var failures = new List<string>();
         var seen = new HashSet<(string Rule, OutcomeKind Kind)>();
         foreach (var procurement in Procurements.Generate(5000, seed: 4))
@@ -64,7 +69,7 @@ public class FluentPeerEquivalenceTests
             var options = new CheckOptions { CheckOutsidePeriod = procurement.Id.EndsWith('7') };
             var expected = CorePrinciplesPack.Instance.Check(procurement, options);
             seen.UnionWith(expected.Outcomes.Select(o => (o.Rule.Id, o.Kind)));
-            failures.AddRange(ReportComparison.Differences(expected, Peer.Value.Check(procurement, options)).Select(d => procurement.Id + ": " + d));
+            failures.AddRange(ReportComparison.Differences(expected, peer.Check(procurement, options)).Select(d => procurement.Id + ": " + d));
         }
 
         failures.Should().BeEmpty();
@@ -74,8 +79,9 @@ public class FluentPeerEquivalenceTests
     }
 
     [TestCaseSource(nameof(Fixtures))]
-    public void FluentPeer_ReportsWhatTheEngineReports_OnAFixturesNeighbours(string path)
+    public void FluentPeer_ReportsWhatTheEngineReports_OnAFixturesNeighbours(string path, FluentPeerShape shape)
     {
+        var peer = Peers[shape].Value;
         var original = ProcurementFile.Load(path);
         var random = new Random(MutatedFixtureTests.StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, path)));
         var options = new CheckOptions { CheckOutsidePeriod = true };
@@ -90,35 +96,36 @@ public class FluentPeerEquivalenceTests
             }
             catch (ProcurementLoadException invalid)
             {
-                var act = () => Peer.Value.Check(mutant, options);
+                var act = () => peer.Check(mutant, options);
                 act.Should().Throw<ProcurementLoadException>().Which.Message.Should().Be(invalid.Message, changes);
                 continue;
             }
 
-            failures.AddRange(ReportComparison.Differences(expected, Peer.Value.Check(mutant, options)).Select(d => $"{changes}: {d}"));
+            failures.AddRange(ReportComparison.Differences(expected, peer.Check(mutant, options)).Select(d => $"{changes}: {d}"));
         }
 
         failures.Should().BeEmpty();
     }
 
-    [Test]
-    public void FluentPeer_ChecksOnSeveralThreadsAsOnOne()
+    [TestCaseSource(nameof(Shapes))]
+    public void FluentPeer_ChecksOnSeveralThreadsAsOnOne(FluentPeerShape shape)
     {
+        var peer = Peers[shape].Value;
         // One factory shared by every thread, a session per check: the peer is measured the way a caller would use it.
         var procurements = Procurements.Generate(2000, seed: 10).ToArray();
         var options = new CheckOptions { CheckOutsidePeriod = true };
-        var sequential = procurements.Select(p => Peer.Value.Check(p, options).ToJson()).ToArray();
+        var sequential = procurements.Select(p => peer.Check(p, options).ToJson()).ToArray();
         var parallel = new string[procurements.Length];
 
-        System.Threading.Tasks.Parallel.For(0, procurements.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Peer.Value.Check(procurements[i], options).ToJson());
+        System.Threading.Tasks.Parallel.For(0, procurements.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = peer.Check(procurements[i], options).ToJson());
 
         parallel.Should().Equal(sequential);
     }
 
-    private static void AssertSameReports(ProposedProcurement procurement, CheckOptions? options)
+    private static void AssertSameReports(ProposedProcurement procurement, FluentPeerShape shape)
     {
-        var expected = CorePrinciplesPack.Instance.Check(procurement, options);
-        var actual = Peer.Value.Check(procurement, options);
+        var expected = CorePrinciplesPack.Instance.Check(procurement);
+        var actual = Peers[shape].Value.Check(procurement);
 
         ReportComparison.Differences(expected, actual).Should().BeEmpty();
     }

@@ -7,6 +7,22 @@ using Procurement.Model;
 
 namespace Procurement.Rules.Benchmarks.Peer;
 
+/// <summary>Two ways a skilled NRules user might write the rules; both give the same reports.</summary>
+public enum FluentPeerShape
+{
+    /// <summary>
+    /// One fluent rule per YAML rule, matching every procurement and deciding the whole outcome in its action: the
+    /// fewest nodes and the cheapest session, so the yardstick for <c>peer_ratio</c>.
+    /// </summary>
+    OneRulePerRule,
+
+    /// <summary>
+    /// Three fluent rules per YAML rule: the scope and condition in <c>When</c> (applies, does not apply, cannot tell),
+    /// the requirement in <c>Then</c>. Closer to textbook NRules, but three times the rules and more nodes per session.
+    /// </summary>
+    ConditionsInWhen,
+}
+
 /// <summary>
 /// The rules of the five core principles (<see cref="CorePrinciplesPack.Principles"/>) written as a skilled NRules user
 /// would: <c>NRules.Fluent</c> rule classes (this folder), loaded into one <see cref="RuleRepository"/> and compiled once
@@ -31,13 +47,16 @@ public sealed class FluentPeer
     /// <summary>Loads the fluent rules and compiles them once.</summary>
     /// <param name="pack">A pack holding the five principles' rules (their titles and citations go into outcomes).</param>
     /// <exception cref="InvalidOperationException">The pack lacks one of the rules the peer writes.</exception>
-    public FluentPeer(RulePack pack)
+    /// <param name="shape">How the rules are written; see <see cref="FluentPeerShape"/>.</param>
+    public FluentPeer(RulePack pack, FluentPeerShape shape = FluentPeerShape.OneRulePerRule)
     {
         ArgumentNullException.ThrowIfNull(pack);
         _pack = pack;
+        Shape = shape;
+        var ruleBase = shape == FluentPeerShape.ConditionsInWhen ? typeof(SplitPeerRule) : typeof(WholePeerRule);
         var definitions = pack.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var repository = new RuleRepository(new PeerRuleActivator(definitions));
-        repository.Load(spec => spec.From(RuleTypes).PrivateTypes(true).NestedTypes(true));
+        repository.Load(spec => spec.From(RuleTypes(ruleBase)).PrivateTypes(true).NestedTypes(true));
         var compiler = new RuleCompiler();
         compiler.FactIdentityComparerRegistry.RegisterComparer(IdentityComparer<ProposedProcurement>.Instance);
         _factory = compiler.Compile(repository.GetRuleSets());
@@ -60,12 +79,15 @@ public sealed class FluentPeer
         ProportionalitySignificantUnderperformance.Id,
     };
 
-    /// <summary>How many NRules rules the fluent classes define (three per YAML rule).</summary>
+    /// <summary>How the rules are written.</summary>
+    public FluentPeerShape Shape { get; }
+
+    /// <summary>How many NRules rules the fluent classes of this shape define.</summary>
     public int RuleCount { get; }
 
-    /// <summary>The rule classes: every fluent rule in this folder.</summary>
-    private static IEnumerable<Type> RuleTypes =>
-        typeof(FluentPeer).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(PeerRule).IsAssignableFrom(t));
+    /// <summary>The rule classes of one shape (every one in this folder).</summary>
+    private static IEnumerable<Type> RuleTypes(Type ruleBase) =>
+        typeof(FluentPeer).Assembly.GetTypes().Where(t => !t.IsAbstract && ruleBase.IsAssignableFrom(t));
 
     /// <summary>Checks a procurement: the same report as <see cref="RulePack.Check"/> on the five principles' pack.</summary>
     /// <exception cref="ProcurementLoadException">The procurement is invalid (the same validator as the engine).</exception>

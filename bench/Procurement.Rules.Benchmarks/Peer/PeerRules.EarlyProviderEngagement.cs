@@ -5,11 +5,14 @@ using static Procurement.Rules.Benchmarks.HandWritten.Report;
 
 namespace Procurement.Rules.Benchmarks.Peer;
 
-// The peer's shape, the same for every rule of the five principles: three fluent rules per YAML rule. "Applies" matches
-// the procurement when the rule's scope and condition hold (scenario first, as an alpha condition shared with the other
-// rules of that scenario) and checks the requirement in its action; "DoesNotApply" and "CannotTell" match when the
-// condition is false or cannot be decided. Exactly one of the three fires per procurement and inserts the rule's
-// outcome as a fact, which the check collects after firing.
+// Every YAML rule of the five principles is written here in two shapes (FluentPeerShape), sharing its decision code:
+// - ConditionsInWhen, three fluent rules per YAML rule: "Applies" matches the procurement when the rule's scope and
+//   condition hold (the scenario first, as an alpha condition shared with the other rules of that scenario) and checks
+//   the requirement in its action; "DoesNotApply" and "CannotTell" match when the condition is false or cannot be
+//   decided. Exactly one of the three fires per procurement.
+// - OneRulePerRule, one fluent rule per YAML rule ("Whole"): it matches every procurement and decides the whole outcome
+//   in its action. Fewer nodes and a cheaper session; the rule engine only dispatches.
+// Either way the firing rule inserts the outcome as a fact, which the check collects after firing.
 
 /// <summary><c>early-provider-engagement.before-tender-decision</c>, in NRules' fluent DSL.</summary>
 internal static class EarlyEngagementBeforeTenderDecision
@@ -39,7 +42,7 @@ internal static class EarlyEngagementBeforeTenderDecision
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -52,7 +55,7 @@ internal static class EarlyEngagementBeforeTenderDecision
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -65,7 +68,7 @@ internal static class EarlyEngagementBeforeTenderDecision
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -73,6 +76,27 @@ internal static class EarlyEngagementBeforeTenderDecision
             ProposedProcurement p = null!;
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, DoesNotHold),
+        _ => Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -139,7 +163,7 @@ internal static class EarlyEngagementShapingNewService
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -152,7 +176,7 @@ internal static class EarlyEngagementShapingNewService
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -165,7 +189,7 @@ internal static class EarlyEngagementShapingNewService
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -173,6 +197,27 @@ internal static class EarlyEngagementShapingNewService
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }

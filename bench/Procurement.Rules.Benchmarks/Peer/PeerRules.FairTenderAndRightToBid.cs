@@ -61,7 +61,7 @@ internal static class NhsRightToBidProvidersEligible
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -74,7 +74,7 @@ internal static class NhsRightToBidProvidersEligible
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -87,7 +87,7 @@ internal static class NhsRightToBidProvidersEligible
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -95,6 +95,27 @@ internal static class NhsRightToBidProvidersEligible
             ProposedProcurement p = null!;
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, HoldsMissing(p), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, DoesNotHold),
+        _ => Undetermined(rule, HoldsMissing(p), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -143,7 +164,7 @@ internal static class FairTenderNhsOnlyNeedsReason
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -156,7 +177,7 @@ internal static class FairTenderNhsOnlyNeedsReason
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -169,7 +190,7 @@ internal static class FairTenderNhsOnlyNeedsReason
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -177,6 +198,27 @@ internal static class FairTenderNhsOnlyNeedsReason
             ProposedProcurement p = null!;
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, HoldsMissing(p), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, DoesNotHold),
+        _ => Undetermined(rule, HoldsMissing(p), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -218,7 +260,7 @@ internal static class FairTenderEligibilityFixedAtNotice
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -231,7 +273,7 @@ internal static class FairTenderEligibilityFixedAtNotice
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -244,7 +286,7 @@ internal static class FairTenderEligibilityFixedAtNotice
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -252,6 +294,27 @@ internal static class FairTenderEligibilityFixedAtNotice
             ProposedProcurement p = null!;
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Timeline.Happened(p, EventKind.NoticePublished) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, DoesNotHold),
+        _ => Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -285,7 +348,7 @@ internal static class FairTenderCriteriaPublished
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -298,7 +361,7 @@ internal static class FairTenderCriteriaPublished
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -311,7 +374,7 @@ internal static class FairTenderCriteriaPublished
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -319,6 +382,27 @@ internal static class FairTenderCriteriaPublished
             ProposedProcurement p = null!;
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Timeline.Happened(p, EventKind.NoticePublished) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, DoesNotHold),
+        _ => Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -358,7 +442,7 @@ internal static class FairTenderIncumbentMayBid
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -371,7 +455,7 @@ internal static class FairTenderIncumbentMayBid
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -384,7 +468,7 @@ internal static class FairTenderIncumbentMayBid
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -392,6 +476,27 @@ internal static class FairTenderIncumbentMayBid
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }

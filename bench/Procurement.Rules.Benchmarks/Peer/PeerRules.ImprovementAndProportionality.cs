@@ -44,7 +44,7 @@ internal static class ImprovementTwoFormalChances
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -57,7 +57,7 @@ internal static class ImprovementTwoFormalChances
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -70,7 +70,7 @@ internal static class ImprovementTwoFormalChances
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -78,6 +78,27 @@ internal static class ImprovementTwoFormalChances
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -133,7 +154,7 @@ internal static class ImprovementTwoPlanOpportunities
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -146,7 +167,7 @@ internal static class ImprovementTwoPlanOpportunities
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -159,7 +180,7 @@ internal static class ImprovementTwoPlanOpportunities
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -167,6 +188,27 @@ internal static class ImprovementTwoPlanOpportunities
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -217,7 +259,7 @@ internal static class ProportionalitySignificantUnderperformance
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -230,7 +272,7 @@ internal static class ProportionalitySignificantUnderperformance
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -243,7 +285,7 @@ internal static class ProportionalitySignificantUnderperformance
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -251,6 +293,27 @@ internal static class ProportionalitySignificantUnderperformance
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }
@@ -301,7 +364,7 @@ internal static class ProportionalitySeriousShortcomings
 
     [Name(Id + ": applies")]
     [Tag(Id)]
-    internal sealed class Applies : PeerRule
+    internal sealed class Applies : SplitPeerRule
     {
         public override void Define()
         {
@@ -314,7 +377,7 @@ internal static class ProportionalitySeriousShortcomings
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
-    internal sealed class DoesNotApply : PeerRule
+    internal sealed class DoesNotApply : SplitPeerRule
     {
         public override void Define()
         {
@@ -327,7 +390,7 @@ internal static class ProportionalitySeriousShortcomings
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
-    internal sealed class CannotTell : PeerRule
+    internal sealed class CannotTell : SplitPeerRule
     {
         public override void Define()
         {
@@ -335,6 +398,27 @@ internal static class ProportionalitySeriousShortcomings
             ProposedProcurement p = null!;
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
             Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
+    {
+        Tri.True => Decide(rule, p),
+        Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+    };
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            When().Match(() => p);
+            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
         }
     }
 }

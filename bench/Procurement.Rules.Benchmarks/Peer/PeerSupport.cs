@@ -30,6 +30,16 @@ internal abstract class PeerRule : Rule
         Definitions.TryGetValue(id, out var rule) ? rule : throw new InvalidOperationException($"The pack has no rule '{id}' for the fluent peer.");
 }
 
+/// <summary>A rule of the <see cref="FluentPeerShape.ConditionsInWhen"/> shape.</summary>
+internal abstract class SplitPeerRule : PeerRule
+{
+}
+
+/// <summary>A rule of the <see cref="FluentPeerShape.OneRulePerRule"/> shape.</summary>
+internal abstract class WholePeerRule : PeerRule
+{
+}
+
 /// <summary>Creates the peer's rule classes and hands each the pack's rule definitions (NRules' own extension point).</summary>
 internal sealed class PeerRuleActivator(IReadOnlyDictionary<string, RuleDefinition> definitions) : IRuleActivator
 {

@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using Procurement.Model;
+using Procurement.Rules.Benchmarks.Peer;
+using Procurement.Rules.Benchmarks.Workload;
+
+namespace Procurement.Rules.Benchmarks.Suite;
+
+/// <summary>
+/// <c>peer_ratio</c> with BenchmarkDotNet's statistics: the five core principles' rules as YAML through
+/// <see cref="RulePack.Check"/> vs the same rules written directly in NRules' fluent DSL (both shapes), realistic case.
+/// </summary>
+[MemoryDiagnoser]
+public class PeerBenchmarks
+{
+    private RulePack _pack = null!;
+    private FluentPeer _peer = null!;
+    private FluentPeer _split = null!;
+    private ProposedProcurement _realistic = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _pack = CorePrinciplesPack.Load();
+        _peer = new FluentPeer(_pack, FluentPeerShape.OneRulePerRule);
+        _split = new FluentPeer(_pack, FluentPeerShape.ConditionsInWhen);
+        _realistic = Procurements.Realistic();
+    }
+
+    [Benchmark(Baseline = true, Description = "fluent NRules, one rule per YAML rule")]
+    public CheckReport FluentPeer() => _peer.Check(_realistic);
+
+    [Benchmark(Description = "fluent NRules, conditions in When")]
+    public CheckReport FluentPeerConditionsInWhen() => _split.Check(_realistic);
+
+    [Benchmark(Description = "YAML via RulePack.Check")]
+    public CheckReport Yaml() => _pack.Check(_realistic);
+}
