@@ -26,8 +26,8 @@ public enum FluentPeerShape
 /// <summary>
 /// The rules of the five core principles (<see cref="CorePrinciplesPack.Principles"/>) written as a skilled NRules user
 /// would: <c>NRules.Fluent</c> rule classes (this folder), loaded into one <see cref="RuleRepository"/> and compiled once
-/// into one <see cref="ISessionFactory"/>. A check creates a session, inserts the procurement, fires, and collects the
-/// outcomes the rules inserted; it returns the same <see cref="CheckReport"/> as <see cref="RulePack.Check"/> on a pack
+/// into one <see cref="ISessionFactory"/>. A check creates a session with its own outcome sink (an NRules dependency),
+/// inserts the procurement, fires, and collects the outcomes the rules handed to the sink; it returns the same <see cref="CheckReport"/> as <see cref="RulePack.Check"/> on a pack
 /// holding only those rules (the equivalence tests compare them field by field). This is what <c>peer_ratio</c> divides by.
 /// </summary>
 /// <remarks>
@@ -115,9 +115,11 @@ public sealed class FluentPeer
         }
 
         var session = _factory.CreateSession();
+        var sink = new OutcomeSink();
+        session.DependencyResolver = sink;
         session.Insert(procurement);
         session.Fire();
-        var outcomes = session.Query<RuleOutcome>().ToArray();
+        var outcomes = sink.ToArray();
         Array.Sort(outcomes, ReportOrder);
         return new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
     }

@@ -12,7 +12,8 @@ namespace Procurement.Rules.Benchmarks.Peer;
 //   decided. Exactly one of the three fires per procurement.
 // - OneRulePerRule, one fluent rule per YAML rule ("Whole"): it matches every procurement and decides the whole outcome
 //   in its action. Fewer nodes and a cheaper session; the rule engine only dispatches.
-// Either way the firing rule inserts the outcome as a fact, which the check collects after firing.
+// Either way the firing rule hands its outcome to the session's OutcomeSink, an NRules dependency (a per-session service);
+// inserting outcomes as facts and querying them after firing cost about 40% more time and 4 KB more per check.
 
 /// <summary><c>early-provider-engagement.before-tender-decision</c>, in NRules' fluent DSL.</summary>
 internal static class EarlyEngagementBeforeTenderDecision
@@ -48,8 +49,10 @@ internal static class EarlyEngagementBeforeTenderDecision
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -61,8 +64,10 @@ internal static class EarlyEngagementBeforeTenderDecision
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
         }
     }
 
@@ -74,8 +79,10 @@ internal static class EarlyEngagementBeforeTenderDecision
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
         }
     }
 
@@ -95,8 +102,10 @@ internal static class EarlyEngagementBeforeTenderDecision
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -169,8 +178,10 @@ internal static class EarlyEngagementShapingNewService
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => x.Scenario == Scenario.NewOrRedesignedService, x => Timeline.Happened(x, EventKind.TenderDecision) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -182,8 +193,10 @@ internal static class EarlyEngagementShapingNewService
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold)));
         }
     }
 
@@ -195,8 +208,10 @@ internal static class EarlyEngagementShapingNewService
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p))));
         }
     }
 
@@ -216,8 +231,10 @@ internal static class EarlyEngagementShapingNewService
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }

@@ -67,8 +67,10 @@ internal static class NhsRightToBidProvidersEligible
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -80,8 +82,10 @@ internal static class NhsRightToBidProvidersEligible
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
         }
     }
 
@@ -93,8 +97,10 @@ internal static class NhsRightToBidProvidersEligible
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, HoldsMissing(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, HoldsMissing(p), Facts(p))));
         }
     }
 
@@ -114,8 +120,10 @@ internal static class NhsRightToBidProvidersEligible
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -170,8 +178,10 @@ internal static class FairTenderNhsOnlyNeedsReason
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -183,8 +193,10 @@ internal static class FairTenderNhsOnlyNeedsReason
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
         }
     }
 
@@ -196,8 +208,10 @@ internal static class FairTenderNhsOnlyNeedsReason
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, HoldsMissing(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, HoldsMissing(p), Facts(p))));
         }
     }
 
@@ -217,8 +231,10 @@ internal static class FairTenderNhsOnlyNeedsReason
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -266,8 +282,10 @@ internal static class FairTenderEligibilityFixedAtNotice
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -279,8 +297,10 @@ internal static class FairTenderEligibilityFixedAtNotice
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
         }
     }
 
@@ -292,8 +312,10 @@ internal static class FairTenderEligibilityFixedAtNotice
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
         }
     }
 
@@ -313,8 +335,10 @@ internal static class FairTenderEligibilityFixedAtNotice
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -354,8 +378,10 @@ internal static class FairTenderCriteriaPublished
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -367,8 +393,10 @@ internal static class FairTenderCriteriaPublished
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
         }
     }
 
@@ -380,8 +408,10 @@ internal static class FairTenderCriteriaPublished
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
         }
     }
 
@@ -401,8 +431,10 @@ internal static class FairTenderCriteriaPublished
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -448,8 +480,10 @@ internal static class FairTenderIncumbentMayBid
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => InScope(x), x => Timeline.HappenedWithIncumbents(x, EventKind.TenderDecision) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -461,8 +495,10 @@ internal static class FairTenderIncumbentMayBid
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold)));
         }
     }
 
@@ -474,8 +510,10 @@ internal static class FairTenderIncumbentMayBid
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
         }
     }
 
@@ -495,8 +533,10 @@ internal static class FairTenderIncumbentMayBid
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }

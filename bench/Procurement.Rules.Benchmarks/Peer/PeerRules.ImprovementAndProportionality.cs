@@ -50,8 +50,10 @@ internal static class ImprovementTwoFormalChances
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Timeline.Happened(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -63,8 +65,10 @@ internal static class ImprovementTwoFormalChances
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
         }
     }
 
@@ -76,8 +80,10 @@ internal static class ImprovementTwoFormalChances
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
         }
     }
 
@@ -97,8 +103,10 @@ internal static class ImprovementTwoFormalChances
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -160,8 +168,10 @@ internal static class ImprovementTwoPlanOpportunities
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => Timeline.Happened(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -173,8 +183,10 @@ internal static class ImprovementTwoPlanOpportunities
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
         }
     }
 
@@ -186,8 +198,10 @@ internal static class ImprovementTwoPlanOpportunities
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
         }
     }
 
@@ -207,8 +221,10 @@ internal static class ImprovementTwoPlanOpportunities
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -265,8 +281,10 @@ internal static class ProportionalitySignificantUnderperformance
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -278,8 +296,10 @@ internal static class ProportionalitySignificantUnderperformance
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
         }
     }
 
@@ -291,8 +311,10 @@ internal static class ProportionalitySignificantUnderperformance
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
         }
     }
 
@@ -312,8 +334,10 @@ internal static class ProportionalitySignificantUnderperformance
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }
@@ -370,8 +394,10 @@ internal static class ProportionalitySeriousShortcomings
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
-            Then().Do(ctx => ctx.Insert(Decide(rule, p)));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -383,8 +409,10 @@ internal static class ProportionalitySeriousShortcomings
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => ctx.Insert(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
+            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
         }
     }
 
@@ -396,8 +424,10 @@ internal static class ProportionalitySeriousShortcomings
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => ctx.Insert(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
         }
     }
 
@@ -417,8 +447,10 @@ internal static class ProportionalitySeriousShortcomings
         {
             var rule = Definition(Id);
             ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
             When().Match(() => p);
-            Then().Do(ctx => ctx.Insert(Outcome(rule, p)));
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
         }
     }
 }

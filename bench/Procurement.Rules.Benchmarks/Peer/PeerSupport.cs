@@ -104,3 +104,15 @@ internal static class Timeline
     public static string OtherScenario(string appliesTo, ProposedProcurement p) =>
         $"Applies to {appliesTo}; this procurement is scenario {(int)p.Scenario!.Value} ({Text.Enum(p.Scenario.Value)}).";
 }
+
+/// <summary>Where the rules of a session put their outcomes: a per-session service, resolved as an NRules dependency.</summary>
+internal sealed class OutcomeSink : NRules.Extensibility.IDependencyResolver
+{
+    private readonly List<RuleOutcome> _outcomes = new(16);
+
+    public void Add(RuleOutcome outcome) => _outcomes.Add(outcome);
+
+    public RuleOutcome[] ToArray() => _outcomes.ToArray();
+
+    public object Resolve(NRules.Extensibility.IResolutionContext context, Type serviceType) => this;
+}
