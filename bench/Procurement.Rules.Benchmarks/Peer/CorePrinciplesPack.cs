@@ -10,7 +10,7 @@ namespace Procurement.Rules.Benchmarks.Peer;
 /// <summary>
 /// The default pack cut down to the five core principles the fluent peer writes: its <c>pack.yaml</c> (only those
 /// principles listed) and their five rule files, copied from the pack embedded in the library into a temporary folder
-/// and loaded through the normal public loader (<see cref="RulePack.LoadFromDirectory(string)"/>), so that the engine side
+/// and loaded through the normal public loader (<c>RulePack.LoadFromDirectory</c>), so that the engine side
 /// of <c>peer_ratio</c> is exactly what a caller of <see cref="RulePack.Check"/> gets, whatever engine runs it.
 /// </summary>
 /// <remarks>The source text is written inside the pack folder, so the pack reads no file outside it.</remarks>

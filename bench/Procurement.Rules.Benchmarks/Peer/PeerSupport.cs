@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+// Usings of NRules stay at the top of the file: inside a Procurement.Rules.* namespace a qualified 'NRules.X' would
+// resolve against a Procurement.Rules.NRules namespace if the library ever has one (CS0234).
+using NRules.Extensibility;
 using NRules.Fluent;
 using NRules.Fluent.Dsl;
 using Procurement.Model;
@@ -106,7 +109,7 @@ internal static class Timeline
 }
 
 /// <summary>Where the rules of a session put their outcomes: a per-session service, resolved as an NRules dependency.</summary>
-internal sealed class OutcomeSink : NRules.Extensibility.IDependencyResolver
+internal sealed class OutcomeSink : IDependencyResolver
 {
     private readonly List<RuleOutcome> _outcomes = new(16);
 
@@ -114,5 +117,5 @@ internal sealed class OutcomeSink : NRules.Extensibility.IDependencyResolver
 
     public RuleOutcome[] ToArray() => _outcomes.ToArray();
 
-    public object Resolve(NRules.Extensibility.IResolutionContext context, Type serviceType) => this;
+    public object Resolve(IResolutionContext context, Type serviceType) => this;
 }
