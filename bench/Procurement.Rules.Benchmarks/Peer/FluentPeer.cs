@@ -27,15 +27,17 @@ public enum FluentPeerShape
 /// The rules of the five core principles (<see cref="CorePrinciplesPack.Principles"/>) written as a skilled NRules user
 /// would: <c>NRules.Fluent</c> rule classes (this folder), loaded into one <see cref="RuleRepository"/> and compiled once
 /// into one <see cref="ISessionFactory"/>. A check creates a session with its own outcome sink (an NRules dependency),
-/// inserts the procurement, fires, and collects the outcomes the rules handed to the sink; it returns the same <see cref="CheckReport"/> as <see cref="RulePack.Check"/> on a pack
-/// holding only those rules (the equivalence tests compare them field by field). This is what <c>peer_ratio</c> divides by.
+/// inserts the procurement, fires, and collects the outcomes the rules handed to the sink. It returns the same
+/// <see cref="CheckReport"/> as <see cref="RulePack.Check"/> on a pack holding only those rules (the equivalence tests
+/// compare them field by field). This is what <c>peer_ratio</c> divides by.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Only the procurement is inserted: the rules read its contracts and timeline directly, which is cheaper than inserting
 /// every event as a fact and joining (the prototype measured the latter at twice the cost). A record fact is
 /// identified by reference (an identity comparer is registered), so equal procurements in one session stay two facts and
-/// inserting never hashes a whole record.
+/// inserting never hashes a whole record. Conditions never throw (an exception in a left-hand side would abort the
+/// whole insert): every helper they call is null-safe.
 /// </para>
 /// <para>Thread safety: the factory is shared; every check has its own session, so checks may run on any threads.</para>
 /// </remarks>
@@ -46,8 +48,8 @@ public sealed class FluentPeer
 
     /// <summary>Loads the fluent rules and compiles them once.</summary>
     /// <param name="pack">A pack holding the five principles' rules (their titles and citations go into outcomes).</param>
-    /// <exception cref="InvalidOperationException">The pack lacks one of the rules the peer writes.</exception>
     /// <param name="shape">How the rules are written; see <see cref="FluentPeerShape"/>.</param>
+    /// <exception cref="InvalidOperationException">The pack lacks one of the rules the peer writes.</exception>
     public FluentPeer(RulePack pack, FluentPeerShape shape = FluentPeerShape.OneRulePerRule)
     {
         ArgumentNullException.ThrowIfNull(pack);
