@@ -5,7 +5,8 @@ using Procurement.Rules.Benchmarks.Quick;
 namespace Procurement.Rules.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line). Anything else goes to
+/// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line); <c>--peer</c>: only its
+/// <c>peer_ratio</c> figures (the five core principles, YAML vs fluent NRules). Anything else goes to
 /// BenchmarkDotNet, for example <c>--filter *</c> for the full suite or <c>--filter *Check*</c>.
 /// </summary>
 internal static class Program
@@ -15,6 +16,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--quick")
         {
             return QuickMode.Run();
+        }
+
+        if (args.Length > 0 && args[0] == "--peer")
+        {
+            return PeerMeasurement.Run() is null ? 2 : 0;
         }
 
         if (args.Length > 0 && args[0] == ColdLoad.ChildArgument)

@@ -50,7 +50,7 @@ public class MutatedFixtureTests
     }
 
     /// <summary>A seed from the fixture's path that is the same in every run (string hash codes are not).</summary>
-    private static int StableSeed(string text)
+    internal static int StableSeed(string text)
     {
         var seed = 2009;
         foreach (var c in text.Replace('\\', '/'))
@@ -91,7 +91,7 @@ public class MutatedFixtureTests
     }
 
     /// <summary>Small changes to a procurement, each described so a failure says what was changed.</summary>
-    private static class Mutations
+    internal static class Mutations
     {
         public static (ProposedProcurement Procurement, string Changes) Apply(ProposedProcurement p, Random r)
         {
