@@ -54,4 +54,17 @@ public class OcdsEndToEndTests
     public void RecordPackage_DefaultPack_ChecksEveryProcess() =>
         CheckSample("record-package.ocds.json").Select(r => (r.ProcurementId, r.HasFailures, r.HasBreaches))
             .Should().Equal(("ocds-h6vhtk-04d6a2", false, false), ("ocds-h6vhtk-05f1a7", false, false));
+
+    [Test]
+    public void OcdsDoc_EveryMappingRowNamesATestThatExists()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Docs, "ocds.md"));
+        var rows = doc.Split('\n').SkipWhile(l => !l.StartsWith("## The mapping", StringComparison.Ordinal)).TakeWhile(l => !l.StartsWith("### Never", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| OCDS", StringComparison.Ordinal)).ToList();
+        var tests = typeof(OcdsReaderTests).GetMethods().Select(m => m.Name).ToHashSet();
+
+        rows.Should().HaveCountGreaterThan(20);
+        rows.Select(r => r.TrimEnd(' ', '|').Split('|').Last().Trim().Trim('`')).Should().OnlyContain(name => tests.Contains(name));
+        doc.Should().Contain("`" + nameof(OcdsReaderTests.WhatOcdsCannotSay_IsNotRecorded) + "`");
+    }
 }
