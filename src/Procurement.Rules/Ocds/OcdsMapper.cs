@@ -43,6 +43,15 @@ internal static partial class OcdsMapper
                 f.Boolean(details, "vcse", OcdsFields.Join(at, "details"))));
         }
 
+        var partiesById = new Dictionary<string, Party>(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            if (party.Id is not null)
+            {
+                partiesById.TryAdd(party.Id, party);
+            }
+        }
+
         var tender = f.Object(release, "tender", path);
         var tenderPath = OcdsFields.Join(path, "tender");
         var planning = f.Object(release, "planning", path);
@@ -53,7 +62,7 @@ internal static partial class OcdsMapper
         documents.AddRange(Documents(f, tender, tenderPath));
 
         // Mapping: buyer -> commissioner.
-        var commissioner = Commissioner(f, release, path, parties);
+        var commissioner = Commissioner(f, release, path, parties, partiesById);
 
         // Mapping: tender.procurementMethod -> tender.method and tender.route.
         var method = f.Code(tender, "procurementMethod", tenderPath, OcdsCodes.Methods);
@@ -64,7 +73,7 @@ internal static partial class OcdsMapper
         var tenderPeriod = Period(f, tender, "tenderPeriod", tenderPath);
         var tenderContractPeriod = Period(f, tender, "contractPeriod", tenderPath);
         var numberOfTenderers = f.Integer(tender, "numberOfTenderers", tenderPath);
-        var tenderers = References(f, tender, "tenderers", tenderPath, parties);
+        var tenderers = References(f, tender, "tenderers", tenderPath, partiesById);
         var tenderValue = Money(f, tender, "value", tenderPath);
         var awardCriteria = f.Text(tender, "awardCriteria", tenderPath);
         var awardCriteriaDetails = f.Text(tender, "awardCriteriaDetails", tenderPath);
@@ -81,12 +90,21 @@ internal static partial class OcdsMapper
             documents.AddRange(Documents(f, contract, at));
         }
 
+        var contractsByAward = new Dictionary<string, (string? AwardId, DateOnly? Signed, (DateOnly? Start, DateOnly? End)? Period, bool Terminated)>(StringComparer.Ordinal);
+        foreach (var contract in contracts)
+        {
+            if (contract.AwardId is not null)
+            {
+                contractsByAward.TryAdd(contract.AwardId, contract);
+            }
+        }
+
         var awards = new List<Award>();
         foreach (var (award, at) in f.Objects(release, "awards", path))
         {
             var id = f.Id(award, "id", at);
-            var suppliers = References(f, award, "suppliers", at, parties);
-            var contract = contracts.FirstOrDefault(c => c.AwardId is not null && c.AwardId == id);
+            var suppliers = References(f, award, "suppliers", at, partiesById);
+            var contract = id is not null && contractsByAward.TryGetValue(id, out var c) ? c : default;
             var period = Period(f, award, "contractPeriod", at) is var awardPeriod && contract.Period is not null ? contract.Period : awardPeriod;
             awards.Add(new Award
             {
@@ -250,13 +268,13 @@ internal static partial class OcdsMapper
         return tags;
     }
 
-    private static Commissioner? Commissioner(OcdsFields f, DocMap release, string path, List<Party> parties)
+    private static Commissioner? Commissioner(OcdsFields f, DocMap release, string path, List<Party> parties, Dictionary<string, Party> partiesById)
     {
         var buyer = f.Object(release, "buyer", path);
         var at = OcdsFields.Join(path, "buyer");
         var name = f.Text(buyer, "name", at);
         var id = f.Id(buyer, "id", at);
-        name ??= parties.FirstOrDefault(p => id is not null && p.Id == id)?.Name;
+        name ??= id is not null && partiesById.TryGetValue(id, out var party) ? party.Name : null;
         name ??= parties.FirstOrDefault(p => p.Roles.Contains("buyer"))?.Name;
         return string.IsNullOrWhiteSpace(name) ? null : new Commissioner { Name = name, Kind = CommissionerKindOf(name) };
     }
@@ -422,13 +440,13 @@ internal static partial class OcdsMapper
     }
 
     /// <summary>Organization references resolved against the parties; <see langword="null"/> when the array is absent or empty.</summary>
-    private static ReadOnlyCollection<Provider>? References(OcdsFields f, DocMap? parent, string key, string path, List<Party> parties)
+    private static ReadOnlyCollection<Provider>? References(OcdsFields f, DocMap? parent, string key, string path, Dictionary<string, Party> parties)
     {
         var providers = new List<Provider>();
         foreach (var (reference, at) in f.Objects(parent, key, path))
         {
             var id = f.Id(reference, "id", at);
-            var party = parties.FirstOrDefault(p => id is not null && p.Id == id);
+            var party = id is not null && parties.TryGetValue(id, out var found) ? found : null;
             var name = f.Text(reference, "name", at) ?? party?.Name ?? id;
             if (string.IsNullOrWhiteSpace(name))
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Procurement.Rules.Files;
@@ -10,78 +11,110 @@ namespace Procurement.Rules.Ocds;
 /// an array of objects that all have an <c>id</c> merges item by item on that id, and any other value replaces the
 /// earlier one. Nodes keep their positions in the file, so the merged tree still points at the original text.
 /// </summary>
+/// <remarks>
+/// The merge builds one mutable tree and lays each release over it, so its cost is linear in the size of the releases
+/// (a package can hold thousands of releases of one ocid, each adding to long arrays).
+/// </remarks>
 internal static class OcdsMerge
 {
     public static DocMap Merge(IEnumerable<DocMap> releases)
     {
-        DocMap? merged = null;
+        Map? merged = null;
         foreach (var release in releases)
         {
-            merged = merged is null ? release : Objects(merged, release);
+            merged ??= new Map(release);
+            merged.Apply(release);
         }
 
-        return merged ?? new DocMap(null, null, []);
+        return merged?.Build() ?? new DocMap(null, null, []);
     }
 
-    private static DocMap Objects(DocMap earlier, DocMap later)
+    private static object Start(DocNode node) => node switch
     {
-        var entries = earlier.Entries.Where(e => e.Value is not DocScalar { Kind: ScalarKind.Null }).ToList();
-        foreach (var entry in later.Entries)
-        {
-            var index = entries.FindIndex(e => e.Key == entry.Key);
-            if (entry.Value is DocScalar { Kind: ScalarKind.Null })
-            {
-                if (index >= 0)
-                {
-                    entries.RemoveAt(index);
-                }
-
-                continue;
-            }
-
-            var value = index >= 0 ? Value(entries[index].Value, entry.Value) : entry.Value;
-            var merged = entry with { Value = value };
-            if (index >= 0)
-            {
-                entries[index] = merged;
-            }
-            else
-            {
-                entries.Add(merged);
-            }
-        }
-
-        return new DocMap(later.Line, later.Column, entries);
-    }
-
-    private static DocNode Value(DocNode earlier, DocNode later) => (earlier, later) switch
-    {
-        (DocMap a, DocMap b) => Objects(a, b),
-        (DocList a, DocList b) when IdentifiedObjects(a) && IdentifiedObjects(b) => ById(a, b),
-        _ => later,
+        DocMap map => new Map(map).Apply(map),
+        DocList list when IdentifiedObjects(list) => new IdList(list).Apply(list),
+        _ => node,
     };
 
-    private static DocList ById(DocList earlier, DocList later)
+    private static object Lay(object earlier, DocNode later) => (earlier, later) switch
     {
-        var items = earlier.Items.Cast<DocMap>().ToList();
-        foreach (var item in later.Items.Cast<DocMap>())
-        {
-            var id = Id(item);
-            var index = items.FindIndex(i => Id(i) == id);
-            if (index >= 0)
-            {
-                items[index] = Objects(items[index], item);
-            }
-            else
-            {
-                items.Add(item);
-            }
-        }
+        (Map map, DocMap next) => map.Apply(next),
+        (IdList list, DocList next) when IdentifiedObjects(next) => list.Apply(next),
+        _ => Start(later),
+    };
 
-        return new DocList(later.Line, later.Column, items);
-    }
+    private static DocNode Build(object value) => value switch
+    {
+        Map map => map.Build(),
+        IdList list => list.Build(),
+        _ => (DocNode)value,
+    };
 
     private static bool IdentifiedObjects(DocList list) => list.Items.Count > 0 && list.Items.All(i => i is DocMap map && Id(map) is not null);
 
     private static string? Id(DocMap map) => OcdsFields.Get(map, "id") is DocScalar { Kind: ScalarKind.JsonString or ScalarKind.JsonNumber } s ? s.Text : null;
+
+    private sealed class Map
+    {
+        private readonly List<(DocEntry Entry, object? Value)> _entries = new();
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private DocMap _last;
+
+        public Map(DocMap first) => _last = first;
+
+        public Map Apply(DocMap next)
+        {
+            _last = next;
+            foreach (var entry in next.Entries)
+            {
+                var removes = entry.Value is DocScalar { Kind: ScalarKind.Null };
+                if (_index.TryGetValue(entry.Key, out var at))
+                {
+                    var earlier = _entries[at].Value;
+                    _entries[at] = (entry, removes ? null : earlier is null ? Start(entry.Value) : Lay(earlier, entry.Value));
+                }
+                else
+                {
+                    _index[entry.Key] = _entries.Count;
+                    _entries.Add((entry, removes ? null : Start(entry.Value)));
+                }
+            }
+
+            return this;
+        }
+
+        public DocMap Build() =>
+            new(_last.Line, _last.Column, _entries.Where(e => e.Value is not null).Select(e => e.Entry with { Value = OcdsMerge.Build(e.Value!) }).ToList());
+    }
+
+    private sealed class IdList
+    {
+        private readonly List<Map> _items = new();
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private DocList _last;
+
+        public IdList(DocList first) => _last = first;
+
+        public IdList Apply(DocList next)
+        {
+            _last = next;
+            foreach (var item in next.Items.Cast<DocMap>())
+            {
+                var id = Id(item)!;
+                if (_index.TryGetValue(id, out var at))
+                {
+                    _items[at].Apply(item);
+                }
+                else
+                {
+                    _index[id] = _items.Count;
+                    _items.Add(new Map(item).Apply(item));
+                }
+            }
+
+            return this;
+        }
+
+        public DocList Build() => new(_last.Line, _last.Column, _items.Select(i => (DocNode)i.Build()).ToList());
+    }
 }

@@ -159,6 +159,8 @@ public static class OcdsReader
 
         public List<(DocMap Release, ReleaseStamp Stamp)> Releases { get; } = new();
 
+        public HashSet<string> ReleaseIds { get; } = new(StringComparer.Ordinal);
+
         public List<ReleaseStamp> LinkedStamps { get; } = new();
 
         public DocMap? Compiled { get; set; }
@@ -283,7 +285,7 @@ public static class OcdsReader
             }
 
             var process = ProcessFor(ocid);
-            if (process.Releases.Any(r => r.Stamp.Id == stamp.Id))
+            if (!process.ReleaseIds.Add(stamp.Id))
             {
                 _f.Problem(OcdsFields.Get(release, "id"), OcdsFields.Join(path, "id"), $"release id '{stamp.Id}' appears twice for ocid '{ocid}'");
                 return null;

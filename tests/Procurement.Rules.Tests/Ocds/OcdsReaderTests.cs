@@ -431,4 +431,19 @@ public class OcdsReaderTests
     public void Parse_UnknownKeysAndExtensions_AreNotProblems() =>
         One(Release("""{ "id": "t", "specialRegime": ["lightTouch"], "lotDetails": { "noLotsDivisionRationale": "x" } }""", """ "someExtension": { "x": 1 } """))
             .Id.Should().Be("ocds-x-1");
+
+    [Test]
+    [CancelAfter(10_000)]
+    public void Parse_ThousandsOfReleasesOfOneOcid_FinishesWithin10s()
+    {
+        // A hang guard, not a timing: merging must stay linear in the releases, their awards and their parties.
+        var releases = Enumerable.Range(0, 5000).Select(i => Release(
+            extra: $$""" "parties": [ { "id": "P{{i}}", "name": "Provider {{i}}", "roles": ["supplier"] } ], "awards": [ { "id": "A{{i}}", "status": "active", "date": "2025-06-02T00:00:00Z", "suppliers": [ { "id": "P{{i}}" } ] } ] """,
+            id: "r" + i, tag: "award", date: new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var procurement = One(Package(releases.ToArray()));
+
+        procurement.Awards.Should().HaveCount(5000);
+        procurement.Awards![4999].Suppliers!.Single().Name.Should().Be("Provider 4999");
+    }
 }
