@@ -1,25 +1,48 @@
-#:project ../../src/Procurement.Rules/Procurement.Rules.csproj
+#:package Procurement.Rules@0.1.0
 
 // Checks every procurement case file in a folder against the Secretary of State's 2009 procurement principles and
-// prints: one line per case, then each breach with the policy's own words, then a count of breaches per principle.
+// prints one line per case, each breach with the policy's own words and a count of breaches per principle. It also
+// writes, into an output folder, two CSV tables (cases-by-rule.csv: a row per case and rule; cases-by-principle.csv: a
+// row per case and principle) and cases.html, a page with a heat map of principle verdicts across the cases, a chart of
+// breaches by principle and every breach with its citations (open it in any browser; it needs nothing else).
 //
-// Run it from anywhere (needs the .NET 10 SDK):
-//   dotnet run samples/analyst/check-cases.cs                 checks samples/cases
-//   dotnet run samples/analyst/check-cases.cs -- my/cases     checks the .yaml, .yml and .json files in my/cases
+// Needs the .NET 10 SDK. Inside a clone of the repository it uses the library's source (samples/analyst/Directory.Build.targets);
+// a copy anywhere else uses the Procurement.Rules package named above, from nuget.org or a local feed (docs/analyst.md):
+//   dotnet run check-cases.cs                                   checks samples/cases (in a clone) or ./cases
+//   dotnet run check-cases.cs -- my/cases                       checks the .yaml, .yml and .json files in my/cases
+//   dotnet run check-cases.cs -- my/cases --out my/results      writes the CSV and HTML there (default ./check-results)
 //
-// To adapt it, copy this file beside this one and edit the copy: the lines marked ADAPT are the usual places to change.
+// To adapt it, copy this file and edit the copy: the lines marked ADAPT are the usual places to change.
 // The case file format is described in docs/procurement-files.md.
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Procurement.Model;
 using Procurement.Rules;
+using Procurement.Rules.Reporting;
 
-// ADAPT: the folder to check: the first argument, or else samples/cases (found from this file's folder, which
-// `dotnet run` records, so the current folder does not matter).
+// ADAPT: the folder to check (the first argument; else samples/cases beside this file's folder in a clone, else
+// ./cases), and the output folder (--out; else ./check-results).
 var scriptFolder = (string?)AppContext.GetData("EntryPointFileDirectoryPath") ?? Directory.GetCurrentDirectory();
-var folder = args.Length > 0 ? args[0] : Path.Combine(scriptFolder, "..", "cases");
+var positional = new List<string>();
+var output = "check-results";
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--out" && i + 1 < args.Length)
+    {
+        output = args[++i];
+    }
+    else
+    {
+        positional.Add(args[i]);
+    }
+}
+
+var inClone = Path.Combine(scriptFolder, "..", "cases");
+var folder = positional.Count > 0 ? positional[0] : Directory.Exists(inClone) ? inClone : "cases";
 if (!Directory.Exists(folder))
 {
     Console.Error.WriteLine($"Folder not found: {Path.GetFullPath(folder)}");
@@ -35,26 +58,58 @@ var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.TopDirectoryOnl
     .OrderBy(f => f, StringComparer.Ordinal)
     .ToList();
 
+// ADAPT: the output files' names.
+Directory.CreateDirectory(output);
+var byRulePath = Path.Combine(output, "cases-by-rule.csv");
+var byPrinciplePath = Path.Combine(output, "cases-by-principle.csv");
+var htmlPath = Path.Combine(output, "cases.html");
+
+var library = typeof(RulePack).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 Console.WriteLine($"Checking {files.Count} case file(s) in {Path.GetFullPath(folder)}");
 Console.WriteLine($"against {pack}");
+Console.WriteLine($"with Procurement.Rules {library}");
 Console.WriteLine();
 
-// One line per case. The cases are checked one at a time as they are read (CheckAll streams), so a large folder is fine.
+// One line per case. The cases are checked one at a time as they are read (CheckAll streams); each report goes straight
+// to the two CSV tables (a row per case and rule, a row per case and principle) and to the HTML page, which keeps only
+// a small summary per case, so a large folder is fine.
 Console.WriteLine($"{"Case",-40} {"Breaches",8} {"Undetermined",12} {"Compliant",9} {"Not applicable",14}");
 var breaches = new List<(string CaseId, RuleOutcome Breach)>();
 var unreadable = 0;
-foreach (var report in pack.CheckAll(ReadCases(files)))
+var progress = new Progress(files.Count);
+var caseFiles = new Queue<string>();   // the file of each case read, in order, for the CSV's file column
+using (var byRuleFile = new StreamWriter(byRulePath))
+using (var byPrincipleFile = new StreamWriter(byPrinciplePath))
+using (var htmlFile = new StreamWriter(htmlPath))
 {
-    int CountOf(OutcomeKind kind) => report.OfKind(kind).Count();
-    var note = report.Period switch
+    // ADAPT: the page's title. CSV fields starting with = + - @ get a leading apostrophe so a spreadsheet shows them as
+    // text (GuardFormulas); set GuardFormulas = false if only programs read the files.
+    var byRule = new CsvReportWriter(byRuleFile, CsvLayout.ByRule);
+    var byPrinciple = new CsvReportWriter(byPrincipleFile, CsvLayout.ByPrinciple);
+    var html = new HtmlReportWriter(htmlFile, new HtmlReportOptions { Title = $"{files.Count} cases checked against {pack.Id}" });
+    byRule.WriteHeader();
+    byPrinciple.WriteHeader();
+    foreach (var report in pack.CheckAll(ReadCases(files)))
     {
-        PeriodStatus.OutsidePeriod => "  not checked: decided outside the period the policy was in force",
-        PeriodStatus.DecisionDateNotRecorded => "  decision date not recorded",
-        _ => "",
-    };
-    Console.WriteLine($"{report.ProcurementId,-40} {CountOf(OutcomeKind.Breach),8} {CountOf(OutcomeKind.Undetermined),12} {CountOf(OutcomeKind.Compliant),9} {CountOf(OutcomeKind.NotApplicable),14}{note}");
-    breaches.AddRange(report.Breaches.Select(b => (report.ProcurementId, b)));
+        var file = Path.GetRelativePath(folder, caseFiles.Dequeue());
+        int CountOf(OutcomeKind kind) => report.OfKind(kind).Count();
+        var note = report.Period switch
+        {
+            PeriodStatus.OutsidePeriod => "  not checked: decided outside the period the policy was in force",
+            PeriodStatus.DecisionDateNotRecorded => "  decision date not recorded",
+            _ => "",
+        };
+        Console.WriteLine($"{report.ProcurementId,-40} {CountOf(OutcomeKind.Breach),8} {CountOf(OutcomeKind.Undetermined),12} {CountOf(OutcomeKind.Compliant),9} {CountOf(OutcomeKind.NotApplicable),14}{note}");
+        breaches.AddRange(report.Breaches.Select(b => (report.ProcurementId, b)));
+        byRule.Write(report, file);
+        byPrinciple.Write(report, file);
+        html.Write(report);
+    }
+
+    html.Complete();
 }
+
+progress.Finish(unreadable);
 
 // Each breach: the rule, its principle, what the case's own facts show, and the first passage of the policy it cites.
 // ADAPT: print breach.Citations (all of them) or breach.Facts for more detail.
@@ -78,6 +133,12 @@ foreach (var principle in pack.Principles.Where(p => pack.Rules.Any(r => r.Princ
     Console.WriteLine($"{principle.Key,-40} {ofPrinciple.Count,8} {ofPrinciple.Select(b => b.CaseId).Distinct().Count(),6}");
 }
 
+Console.WriteLine();
+foreach (var path in new[] { byRulePath, byPrinciplePath, htmlPath })
+{
+    Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+}
+
 // Exit code 1 when a file could not be read, so a scheduled run notices; breaches alone are findings, not errors.
 return unreadable == 0 ? 0 : 1;
 
@@ -97,9 +158,51 @@ IEnumerable<ProposedProcurement> ReadCases(IEnumerable<string> paths)
             unreadable++;
         }
 
+        progress.Step();
         if (procurement is not null)
         {
+            caseFiles.Enqueue(path);
             yield return procurement;
+        }
+    }
+}
+
+// Progress on stderr, so it never mixes with the results: at most once a second, then a last line with the total.
+// In a terminal it rewrites one line; in a log it writes a line each time.
+sealed class Progress(int total)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _shown;
+    private int _done;
+
+    public void Step()
+    {
+        _done++;
+        if (_clock.Elapsed - _shown >= TimeSpan.FromSeconds(1))
+        {
+            _shown = _clock.Elapsed;
+            Show($"Read {_done} of {total} case file(s)...");
+        }
+    }
+
+    public void Finish(int unreadable)
+    {
+        Show($"Read {_done} of {total} case file(s) in {_clock.Elapsed.TotalSeconds:F1} s" + (unreadable > 0 ? $", {unreadable} skipped" : "") + ".");
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine();
+        }
+    }
+
+    private static void Show(string line)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine(line);
+        }
+        else
+        {
+            Console.Error.Write("\r" + line.PadRight(60));
         }
     }
 }

@@ -1,8 +1,11 @@
 namespace Procurement.Rules.Package.Tests;
 
 /// <summary>
-/// Runs the analyst sample, samples/analyst/check-cases.cs, as an analyst would: <c>dotnet run</c> on the file. Each run
-/// starts in a temporary folder, so the sample must find its cases relative to itself, not to the current folder.
+/// Runs the analyst sample, samples/analyst/check-cases.cs, as an analyst with a clone would: <c>dotnet run</c> on the file,
+/// which inside the clone uses the library's source (samples/analyst/Directory.Build.targets). Each run starts in a
+/// temporary folder, so the sample must find its cases relative to itself, not to the current folder. <c>--no-cache</c>:
+/// a file-based app's cache does not notice a change in a referenced project, and these runs must use the tree's code.
+/// (<see cref="AnalystScriptPackageTests"/> runs a copy outside the clone, from packages.)
 /// </summary>
 [TestFixture]
 [Category("Samples")]
@@ -27,13 +30,19 @@ public class AnalystSampleTests
     [Test]
     public void AnalystSample_WithoutArguments_ChecksTheSampleCases()
     {
-        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript);
+        var run = DotNetCli.Run(_work, "run", "--no-cache", RepoPaths.AnalystScript);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         var lines = Lines(run.StdOut);
         lines.Should().Contain(l => l.StartsWith(GreatYarmouth + " ", StringComparison.Ordinal), "the table has a row for the sample case\n" + run);
         lines.Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", "the 'NHS only' breach is listed\n" + run);
         lines.Should().Contain($"{GreatYarmouth}: fair-tender.eligibility-fixed-at-notice [Critical]", "the late narrowing is listed\n" + run);
+
+        // The tables and the page go to ./check-results (the current folder, not the script's).
+        var results = Path.Combine(_work, "check-results");
+        File.ReadLines(Path.Combine(results, "cases-by-rule.csv")).Should().Contain(l => l.StartsWith(GreatYarmouth + ",", StringComparison.Ordinal) && l.Contains("," + NhsOnlyRule + ",fair-tender,critical,breach,", StringComparison.Ordinal));
+        File.ReadLines(Path.Combine(results, "cases-by-principle.csv")).Should().Contain(l => l.StartsWith(GreatYarmouth + ",", StringComparison.Ordinal) && l.Contains(",fair-tender,", StringComparison.Ordinal) && l.Contains(",breach,", StringComparison.Ordinal));
+        File.ReadAllText(Path.Combine(results, "cases.html")).Should().Contain("<a href=\"#c").And.Contain(">" + GreatYarmouth + "</a>");
     }
 
     [Test]
@@ -50,7 +59,7 @@ public class AnalystSampleTests
             text.Replace("kind: policy", "kind: clinical", StringComparison.Ordinal).Replace($"id: {GreatYarmouth}\n", "id: clinical-reason\n", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(cases, "notes.txt"), "not a case file");
 
-        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript, "cases");
+        var run = DotNetCli.Run(_work, "run", "--no-cache", RepoPaths.AnalystScript, "cases");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         var lines = Lines(run.StdOut);
@@ -69,7 +78,7 @@ public class AnalystSampleTests
         File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases, "a.yaml"));
         File.WriteAllText(Path.Combine(cases, "broken.yaml"), "id: broken\ntender:\n  eligibility: nhsOnlyy\n");
 
-        var run = DotNetCli.Run(_work, "run", RepoPaths.AnalystScript, cases);
+        var run = DotNetCli.Run(_work, "run", "--no-cache", RepoPaths.AnalystScript, cases);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString);
         run.StdErr.Should().Contain("Skipped broken.yaml", run.ToString());
