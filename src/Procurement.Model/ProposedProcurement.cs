@@ -80,6 +80,12 @@ public sealed record ProposedProcurement
     /// <summary>The measures of quality used to judge the service (empty: recorded as none).</summary>
     public IReadOnlyList<QualityMeasure>? QualityMeasures { get; init; }
 
+    /// <summary>The decisions to award the proposed contract (empty: recorded as none).</summary>
+    public IReadOnlyList<Award>? Awards { get; init; }
+
+    /// <summary>Other contracting processes this one is linked to, such as the framework agreement of a call-off.</summary>
+    public IReadOnlyList<RelatedProcess>? RelatedProcesses { get; init; }
+
     /// <summary>Where the facts of this case come from.</summary>
     public IReadOnlyList<SourceReference>? Sources { get; init; }
 

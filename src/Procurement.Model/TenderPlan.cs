@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Procurement.Model;
 
 /// <summary>The route chosen for the procurement and who may take part.</summary>
@@ -32,4 +35,22 @@ public sealed record TenderPlan
     /// <see langword="null"/> when not recorded or not yet known.
     /// </summary>
     public int? FinalStageBidders { get; init; }
+
+    /// <summary>The procurement method as published (open, selective, limited, direct); see <see cref="Route"/> for the route.</summary>
+    public TenderMethod? Method { get; init; }
+
+    /// <summary>The status of the tender as last published.</summary>
+    public TenderStatus? Status { get; init; }
+
+    /// <summary>The eligibility criteria for bidders in the notice's own words (<see cref="Eligibility"/> is the reading of them).</summary>
+    public string? EligibilityCriteria { get; init; }
+
+    /// <summary>The closing date for bids.</summary>
+    public DateOnly? ClosingDate { get; init; }
+
+    /// <summary>The providers that submitted a bid (empty: recorded as none).</summary>
+    public IReadOnlyList<Provider>? Tenderers { get; init; }
+
+    /// <summary>How many bids were submitted (every bidder, not only those left at the final stage).</summary>
+    public int? NumberOfTenderers { get; init; }
 }

@@ -52,6 +52,67 @@ internal static class ProcurementValidator
             Add("tender.finalStageBidders", "the number of bidders cannot be negative");
         }
 
+        if (procurement.Tender is { NumberOfTenderers: < 0 })
+        {
+            Add("tender.numberOfTenderers", "the number of tenderers cannot be negative");
+        }
+
+        if (procurement.Tender is { NumberOfTenderers: { } number, FinalStageBidders: { } finalStage } && finalStage > number)
+        {
+            Add("tender.finalStageBidders", $"{finalStage} bidders at the final stage is more than the {number} that bid (tender.numberOfTenderers)");
+        }
+
+        var tenderers = procurement.Tender?.Tenderers;
+        for (var i = 0; tenderers is not null && i < tenderers.Count; i++)
+        {
+            if (tenderers[i] is null || string.IsNullOrWhiteSpace(tenderers[i].Name))
+            {
+                Add(At("tender.tenderers", i) + ".name", "a tenderer needs a name");
+            }
+        }
+
+        var awards = procurement.Awards;
+        for (var i = 0; awards is not null && i < awards.Count; i++)
+        {
+            var award = awards[i];
+            if (award is null)
+            {
+                Add(At("awards", i), "an award may not be null");
+                continue;
+            }
+
+            if (award.Value is { Amount: < 0 })
+            {
+                Add(At("awards", i) + ".value.amount", "the value cannot be negative");
+            }
+
+            if (award.StartDate is { } start && award.EndDate is { } end && end < start)
+            {
+                Add(At("awards", i) + ".endDate", $"the contract ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+            }
+
+            for (var j = 0; award.Suppliers is not null && j < award.Suppliers.Count; j++)
+            {
+                if (award.Suppliers[j] is null || string.IsNullOrWhiteSpace(award.Suppliers[j].Name))
+                {
+                    Add(At(At("awards", i) + ".suppliers", j) + ".name", "a supplier needs a name");
+                }
+            }
+        }
+
+        var related = procurement.RelatedProcesses;
+        for (var i = 0; related is not null && i < related.Count; i++)
+        {
+            if (related[i] is null)
+            {
+                Add(At("relatedProcesses", i), "a related process may not be null");
+            }
+            else if (!Enum.IsDefined(related[i].Relationship))
+            {
+                Add(At("relatedProcesses", i) + ".relationship", $"{(int)related[i].Relationship} is not a relationship");
+            }
+        }
+
         if (procurement.Value is { Amount: < 0 })
         {
             Add("value.amount", "the value cannot be negative");
