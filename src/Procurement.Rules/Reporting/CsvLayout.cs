@@ -1,0 +1,17 @@
+namespace Procurement.Rules.Reporting;
+
+/// <summary>What one row of a <see cref="CsvReportWriter"/> table stands for.</summary>
+public enum CsvLayout
+{
+    /// <summary>
+    /// One row per case and rule: <c>case_id, file, pack, rule_id, principle, severity, outcome, message, missing_facts, note</c>.
+    /// The default.
+    /// </summary>
+    ByRule,
+
+    /// <summary>
+    /// One row per case and principle, from <see cref="CheckReport.Verdicts"/>:
+    /// <c>case_id, file, pack, principle, principle_title, verdict, deciding_rules, note</c>.
+    /// </summary>
+    ByPrinciple,
+}
