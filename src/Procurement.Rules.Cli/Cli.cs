@@ -98,15 +98,15 @@ internal static class Cli
             version.Action = new VersionAction();
         }
 
-        var pack = new PackOptions();
+        var pack = new PackOptions(host);
         pack.AddTo(root);
         var rootCheck = new CheckCommand(host, stderr, pack, hideListRules: false, doubleDash);
         rootCheck.AddTo(root);
         var check = new Command("check", "Check procurement files, folders, globs or standard input (-) and write the reports (the default command).");
         new CheckCommand(host, stderr, pack, hideListRules: true, doubleDash).AddTo(check);
         root.Subcommands.Add(check);
-        root.Subcommands.Add(RulesCommand.Build(pack, stderr));
-        root.Subcommands.Add(TestCommand.Build(pack, stderr));
+        root.Subcommands.Add(RulesCommand.Build(pack, host, stderr));
+        root.Subcommands.Add(TestCommand.Build(pack, host, stderr));
         root.Subcommands.Add(CompletionCommand.Build());
         return root;
     }
@@ -133,6 +133,11 @@ internal static class Cli
 /// <summary>The options that choose the rule pack, shared by every command (recursive on the root).</summary>
 internal sealed class PackOptions
 {
+    private readonly CliHost _host;
+
+    /// <summary>Creates the options; folders are resolved against the host's working folder.</summary>
+    public PackOptions(CliHost host) => _host = host;
+
     /// <summary><c>--rules DIR</c>.</summary>
     public Option<string?> Rules { get; } = new("--rules")
     {
@@ -169,7 +174,7 @@ internal sealed class PackOptions
                 return RulePack.Default;
             }
 
-            if (root is not null && !Directory.Exists(root))
+            if (root is not null && !Directory.Exists(Path.GetFullPath(root, _host.CurrentDirectory)))
             {
                 stderr.WriteLine($"error: --rules-root folder not found: {root}");
                 return null;
@@ -178,7 +183,7 @@ internal sealed class PackOptions
             // LEAD: when RulePackLoadOptions (branch `inputs`) is on main, pass
             // new RulePackLoadOptions { RootDirectory = root } here; until then --rules-root is checked but the loader's
             // own closure rules apply.
-            return RulePack.LoadFromDirectory(directory);
+            return RulePack.LoadFromDirectory(Path.GetFullPath(directory, _host.CurrentDirectory));
         }
         catch (DirectoryNotFoundException)
         {

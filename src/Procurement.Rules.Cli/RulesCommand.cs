@@ -13,7 +13,7 @@ namespace Procurement.Rules.Cli;
 internal static partial class RulesCommand
 {
     /// <summary>Builds the command.</summary>
-    public static Command Build(PackOptions pack, TextWriter stderr)
+    public static Command Build(PackOptions pack, CliHost host, TextWriter stderr)
     {
         var rules = new Command("rules", "Work with the rule pack: list its rules, write its catalogue, or export the built-in pack to a folder.");
 
@@ -42,7 +42,7 @@ internal static partial class RulesCommand
         var packId = new Option<string>("--pack") { Description = "Which built-in pack to export.", DefaultValueFactory = _ => RulePack.DefaultPackId };
         packId.AcceptOnlyFromAmong([.. RulePack.EmbeddedPackIds]);
         var export = new Command("export", "Write the built-in pack (pack.yaml, rule files and the source texts it quotes, inside the folder) so it can be copied, edited and loaded with --rules DIR.") { directory, packId };
-        export.SetAction(parse => Export(parse.GetValue(packId)!, parse.GetValue(directory)!, parse.InvocationConfiguration.Output, stderr));
+        export.SetAction(parse => Export(parse.GetValue(packId)!, parse.GetValue(directory)!, Path.GetFullPath(parse.GetValue(directory)!, host.CurrentDirectory), parse.InvocationConfiguration.Output, stderr));
         rules.Subcommands.Add(export);
         return rules;
     }
@@ -133,14 +133,14 @@ internal static partial class RulesCommand
     /// is self-contained. The files come from the library's embedded resources (<c>packs/&lt;id&gt;/...</c>,
     /// <c>packs/sources/...</c>), read through the public reflection API.
     /// </summary>
-    public static int Export(string packId, string directory, TextWriter stdout, TextWriter stderr)
+    public static int Export(string packId, string display, string directory, TextWriter stdout, TextWriter stderr)
     {
         var assembly = typeof(RulePack).Assembly;
         var names = assembly.GetManifestResourceNames();
         var prefix = "packs/" + packId + "/";
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
-            stderr.WriteLine($"error: {directory} is not empty: export into a new or empty folder");
+            stderr.WriteLine($"error: {display} is not empty: export into a new or empty folder");
             return ExitCodes.BadInput;
         }
 
@@ -183,12 +183,12 @@ internal static partial class RulesCommand
                 written.Add(fileName);
             }
 
-            stdout.WriteLine($"Exported rule pack {packId} to {directory} ({written.Count} files). Load it with: procurement-check --rules {directory} <inputs>");
+            stdout.WriteLine($"Exported rule pack {packId} to {display} ({written.Count} files). Load it with: procurement-check --rules {display} <inputs>");
             return ExitCodes.Clean;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: could not export to {directory}: {e.Message}");
+            stderr.WriteLine($"error: could not export to {display}: {e.Message}");
             return ExitCodes.OutputFailed;
         }
     }

@@ -23,11 +23,11 @@ internal static class TestCommand
     ];
 
     /// <summary>Builds the command.</summary>
-    public static Command Build(PackOptions pack, TextWriter stderr)
+    public static Command Build(PackOptions pack, CliHost host, TextWriter stderr)
     {
         var directory = new Argument<string>("DIR") { Description = "The pack folder (pack.yaml, *.rules.yaml and fixtures/)." };
         var command = new Command("test", "Run a rule pack's fixtures (fixtures/<rule id>/<expected>-<name>.yaml) and print pass or fail for each. Exit 0 when all pass, 1 when any fails, 2 when the pack or a fixture cannot be read.") { directory };
-        command.SetAction(parse => Run(parse.GetValue(directory)!, parse.GetValue(pack.RulesRoot), parse.InvocationConfiguration.Output, stderr));
+        command.SetAction(parse => Run(Path.GetFullPath(parse.GetValue(directory)!, host.CurrentDirectory), parse.GetValue(pack.RulesRoot), parse.InvocationConfiguration.Output, stderr));
         return command;
     }
 

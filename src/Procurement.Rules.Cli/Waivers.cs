@@ -56,7 +56,10 @@ internal sealed record Waiver(
             _matcher = matcher;
         }
 
-        return _matcher.Match(file.Replace('\\', '/')).HasMatches;
+        // Globbing matches relative paths: an absolute input path is matched without its root ("/", "C:/").
+        var path = file.Replace('\\', '/');
+        path = path.Length > 2 && path[1] == ':' ? path[2..] : path;
+        return _matcher.Match(path.TrimStart('/')).HasMatches;
     }
 }
 
