@@ -274,7 +274,7 @@ internal sealed class CheckCommand
             var color = format == "text" && outputPath is null && _host.StdoutIsTerminal && !_host.NoColor && !parse.GetValue(_noColor);
             var layout = parse.GetValue(_by) == "principle" ? CsvLayout.ByPrinciple : CsvLayout.ByRule;
             using var sink = ReportSink.Create(format, output, new SinkOptions(pack, gate, parse.GetValue(_includeUndetermined), layout, color, Cli.ToolVersion()));
-            var run = new CheckRun(pack, stage, waivers, gate, sink, _stderr, _host.StderrIsTerminal)
+            var run = new CheckRun(pack, stage, waivers, gate, sink, _stderr, _host.StderrIsTerminal, _host.ProgressAfter)
             {
                 KeepGoing = keepGoing,
                 Jobs = parse.GetValue(_jobs),
@@ -296,7 +296,6 @@ internal sealed class CheckCommand
 /// </summary>
 internal sealed class CheckRun
 {
-    private static readonly TimeSpan ProgressAfter = TimeSpan.FromSeconds(2);
     private readonly RulePack _pack;
     private readonly Inputs _stage;
     private readonly WaiverSet _waivers;
@@ -304,16 +303,17 @@ internal sealed class CheckRun
     private readonly ReportSink _sink;
     private readonly TextWriter _stderr;
     private readonly bool _progress;
+    private readonly TimeSpan _progressAfter;
     private readonly RunSummary _summary = new();
     private readonly Queue<CaseInput> _pending = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastProgress;
+    private TimeSpan? _lastProgress;
     private bool _progressShown;
     private int _total;
     private int _done;
 
     /// <summary>Creates the run.</summary>
-    public CheckRun(RulePack pack, Inputs stage, WaiverSet waivers, Gate gate, ReportSink sink, TextWriter stderr, bool progress)
+    public CheckRun(RulePack pack, Inputs stage, WaiverSet waivers, Gate gate, ReportSink sink, TextWriter stderr, bool progress, TimeSpan progressAfter)
     {
         _pack = pack;
         _stage = stage;
@@ -322,6 +322,7 @@ internal sealed class CheckRun
         _sink = sink;
         _stderr = stderr;
         _progress = progress;
+        _progressAfter = progressAfter;
     }
 
     /// <summary>Whether to go on past inputs that cannot be read.</summary>
@@ -471,7 +472,7 @@ internal sealed class CheckRun
             _done++;
         }
 
-        if (!_progress || _clock.Elapsed < ProgressAfter || _clock.Elapsed - _lastProgress < TimeSpan.FromMilliseconds(250))
+        if (!_progress || _clock.Elapsed < _progressAfter || (_lastProgress is { } last && _clock.Elapsed - last < TimeSpan.FromMilliseconds(250)))
         {
             return;
         }

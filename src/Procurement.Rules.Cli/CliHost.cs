@@ -25,6 +25,9 @@ internal sealed record CliHost
     /// <summary>Today's date, for waiver expiry.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
 
+    /// <summary>How long a run must take before a progress line appears on a terminal (default 2 s).</summary>
+    public TimeSpan ProgressAfter { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The folder relative inputs and globs are resolved against.</summary>
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
 

@@ -333,6 +333,36 @@ public class CliFeatureTests
         lines.Select(l => (string)l["procurement"]!["id"]!).Should().Equal(Enumerable.Range(0, 60).Select(i => ProcurementFile.Load(sources[i % 3]).Id));
     }
 
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public void Run_LongRun_ShowsAProgressLineOnlyOnATerminal(bool terminal, bool expectProgress)
+    {
+        var result = Run([RepoPaths.GreatYarmouth, Staffordshire], host: h => h with { StderrIsTerminal = terminal, ProgressAfter = TimeSpan.Zero });
+
+        result.Stderr.Contains("\rChecked 1 of 2 inputs", StringComparison.Ordinal).Should().Be(expectProgress, "{0}", result);
+    }
+
+    [Test]
+    public void Docs_NameEveryOptionAndCommand()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "cli.md"));
+        var help = string.Join("\n", new[] { "--help", "rules --help", "rules export --help", "rules list --help" }.Select(a => Run(a.Split(' ')).Stdout));
+
+        var names = System.Text.RegularExpressions.Regex.Matches(help, @"(?<![\w-])--[a-z][a-z-]+").Select(m => m.Value).Distinct().ToList();
+
+        names.Should().Contain(["--format", "--fail-on", "--waivers", "--pack"]);
+        names.Where(n => !docs.Contains("`" + n, StringComparison.Ordinal) && !docs.Contains(" " + n, StringComparison.Ordinal)).Should().BeEmpty("docs/cli.md documents every option");
+        foreach (var command in new[] { "check", "rules list", "rules catalogue", "rules export", "test", "completion" })
+        {
+            docs.Should().Contain("procurement-check " + command);
+        }
+
+        foreach (var code in Enumerable.Range(0, 6))
+        {
+            docs.Should().Contain($"| {code} | ");
+        }
+    }
+
     [Test]
     public void Run_OutputFails_ReportsOnStderrAndExitsFive()
     {
@@ -395,7 +425,7 @@ public class CliFeatureTests
     [Test]
     public void Test_TheRepositorysOwnPack_AllFixturesPass()
     {
-        var result = Run(["test", RepoPaths.DefaultPack]);
+        var result = Run(["test", RepoPaths.DefaultPack, "--rules-root", RepoPaths.Rules]);
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stdout.Should().NotContain("FAIL").And.NotContain("BROKEN");
