@@ -417,7 +417,7 @@ internal sealed class CheckRun
 
     private void WriteCase(CaseInput input, CheckReport report)
     {
-        var result = new CaseResult(input.File, report, _waivers.Apply(report, input.File));
+        var result = new CaseResult(input.File, report, _waivers.Apply(report, input.File)) { Path = input.Path };
         _summary.Cases++;
         _summary.Waived += result.Waived.Count;
         _summary.Breaches += report.Breaches.Count;

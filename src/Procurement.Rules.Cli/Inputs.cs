@@ -29,7 +29,8 @@ internal sealed record InputItem(string Display, string? Path, string? Error)
 /// <param name="Index">The procurement's position in its file (0 for files that hold one).</param>
 /// <param name="Procurement">The procurement, or <see langword="null"/> when <see cref="Errors"/> says why not.</param>
 /// <param name="Errors">The located problems (<c>file:line:column: path: message</c>), or <see langword="null"/>.</param>
-internal sealed record CaseInput(string File, int Index, ProposedProcurement? Procurement, IReadOnlyList<string>? Errors);
+/// <param name="Path">The full path of the file, or <see langword="null"/> for standard input.</param>
+internal sealed record CaseInput(string File, int Index, ProposedProcurement? Procurement, IReadOnlyList<string>? Errors, string? Path = null);
 
 /// <summary>
 /// Reads procurements from one kind of file. The CLI asks each reader in <see cref="Inputs.Readers"/> in turn; the first
@@ -155,7 +156,7 @@ internal sealed class Inputs
             }
 
             // Materialised per file: a file's procurements are few, and errors must surface here, not mid-batch.
-            return reader.Read(item.Path!).Select((p, i) => new CaseInput(item.Display, i, p, null)).ToList();
+            return reader.Read(item.Path!).Select((p, i) => new CaseInput(item.Display, i, p, null, item.Path)).ToList();
         }
         catch (InputException e)
         {

@@ -10,6 +10,9 @@ namespace Procurement.Rules.Cli;
 /// <param name="Waived">The covering waiver of each waived outcome, by rule id.</param>
 internal sealed record CaseResult(string File, CheckReport Report, IReadOnlyDictionary<string, Waiver> Waived)
 {
+    /// <summary>The full path of the case file, or <see langword="null"/> for standard input.</summary>
+    public string? Path { get; init; }
+
     /// <summary>The waiver covering the outcome, or <see langword="null"/>.</summary>
     public Waiver? WaiverFor(RuleOutcome outcome) => Waived.TryGetValue(outcome.Rule.Id, out var w) ? w : null;
 

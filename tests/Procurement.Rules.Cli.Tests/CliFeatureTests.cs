@@ -122,9 +122,15 @@ public class CliFeatureTests
         gy.Select(r => (string)r["ruleId"]!).Should().BeEquivalentTo(expected.Breaches.Select(b => b.Rule.Id));
         gy.Should().OnlyContain(r => (string)r["level"]! == "error", "both are critical");
         results.Single(r => (string)r["ruleId"]! == "best-value.competition-at-final-stage")["level"]!.Value<string>().Should().Be("warning", "major is a warning");
-        var location = gy[0]["locations"]![0]!["physicalLocation"]!;
+        var location = gy.Single(r => (string)r["ruleId"]! == NhsOnlyRuleId)["locations"]![0]!["physicalLocation"]!;
         ((string)location["artifactLocation"]!["uri"]!).Should().EndWith("samples/cases/great-yarmouth-2009.yaml");
-        ((int)location["region"]!["startLine"]!).Should().BeGreaterThanOrEqualTo(1);
+        var lines = File.ReadAllLines(RepoPaths.GreatYarmouth);
+        var justification = Array.FindIndex(lines, l => l.TrimStart().StartsWith("eligibilityJustification:", StringComparison.Ordinal));
+        ((int)location["region"]!["startLine"]!).Should().Be(justification + 2, "the deciding fact is tender.eligibilityJustification.kind, the line after its parent");
+        lines[justification + 1].Trim().Should().Be("kind: policy");
+        var notice = gy.Single(r => (string)r["ruleId"]! == NoticeRuleId)["locations"]![0]!["physicalLocation"]!["region"]!;
+        lines[(int)notice["startLine"]! - 1].Should().Contain("- date:", "the first noticePublished timeline entry");
+        lines[(int)notice["startLine"]!].Should().Contain("kind: noticePublished");
         ((int)run["invocations"]![0]!["exitCode"]!).Should().Be(1);
     }
 

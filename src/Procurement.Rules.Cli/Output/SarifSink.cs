@@ -25,6 +25,7 @@ internal sealed class SarifSink : ReportSink
     private readonly JsonTextWriter _json;
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
     private readonly List<BadCase> _bad = [];
+    private readonly FactLines _lines = new();
 
     /// <summary>Creates the sink.</summary>
     public SarifSink(TextWriter output, SinkOptions options)
@@ -201,7 +202,7 @@ internal sealed class SarifSink : ReportSink
         Prop("level", o.Kind == OutcomeKind.Breach ? Level(o.Rule.Severity) : o.Kind == OutcomeKind.Failed ? "error" : "note");
         var message = o.Kind == OutcomeKind.Failed ? $"{o.Message} ({o.Error})" : o.Message;
         Message("message", $"{result.Report.ProcurementId}: {message}");
-        Locations(result.File, FactLines.Line(result, o));
+        Locations(result.File, _lines.Line(result.Path, o));
         _json.WritePropertyName("partialFingerprints");
         _json.WriteStartObject();
         Prop("caseRule/v1", result.Report.ProcurementId + "|" + o.Rule.Id);
