@@ -1,127 +1,189 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Procurement.Model;
 
 namespace Procurement.Rules.Cli;
 
 /// <summary>
-/// The <c>procurement-check</c> command: loads the rule pack, loads every procurement file, and only when all of them
-/// load checks each one and writes the reports. Writes to the writers it is given, so tests run it in-process.
+/// The <c>procurement-check</c> command line, on System.CommandLine: <c>check</c> (the default command), <c>rules</c>
+/// (<c>list</c>, <c>catalogue</c>, <c>export</c>), <c>test</c> and <c>completion</c>. Writes to the writers it is given, so
+/// tests run it in-process. Exit codes are in <see cref="ExitCodes"/>.
 /// </summary>
 internal static class Cli
 {
-    /// <summary>Exit code: every file was checked and no rule was breached.</summary>
-    public const int NoBreach = 0;
+    /// <summary>The short usage line shown after every usage error.</summary>
+    public const string UsageLine = "Usage: procurement-check [command] [options] <inputs>...   (procurement-check --help for more)";
 
-    /// <summary>Exit code: at least one rule was breached in at least one file.</summary>
-    public const int Breach = 1;
-
-    /// <summary>Exit code: bad input (arguments, a missing or invalid file, an invalid pack) or an incomplete check.</summary>
-    public const int BadInput = 2;
-
-    private static readonly string TextSeparator = new('-', 72);
+    /// <summary>Runs the command with a plain host (no terminal, no standard input).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="stdout">Where reports, lists, help and version go.</param>
+    /// <param name="stderr">Where errors, warnings, notes and progress go.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, null);
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">The command-line arguments.</param>
-    /// <param name="stdout">Where reports, the rule list, help and version go.</param>
-    /// <param name="stderr">Where errors and notes go.</param>
-    /// <returns><see cref="NoBreach"/>, <see cref="Breach"/> or <see cref="BadInput"/>.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="stdout">Where reports, lists, help and version go.</param>
+    /// <param name="stderr">Where errors, warnings, notes and progress go.</param>
+    /// <param name="host">Standard input, terminals, colour and the date; <see cref="CliHost.Plain"/> when null.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost? host)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-
-        var arguments = CliArguments.Parse(args, out var error);
-        if (arguments is null)
+        host ??= CliHost.Plain;
+        var output = new GuardedWriter(stdout);
+        try
         {
-            stderr.WriteLine("error: " + error);
-            stderr.WriteLine(CliArguments.UsageLine);
-            return BadInput;
-        }
-
-        if (arguments.Help)
-        {
-            stdout.WriteLine(CliArguments.HelpText);
-            return NoBreach;
-        }
-
-        if (arguments.Version)
-        {
-            stdout.WriteLine("procurement-check " + ToolVersion());
-            stdout.WriteLine("built-in rule packs: " + string.Join(", ", RulePack.EmbeddedPackIds));
-            return NoBreach;
-        }
-
-        var pack = LoadPack(arguments.RulesDirectory, stderr);
-        if (pack is null)
-        {
-            return BadInput;
-        }
-
-        if (arguments.ListRules)
-        {
-            if (arguments.Format == ReportFormat.Markdown)
+            var root = Build(host, stderr, args.Contains("--"));
+            var parse = root.Parse(args);
+            var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
+            if (parse.Action is ParseErrorAction errorAction)
             {
-                stdout.Write(pack.ToMarkdown());
-            }
-            else
-            {
-                WriteRuleList(pack, stdout);
+                // The errors and the "did you mean" suggestions, not the whole help page, and all on standard error
+                // (System.CommandLine writes suggestions to its output), so a mistyped command never pollutes a report.
+                errorAction.ShowHelp = false;
+                config = new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false };
             }
 
-            return NoBreach;
-        }
-
-        // Load every file before checking any, so one bad file stops the run before anything is reported.
-        var procurements = new List<(string File, ProposedProcurement Procurement)>();
-        var failed = false;
-        foreach (var file in arguments.Files)
-        {
-            if (LoadProcurement(file, stderr) is { } procurement)
+            var code = parse.Invoke(config);
+            if (parse.Action is ParseErrorAction)
             {
-                procurements.Add((file, procurement));
+                stderr.WriteLine(UsageLine);
+                code = ExitCodes.Usage;
             }
-            else
-            {
-                failed = true;
-            }
-        }
 
-        if (failed)
-        {
-            stderr.WriteLine("Nothing was checked: correct the file(s) above and run again.");
-            return BadInput;
+            output.Flush();
+            return code;
         }
-
-        var options = new CheckOptions { CheckOutsidePeriod = arguments.CheckOutsidePeriod };
-        var reports = new List<(string File, CheckReport Report)>();
-        foreach (var (file, procurement) in procurements)
+        catch (OutputFailedException e)
         {
             try
             {
-                reports.Add((file, pack.Check(procurement, options)));
+                stderr.WriteLine($"error: could not write the output: {e.InnerException?.Message ?? e.Message}");
             }
-            catch (ProcurementLoadException e)
+            catch (IOException)
             {
-                WriteProblems(stderr, $"could not check {file}", e);
-                return BadInput;
+                // Standard error is gone too: the exit code is all that is left.
             }
-        }
 
-        WriteReports(reports.Select(r => r.Report).ToList(), arguments.Format, stdout);
-        return ExitCode(reports, pack, stderr);
+            return ExitCodes.OutputFailed;
+        }
     }
 
-    private static RulePack? LoadPack(string? directory, TextWriter stderr)
+    /// <summary>The tool's version (the informational version of the assembly).</summary>
+    public static string ToolVersion()
     {
+        var assembly = typeof(Cli).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
+    private static RootCommand Build(CliHost host, TextWriter stderr, bool doubleDash)
+    {
+        var root = new RootCommand(
+            "Checks proposed NHS procurements (YAML or JSON files) against procurement policy and reports every breach with "
+            + "the words of the policy it breaks. With no command, runs 'check'. Exit codes: 0 clean, 1 gate tripped, "
+            + "2 bad input, 3 a rule could not be evaluated, 4 usage error, 5 output could not be written.");
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
+        var pack = new PackOptions(host);
+        pack.AddTo(root);
+        var rootCheck = new CheckCommand(host, stderr, pack, hideListRules: false, doubleDash);
+        rootCheck.AddTo(root);
+        var check = new Command("check", "Check procurement files, folders, globs or standard input (-) and write the reports (the default command).");
+        new CheckCommand(host, stderr, pack, hideListRules: true, doubleDash).AddTo(check);
+        root.Subcommands.Add(check);
+        root.Subcommands.Add(RulesCommand.Build(pack, host, stderr));
+        root.Subcommands.Add(TestCommand.Build(pack, host, stderr));
+        root.Subcommands.Add(CompletionCommand.Build());
+        return root;
+    }
+
+    /// <summary>Prints the tool's version and every pack it carries with its version.</summary>
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine("procurement-check " + ToolVersion());
+            foreach (var id in RulePack.EmbeddedPackIds)
+            {
+                var pack = RulePack.GetEmbedded(id);
+                output.WriteLine($"rule pack {pack.Id} {pack.Version} (built in{(id == RulePack.DefaultPackId ? ", default" : string.Empty)})");
+            }
+
+            output.WriteLine($"library Procurement.Rules {typeof(RulePack).Assembly.GetName().Version}");
+            return ExitCodes.Clean;
+        }
+    }
+}
+
+/// <summary>The options that choose the rule pack, shared by every command (recursive on the root).</summary>
+internal sealed class PackOptions
+{
+    private readonly CliHost _host;
+
+    /// <summary>Creates the options; folders are resolved against the host's working folder.</summary>
+    public PackOptions(CliHost host) => _host = host;
+
+    /// <summary><c>--rules DIR</c>.</summary>
+    public Option<string?> Rules { get; } = new("--rules")
+    {
+        Description = "Use the rule pack in folder DIR (a pack.yaml and its *.rules.yaml) instead of the built-in one.",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    /// <summary><c>--rules-root DIR</c>.</summary>
+    public Option<string?> RulesRoot { get; } = new("--rules-root")
+    {
+        Description = "The folder every file the pack reads must be inside (default: the pack folder). The repository's own pack "
+            + "keeps its sources in rules/sources, so load rules/burnham-2009 with --rules-root rules.",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    /// <summary>Adds the options to the root command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Rules);
+        command.Options.Add(RulesRoot);
+    }
+
+    /// <summary>Loads the chosen pack, or writes located problems to <paramref name="stderr"/> and returns null.</summary>
+    public RulePack? Load(ParseResult parse, TextWriter stderr)
+    {
+        var directory = parse.GetValue(Rules);
+        var root = parse.GetValue(RulesRoot);
         try
         {
-            return directory is null ? RulePack.Default : RulePack.LoadFromDirectory(directory);
+            if (directory is null)
+            {
+                return RulePack.Default;
+            }
+
+            if (root is not null && !Directory.Exists(Path.GetFullPath(root, _host.CurrentDirectory)))
+            {
+                stderr.WriteLine($"error: --rules-root folder not found: {root}");
+                return null;
+            }
+
+            // LEAD: when RulePackLoadOptions (branch `inputs`) is on main, pass
+            // new RulePackLoadOptions { RootDirectory = root } here; until then --rules-root is checked but the loader's
+            // own closure rules apply.
+            return RulePack.LoadFromDirectory(Path.GetFullPath(directory, _host.CurrentDirectory));
         }
         catch (DirectoryNotFoundException)
         {
@@ -129,54 +191,22 @@ internal static class Cli
         }
         catch (RulePackLoadException e)
         {
-            WriteProblems(stderr, $"could not load the rule pack in {directory ?? "the tool (built-in pack)"}", e);
+            Problems.Write(stderr, $"could not load the rule pack in {directory}", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: could not read the rule pack in {directory}: {e.Message}");
         }
 
-        stderr.WriteLine("Nothing was checked.");
         return null;
     }
+}
 
-    private static ProposedProcurement? LoadProcurement(string file, TextWriter stderr)
-    {
-        if (Directory.Exists(file))
-        {
-            stderr.WriteLine($"error: {file} is a folder, not a procurement file");
-            return null;
-        }
-
-        if (!File.Exists(file))
-        {
-            stderr.WriteLine($"error: file not found: {file}");
-            return null;
-        }
-
-        if (Path.GetExtension(file).ToUpperInvariant() is not (".YAML" or ".YML" or ".JSON"))
-        {
-            stderr.WriteLine($"error: {file}: a procurement file must end in .yaml, .yml or .json");
-            return null;
-        }
-
-        try
-        {
-            return ProcurementFile.Load(file);
-        }
-        catch (ProcurementLoadException e)
-        {
-            WriteProblems(stderr, $"could not load {file}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: could not read {file}: {e.Message}");
-        }
-
-        return null;
-    }
-
-    private static void WriteProblems(TextWriter stderr, string what, InputException e)
+/// <summary>Writes load problems, one located problem a line.</summary>
+internal static class Problems
+{
+    /// <summary>Writes <c>error: what (n problems):</c> then each problem indented.</summary>
+    public static void Write(TextWriter stderr, string what, InputException e)
     {
         var count = e.Problems.Count == 1 ? "1 problem" : $"{e.Problems.Count} problems";
         stderr.WriteLine($"error: {what} ({count}):");
@@ -185,67 +215,68 @@ internal static class Cli
             stderr.WriteLine("  " + problem);
         }
     }
+}
 
-    private static void WriteReports(List<CheckReport> reports, ReportFormat format, TextWriter stdout)
+/// <summary>Thrown by <see cref="GuardedWriter"/> when the output cannot be written.</summary>
+internal sealed class OutputFailedException : Exception
+{
+    /// <summary>Wraps the failure.</summary>
+    public OutputFailedException(Exception inner)
+        : base("could not write the output", inner)
     {
-        var nl = Environment.NewLine;
-        var text = format switch
-        {
-            ReportFormat.Json when reports.Count == 1 => reports[0].ToJson(),
+    }
+}
 
-            // Each report is indented JSON whose strings hold no raw line breaks, so indenting every line keeps it valid.
-            ReportFormat.Json => "[" + nl + "  " + string.Join("," + nl + "  ", reports.Select(r => r.ToJson().Trim().Replace("\n", "\n  ", StringComparison.Ordinal))) + nl + "]",
-            ReportFormat.Markdown => string.Join(nl + nl + "---" + nl + nl, reports.Select(r => r.ToMarkdown().TrimEnd())),
-            _ => string.Join(nl + nl + TextSeparator + nl + nl, reports.Select(r => r.ToString().TrimEnd())),
-        };
-        stdout.WriteLine(text);
+/// <summary>
+/// Wraps standard output (or the <c>--output</c> file) so a failed write, however deep in a formatter, surfaces as one
+/// <see cref="OutputFailedException"/> that <see cref="Cli.Run(string[], TextWriter, TextWriter, CliHost?)"/> turns into
+/// exit code 5 with a message, never an unhandled exception.
+/// </summary>
+internal sealed class GuardedWriter : TextWriter
+{
+    private readonly TextWriter _inner;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    public GuardedWriter(TextWriter inner) => _inner = inner;
+
+    /// <inheritdoc/>
+    public override System.Text.Encoding Encoding => _inner.Encoding;
+
+    /// <inheritdoc/>
+    public override IFormatProvider FormatProvider => _inner.FormatProvider;
+
+    /// <inheritdoc/>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => _inner.NewLine;
+        set => _inner.NewLine = value;
     }
 
-    private static int ExitCode(IReadOnlyList<(string File, CheckReport Report)> reports, RulePack pack, TextWriter stderr)
+    /// <inheritdoc/>
+    public override void Write(char value) => Guard(() => _inner.Write(value));
+
+    /// <inheritdoc/>
+    public override void Write(string? value) => Guard(() => _inner.Write(value));
+
+    /// <inheritdoc/>
+    public override void Write(char[] buffer, int index, int count) => Guard(() => _inner.Write(buffer, index, count));
+
+    /// <inheritdoc/>
+    public override void WriteLine(string? value) => Guard(() => _inner.WriteLine(value));
+
+    /// <inheritdoc/>
+    public override void Flush() => Guard(_inner.Flush);
+
+    private static void Guard(Action write)
     {
-        foreach (var (file, report) in reports.Where(r => r.Report.Period == PeriodStatus.OutsidePeriod))
+        try
         {
-            stderr.WriteLine($"note: {file} was decided on {report.DecisionDate:yyyy-MM-dd}, outside the period of rule pack {pack.Id}, "
-                + "so no rule was applied; add --check-outside-period to apply them anyway.");
+            write();
         }
-
-        var incomplete = reports.Where(r => r.Report.HasFailures).ToList();
-        foreach (var (file, report) in incomplete)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
-            var ids = report.OfKind(OutcomeKind.Failed).Select(o => o.Rule.Id);
-            stderr.WriteLine($"error: the check of {file} is incomplete: these rules could not be evaluated: {string.Join(", ", ids)}");
+            throw new OutputFailedException(e);
         }
-
-        return incomplete.Count > 0 ? BadInput : reports.Any(r => r.Report.HasBreaches) ? Breach : NoBreach;
-    }
-
-    private static void WriteRuleList(RulePack pack, TextWriter stdout)
-    {
-        stdout.WriteLine($"Rule pack {pack.Id} {pack.Version}: {pack.Title}");
-        stdout.WriteLine(pack.Rules.Count == 1 ? "1 rule:" : $"{pack.Rules.Count} rules:");
-        stdout.WriteLine();
-        var rows = pack.Rules.Select(r => new[] { r.Id, SeverityLabel(r.Severity), r.Principle.Key, r.Title }).ToList();
-        rows.Insert(0, ["ID", "SEVERITY", "PRINCIPLE", "TITLE"]);
-        var widths = Enumerable.Range(0, 3).Select(c => rows.Max(row => row[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            stdout.WriteLine(string.Join("  ", row.Take(3).Select((cell, c) => cell.PadRight(widths[c])).Append(row[3])));
-        }
-    }
-
-    private static string SeverityLabel(Severity severity) => severity switch
-    {
-        Severity.Critical => "critical",
-        Severity.Major => "major",
-        Severity.Minor => "minor",
-        _ => severity.ToString(),
-    };
-
-    private static string ToolVersion()
-    {
-        var assembly = typeof(Cli).Assembly;
-        return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown";
     }
 }

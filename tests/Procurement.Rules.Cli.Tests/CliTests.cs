@@ -139,7 +139,7 @@ public class CliTests
 
         result.ExitCode.Should().Be(2, "{0}", result);
         result.Stdout.Should().BeEmpty();
-        var lines = result.Stderr.Split(NewLine);
+        var lines = result.Stderr.Split('\n');
         lines.Should().ContainSingle(l => l.Contains("timeline[0].date", StringComparison.Ordinal))
             .Which.Should().Contain($"{file}:{dateLine}:");
         lines.Should().ContainSingle(l => l.Contains("colour", StringComparison.Ordinal))
@@ -149,7 +149,7 @@ public class CliTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void Run_TwoFilesOneBad_ChecksNothingAndExitsTwo(bool badFirst)
+    public void Run_TwoFilesOneBad_StopsAtTheBadOneAndExitsTwo(bool badFirst)
     {
         var bad = Write("bad.yaml", BadYaml);
         var files = badFirst ? new[] { bad, RepoPaths.GreatYarmouth } : new[] { RepoPaths.GreatYarmouth, bad };
@@ -157,8 +157,34 @@ public class CliTests
         var result = CliResult.Run(files);
 
         result.ExitCode.Should().Be(2, "{0}", result);
-        result.Stdout.Should().BeEmpty("nothing is checked after a failed load");
         result.Stderr.Should().Contain(bad).And.Contain("timeline[0].date");
+        if (badFirst)
+        {
+            result.Stdout.Should().BeEmpty("nothing is checked after a failed load");
+            result.Stderr.Should().Contain("--keep-going");
+        }
+        else
+        {
+            // Reports stream: the file before the bad one is reported, and the summary says where the run stopped.
+            result.Stdout.Should().Contain(NhsOnlyRuleId).And.Contain("stopped there: add --keep-going");
+        }
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Run_TwoFilesOneBadKeepGoing_ChecksTheGoodOneAndExitsTwo(bool badFirst)
+    {
+        var bad = Write("bad.yaml", BadYaml);
+        var files = badFirst ? new[] { bad, RepoPaths.GreatYarmouth } : new[] { RepoPaths.GreatYarmouth, bad };
+
+        var result = CliResult.Run(["--keep-going", "--format", "json", .. files]);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        var run = JObject.Parse(result.Stdout);
+        run["reports"]!.Select(r => (string)r["procurement"]!["id"]!).Should().Equal("great-yarmouth-2009");
+        run["problems"]!.Single()["file"]!.Value<string>().Should().Be(bad);
+        run["summary"]!["badInputs"]!.Values<string>().Should().Equal(bad);
+        result.Stderr.Should().Contain("timeline[0].date");
     }
 
     [Test]
@@ -193,14 +219,19 @@ public class CliTests
         var result = CliResult.Run("--format", "json", RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(1, "{0}", result);
-        var json = JObject.Parse(result.Stdout);
-        json.Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
-        json["procurement"]!.Value<string>("id").Should().Be(expected.ProcurementId);
-        result.Stdout.TrimEnd().Should().Be(expected.ToJson().TrimEnd());
+        var run = JObject.Parse(result.Stdout);
+        run["pack"]!.Value<string>("id").Should().Be("burnham-2009");
+        var report = (JObject)run["reports"]!.Single();
+        report.Value<string>("file").Should().Be(RepoPaths.GreatYarmouth);
+        report.Remove("file");
+        JToken.DeepEquals(report, JToken.Parse(expected.ToJson())).Should().BeTrue("the report is the library's JSON plus its file");
+        run["summary"]!["tripped"].Should().BeNull();
+        run["summary"]!["gate"]!["tripped"]!.Values<string>().Should().Equal(RepoPaths.GreatYarmouth);
+        run["summary"]!.Value<int>("exitCode").Should().Be(1);
     }
 
     [Test]
-    public void Run_FormatJsonTwoFiles_WritesArrayOfTwoReports()
+    public void Run_FormatJsonTwoFiles_WritesOneRunObjectWithTwoReports()
     {
         var compliant = Write("compliant.yaml", CompliantYaml);
         var expected = new[] { RepoPaths.GreatYarmouth, compliant }.Select(f => RulePack.Default.Check(ProcurementFile.Load(f))).ToList();
@@ -208,12 +239,15 @@ public class CliTests
         var result = CliResult.Run("--format=json", RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "{0}", result);
-        var array = JArray.Parse(result.Stdout);
+        var array = (JArray)JObject.Parse(result.Stdout)["reports"]!;
         array.Should().HaveCount(2);
+        array.Select(r => r.Value<string>("file")).Should().Equal(RepoPaths.GreatYarmouth, compliant);
         for (var i = 0; i < 2; i++)
         {
-            array[i].Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
-            JToken.DeepEquals(array[i], JToken.Parse(expected[i].ToJson())).Should().BeTrue($"report {i} must be the library's JSON for {expected[i].ProcurementId}");
+            var report = (JObject)array[i];
+            report.Remove("file");
+            report.Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
+            JToken.DeepEquals(report, JToken.Parse(expected[i].ToJson())).Should().BeTrue($"report {i} must be the library's JSON for {expected[i].ProcurementId}");
         }
     }
 
@@ -226,7 +260,8 @@ public class CliTests
 
         result.ExitCode.Should().Be(1, "{0}", result);
         result.Stdout.Should().Contain("## Breaches");
-        result.Stdout.TrimEnd().Should().Be(expected.ToMarkdown().TrimEnd());
+        result.Stdout.Should().StartWith(expected.ToMarkdown().TrimEnd() + NewLine + NewLine + $"File: `{RepoPaths.GreatYarmouth}`");
+        result.Stdout.Should().Contain("## Run summary");
     }
 
     [Test]
@@ -239,7 +274,7 @@ public class CliTests
         var result = CliResult.Run("--format", "markdown", RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "{0}", result);
-        result.Stdout.TrimEnd().Should().Be(first + NewLine + NewLine + "---" + NewLine + NewLine + second);
+        result.Stdout.Should().StartWith(first + NewLine + NewLine + $"File: `{RepoPaths.GreatYarmouth}`" + NewLine + NewLine + "---" + NewLine + NewLine + second);
     }
 
     [Test]
@@ -252,10 +287,11 @@ public class CliTests
         var result = CliResult.Run(RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "one of the two files has breaches: {0}", result);
-        result.Stdout.Should().StartWith(first + NewLine + NewLine);
-        result.Stdout.TrimEnd().Should().EndWith(NewLine + NewLine + second);
-        var between = result.Stdout.Substring(first.Length, result.Stdout.TrimEnd().Length - first.Length - second.Length);
-        between.Trim().Should().MatchRegex("^-{10,}$");
+        result.Stdout.Should().StartWith("File: " + RepoPaths.GreatYarmouth + NewLine + first + NewLine + NewLine);
+        var afterFirst = result.Stdout.IndexOf(first, StringComparison.Ordinal) + first.Length;
+        var secondAt = result.Stdout.IndexOf(second, StringComparison.Ordinal);
+        result.Stdout[afterFirst..secondAt].Trim().Should().MatchRegex("^-{10,}\\s+File: .*compliant.yaml$");
+        result.Stdout[(secondAt + second.Length)..].Should().MatchRegex("^\\s+-{10,}\\s+Summary: 2 cases checked");
     }
 
     [Test]
@@ -301,7 +337,7 @@ public class CliTests
     }
 
     [Test]
-    public void Run_RuleThatFailsToEvaluate_ReportsAndExitsTwo()
+    public void Run_RuleThatFailsToEvaluate_ReportsAndExitsThree()
     {
         var pack = CopyDefaultPack();
         Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "require: Tender.Eligibility != NonNhsOnly", "require: 1 / Count(NoticePublished) > 0");
@@ -310,7 +346,7 @@ public class CliTests
 
         var result = CliResult.Run("--rules", pack, file);
 
-        result.ExitCode.Should().Be(2, "the check is incomplete: {0}", result);
+        result.ExitCode.Should().Be(3, "the check is incomplete: {0}", result);
         result.Stdout.Should().Contain(NhsRightToBidRuleId);
         result.Stderr.Should().Contain(NhsRightToBidRuleId).And.Contain(file);
     }
@@ -330,7 +366,8 @@ public class CliTests
 
         notChecked.ExitCode.Should().Be(0, "{0}", notChecked);
         notChecked.Stdout.Should().NotContain(NhsRightToBidRuleId);
-        notChecked.Stderr.Should().Contain(file).And.Contain("--check-outside-period");
+        notChecked.Stdout.Split(NewLine).Should().ContainSingle(l => l.StartsWith("Not checked, decided outside the pack's period", StringComparison.Ordinal))
+            .Which.Should().Contain(file).And.Contain("--check-outside-period");
         checkedAnyway.ExitCode.Should().Be(1, "{0}", checkedAnyway);
         checkedAnyway.Stdout.Should().Contain(NhsRightToBidRuleId);
     }
@@ -346,12 +383,14 @@ public class CliTests
     }
 
     [Test]
-    public void Run_ListRulesAsJson_IsRefused()
+    public void Run_ListRulesAsJson_ListsEveryRuleWithCitations()
     {
-        var result = CliResult.Run("--list-rules", "--format", "json");
+        var result = CliResult.Run("rules", "list", "--format", "json");
 
-        result.ExitCode.Should().Be(2, "{0}", result);
-        result.Stderr.Should().Contain("--list-rules writes text or markdown, not json");
+        result.ExitCode.Should().Be(0, "{0}", result);
+        var json = JObject.Parse(result.Stdout);
+        json["rules"]!.Select(r => (string)r["id"]!).Should().Equal(RulePack.Default.Rules.Select(r => r.Id));
+        json["rules"]!.Single(r => (string)r["id"]! == NhsOnlyRuleId)["citations"]!.Select(c => (string)c["quote"]!).Should().Contain(NhsOnlyQuote);
     }
 
     [Test]
@@ -392,28 +431,32 @@ public class CliTests
     }
 
     [Test]
-    public void Run_UnknownOption_ExitsTwoNamingIt()
+    public void Run_UnknownOption_ExitsFourNamingIt()
     {
         var result = CliResult.Run("--frobnicate", RepoPaths.GreatYarmouth);
 
-        result.ExitCode.Should().Be(2, "{0}", result);
+        result.ExitCode.Should().Be(4, "{0}", result);
         result.Stdout.Should().BeEmpty();
         result.Stderr.Should().Contain("--frobnicate").And.Contain("Usage: procurement-check");
     }
 
-    [TestCase(new string[0], "no procurement file")]
+    [TestCase(new string[0], "at least one procurement file")]
     [TestCase(new[] { "--format" }, "--format")]
-    [TestCase(new[] { "--format", "--list-rules" }, "--format")]
+    [TestCase(new[] { "--format", "--list-rules" }, "Usage")]
     [TestCase(new[] { "--format", "xml", "case.yaml" }, "'xml'")]
     [TestCase(new[] { "--rules" }, "--rules")]
-    [TestCase(new[] { "--format", "json", "--format", "text", "case.yaml" }, "more than once")]
+    [TestCase(new[] { "--format", "json", "--format", "text", "case.yaml" }, "'--format' expects a single argument")]
     [TestCase(new[] { "--list-rules", "case.yaml" }, "--list-rules")]
     [TestCase(new[] { "--list-rules=yes" }, "--list-rules")]
-    public void Run_BadArguments_ExitsTwoWithMessageAndUsage(string[] args, string named)
+    [TestCase(new[] { "--fail-on", "warning", "case.yaml" }, "'warning'")]
+    [TestCase(new[] { "--jobs", "0", "case.yaml" }, "--jobs must be at least 1")]
+    [TestCase(new[] { "--fromat", "json", "case.yaml" }, "did you mean '--format'?")]
+    [TestCase(new[] { "rules", "lst" }, "Did you mean one of the following?")]
+    public void Run_BadArguments_ExitsFourWithMessageAndUsage(string[] args, string named)
     {
         var result = CliResult.Run(args);
 
-        result.ExitCode.Should().Be(2, "{0}", result);
+        result.ExitCode.Should().Be(4, "{0}", result);
         result.Stdout.Should().BeEmpty();
         result.Stderr.Should().Contain(named).And.Contain("Usage: procurement-check");
     }
@@ -426,33 +469,32 @@ public class CliTests
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stderr.Should().BeEmpty();
-        result.Stdout.Should().StartWith("Usage: procurement-check [options] <file>...");
-        foreach (var name in new[] { "--rules DIR", "--format text|markdown|json", "--check-outside-period", "--list-rules", "--version" })
+        result.Stdout.Should().Contain("Usage:").And.Contain(" [<inputs>...] [command] [options]");
+        foreach (var name in new[] { "--rules <DIR>", "--format <FORMAT>", "--fail-on", "--min-severity", "--waivers", "--keep-going", "--output", "--check-outside-period", "--version", "check <inputs>", "rules", "test <DIR>", "completion" })
         {
             result.Stdout.Should().Contain(name);
         }
     }
 
     [Test]
-    public void Run_Version_PrintsTheToolVersion()
+    public void Run_Version_PrintsTheToolAndPackVersions()
     {
-        var version = typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var version = typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
         var result = CliResult.Run("--version");
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stdout.Should().StartWith("procurement-check " + version + NewLine);
+        result.Stdout.Should().Contain($"rule pack {RulePack.Default.Id} {RulePack.Default.Version} (built in, default)");
     }
 
     [Test]
-    public void Parse_DoubleDash_TreatsTheRestAsFiles()
+    public void Run_DoubleDash_TreatsTheRestAsInputs()
     {
-        var arguments = CliArguments.Parse(["--format=markdown", "a.yaml", "--", "--help", "-b.yaml"], out var error);
+        var result = CliResult.Run("--format=markdown", "--", "--help");
 
-        error.Should().BeNull();
-        arguments!.Format.Should().Be(ReportFormat.Markdown);
-        arguments.Help.Should().BeFalse();
-        arguments.Files.Should().Equal("a.yaml", "--help", "-b.yaml");
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("file not found: --help");
     }
 
     private static int LineOf(string text, string fragment) =>

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+using Procurement.Model;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary>One input named on the command line, after folders and globs are expanded: a file, standard input, or an error.</summary>
+/// <param name="Display">The name reports and errors use: the path as the user wrote it (joined with what a folder or glob matched), or <c>&lt;stdin&gt;</c>.</param>
+/// <param name="Path">The full path to read, or <see langword="null"/> for standard input or an error.</param>
+/// <param name="Error">Why the input cannot be read, or <see langword="null"/>.</param>
+internal sealed record InputItem(string Display, string? Path, string? Error)
+{
+    /// <summary>The name standard input is reported under.</summary>
+    public const string StdinName = "<stdin>";
+
+    /// <summary>Whether this is standard input.</summary>
+    public bool IsStdin => Path is null && Error is null;
+}
+
+/// <summary>
+/// One procurement read from an input, or the problems that stopped it being read. One file may hold several procurements
+/// (an OCDS release package does), so each carries its <see cref="Index"/> within the file.
+/// </summary>
+/// <param name="File">The input's display name.</param>
+/// <param name="Index">The procurement's position in its file (0 for files that hold one).</param>
+/// <param name="Procurement">The procurement, or <see langword="null"/> when <see cref="Errors"/> says why not.</param>
+/// <param name="Errors">The located problems (<c>file:line:column: path: message</c>), or <see langword="null"/>.</param>
+/// <param name="Path">The full path of the file, or <see langword="null"/> for standard input.</param>
+internal sealed record CaseInput(string File, int Index, ProposedProcurement? Procurement, IReadOnlyList<string>? Errors, string? Path = null);
+
+/// <summary>
+/// Reads procurements from one kind of file. The CLI asks each reader in <see cref="Inputs.Readers"/> in turn; the first
+/// that claims a file reads it. A reader may return several procurements from one file.
+/// </summary>
+internal interface ICaseReader
+{
+    /// <summary>Whether this reader reads the file (by name or by a look at its start).</summary>
+    bool CanRead(string path);
+
+    /// <summary>The procurements in the file; throws <see cref="ProcurementLoadException"/> (or an I/O exception) when it cannot.</summary>
+    IEnumerable<ProposedProcurement> Read(string path);
+}
+
+/// <summary>The input stage: expands the command line's inputs and reads procurements from them, streaming.</summary>
+internal sealed class Inputs
+{
+    private static readonly string[] Commands = ["check", "rules", "test", "completion"];
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    private readonly CliHost _host;
+    private readonly string _inputFormat;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="host">Standard input and the working folder.</param>
+    /// <param name="inputFormat">How to read standard input: <c>yaml</c>, <c>json</c> or <c>auto</c> (JSON when it starts with <c>{</c>).</param>
+    public Inputs(CliHost host, string inputFormat)
+    {
+        _host = host;
+        _inputFormat = inputFormat;
+    }
+
+    /// <summary>
+    /// The readers, asked in order. The lead adds the OCDS reader (Procurement.Rules.Ocds.OcdsReader) ahead of the case
+    /// file reader when that branch is merged; it returns every procurement of a release package.
+    /// </summary>
+    public static List<ICaseReader> Readers { get; } = [new CaseFileReader()];
+
+    /// <summary>Expands inputs in the order given: a folder to its *.yaml, *.yml and *.json files (recursively, in ordinal order), a glob to its matches, <c>-</c> to standard input.</summary>
+    public IEnumerable<InputItem> Expand(IReadOnlyList<string> args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "-")
+            {
+                yield return new InputItem(InputItem.StdinName, null, null);
+                continue;
+            }
+
+            var full = Path.GetFullPath(arg, _host.CurrentDirectory);
+            if (Directory.Exists(full))
+            {
+                var any = false;
+                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+                    .Where(HasCaseExtension)
+                    .Order(StringComparer.Ordinal))
+                {
+                    any = true;
+                    yield return new InputItem(Path.Combine(arg, Path.GetRelativePath(full, file)), file, null);
+                }
+
+                if (!any)
+                {
+                    yield return new InputItem(arg, null, $"{arg}: the folder holds no .yaml, .yml or .json file");
+                }
+
+                continue;
+            }
+
+            if (File.Exists(full))
+            {
+                yield return HasCaseExtension(full) || Readers.Count > 1
+                    ? new InputItem(arg, full, null)
+                    : new InputItem(arg, null, $"{arg}: a procurement file must end in .yaml, .yml or .json");
+                continue;
+            }
+
+            if (arg.IndexOfAny(['*', '?', '[', '{']) >= 0)
+            {
+                var matches = Glob(arg);
+                if (matches.Count == 0)
+                {
+                    yield return new InputItem(arg, null, $"{arg}: no .yaml, .yml or .json file matches the pattern");
+                }
+
+                foreach (var match in matches)
+                {
+                    yield return match;
+                }
+
+                continue;
+            }
+
+            var command = arg.IndexOfAny(['.', '/', '\\']) < 0
+                ? Commands.FirstOrDefault(c => CheckCommand.Distance(arg, c) <= 2)
+                : null;
+            yield return new InputItem(arg, null, $"file not found: {arg}" + (command is null ? string.Empty : $" (did you mean the command '{command}'?)"));
+        }
+    }
+
+    /// <summary>Reads the procurements of one input; a problem is returned as a <see cref="CaseInput"/> with errors, never thrown.</summary>
+    public IEnumerable<CaseInput> Read(InputItem item)
+    {
+        if (item.Error is not null)
+        {
+            return [new CaseInput(item.Display, 0, null, [item.Error])];
+        }
+
+        try
+        {
+            if (item.IsStdin)
+            {
+                var text = _host.Stdin.ReadToEnd();
+                var json = _inputFormat == "json" || (_inputFormat == "auto" && text.TrimStart().StartsWith('{'));
+                var procurement = json ? ProcurementFile.ParseJson(text, item.Display) : ProcurementFile.ParseYaml(text, item.Display);
+                return [new CaseInput(item.Display, 0, procurement, null)];
+            }
+
+            var reader = Readers.FirstOrDefault(r => r.CanRead(item.Path!));
+            if (reader is null)
+            {
+                return [new CaseInput(item.Display, 0, null, [$"{item.Display}: not a procurement file this tool can read"])];
+            }
+
+            // Materialised per file: a file's procurements are few, and errors must surface here, not mid-batch.
+            return reader.Read(item.Path!).Select((p, i) => new CaseInput(item.Display, i, p, null, item.Path)).ToList();
+        }
+        catch (InputException e)
+        {
+            return [new CaseInput(item.Display, 0, null, e.Problems.Select(p => Relocate(p, item)).ToList())];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new CaseInput(item.Display, 0, null, [$"{item.Display}: could not read: {e.Message}"])];
+        }
+    }
+
+    private static bool HasCaseExtension(string path) =>
+        Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    // Problems name the full path the loader was given; show the path as the user wrote it.
+    private static string Relocate(LoadProblem problem, InputItem item) =>
+        (item.Path is not null && problem.File == item.Path ? problem with { File = item.Display } : problem).ToString();
+
+    private List<InputItem> Glob(string pattern)
+    {
+        // Split at the first segment with a wildcard: the part before it is the folder to search from, as written.
+        var segments = pattern.Replace('\\', '/').Split('/');
+        var fixedCount = 0;
+        while (fixedCount < segments.Length - 1 && segments[fixedCount].IndexOfAny(['*', '?', '[', '{']) < 0)
+        {
+            fixedCount++;
+        }
+
+        var baseWritten = string.Join('/', segments.Take(fixedCount));
+        var baseFull = Path.GetFullPath(baseWritten.Length == 0 ? "." : baseWritten + "/", _host.CurrentDirectory);
+        if (!Directory.Exists(baseFull))
+        {
+            return [];
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(string.Join('/', segments.Skip(fixedCount)));
+        return matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseFull))).Files
+            .Select(f => f.Path)
+            .Where(HasCaseExtension)
+            .Order(StringComparer.Ordinal)
+            .Select(p => new InputItem(
+                baseWritten.Length == 0 ? p : baseWritten + "/" + p,
+                Path.GetFullPath(p, baseFull),
+                null))
+            .ToList();
+    }
+
+    /// <summary>The repository's own case files (YAML or JSON), one procurement each.</summary>
+    private sealed class CaseFileReader : ICaseReader
+    {
+        public bool CanRead(string path) => HasCaseExtension(path);
+
+        public IEnumerable<ProposedProcurement> Read(string path) => [ProcurementFile.Load(path)];
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+
+namespace Procurement.Rules.Cli.Output;
+
+/// <summary>
+/// JUnit XML, for CI test tabs: <c>&lt;testsuites&gt;</c> holding a <c>&lt;testsuite&gt;</c> per case and a
+/// <c>&lt;testcase&gt;</c> per rule. A breach is a <c>&lt;failure&gt;</c> whose text quotes the citations; a rule that could not
+/// be evaluated an <c>&lt;error&gt;</c>; undetermined, not applicable and waived rules are <c>&lt;skipped&gt;</c> with the reason;
+/// an input that could not be read is a suite with one errored test case. Written as reports stream.
+/// </summary>
+internal sealed class JUnitSink : ReportSink
+{
+    private readonly XmlWriter _xml;
+
+    /// <summary>Creates the sink.</summary>
+    public JUnitSink(TextWriter output, SinkOptions options)
+        : base(output, options) =>
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, CloseOutput = false, Encoding = new UTF8Encoding(false) });
+
+    /// <inheritdoc/>
+    public override void Begin()
+    {
+        _xml.WriteStartDocument();
+        _xml.WriteStartElement("testsuites");
+        _xml.WriteAttributeString("name", $"procurement-check {Options.Pack.Id} {Options.Pack.Version}");
+    }
+
+    /// <inheritdoc/>
+    public override void Case(CaseResult result)
+    {
+        var report = result.Report;
+        var outcomes = report.Outcomes;
+        var waived = outcomes.Count(o => result.WaiverFor(o) is not null);
+        var failures = outcomes.Count(o => o.Kind == OutcomeKind.Breach && result.WaiverFor(o) is null);
+        var errors = outcomes.Count(o => o.Kind == OutcomeKind.Failed);
+        var skipped = outcomes.Count(o => o.Kind is OutcomeKind.Undetermined or OutcomeKind.NotApplicable || result.WaiverFor(o) is not null);
+        _xml.WriteStartElement("testsuite");
+        _xml.WriteAttributeString("name", report.ProcurementId);
+        _xml.WriteAttributeString("tests", Count(outcomes.Count));
+        _xml.WriteAttributeString("failures", Count(failures));
+        _xml.WriteAttributeString("errors", Count(errors));
+        _xml.WriteAttributeString("skipped", Count(skipped));
+        _xml.WriteAttributeString("file", result.File);
+        _xml.WriteStartElement("properties");
+        Property("pack", $"{report.PackId} {report.Pack.Version}");
+        Property("period", report.Period.ToString());
+        Property("summary", report.Summary);
+        Property("waived", Count(waived));
+        _xml.WriteEndElement();
+        foreach (var o in outcomes)
+        {
+            _xml.WriteStartElement("testcase");
+            _xml.WriteAttributeString("name", o.Rule.Id);
+            _xml.WriteAttributeString("classname", $"{report.PackId}.{o.Rule.Principle.Key}");
+            _xml.WriteAttributeString("file", result.File);
+            if (result.WaiverFor(o) is { } waiver)
+            {
+                Element("skipped", $"{o.Kind.ToString().ToLowerInvariant()} {Describe(waiver)}", Cites(o));
+            }
+            else if (o.Kind == OutcomeKind.Breach)
+            {
+                _xml.WriteStartElement("failure");
+                _xml.WriteAttributeString("message", o.Message);
+                _xml.WriteAttributeString("type", "breach." + Gate.Names(o.Rule.Severity));
+                _xml.WriteString(Cites(o));
+                _xml.WriteEndElement();
+            }
+            else if (o.Kind == OutcomeKind.Failed)
+            {
+                _xml.WriteStartElement("error");
+                _xml.WriteAttributeString("message", o.Message);
+                _xml.WriteAttributeString("type", "failed");
+                _xml.WriteString(o.Error ?? string.Empty);
+                _xml.WriteEndElement();
+            }
+            else if (o.Kind is OutcomeKind.Undetermined or OutcomeKind.NotApplicable)
+            {
+                Element("skipped", (o.Kind == OutcomeKind.Undetermined ? "undetermined: " : "not applicable: ") + o.Message, null);
+            }
+
+            _xml.WriteEndElement();
+        }
+
+        _xml.WriteEndElement();
+        _xml.Flush();
+    }
+
+    /// <inheritdoc/>
+    public override void Bad(BadCase bad)
+    {
+        _xml.WriteStartElement("testsuite");
+        _xml.WriteAttributeString("name", bad.File);
+        _xml.WriteAttributeString("tests", "1");
+        _xml.WriteAttributeString("failures", "0");
+        _xml.WriteAttributeString("errors", "1");
+        _xml.WriteAttributeString("skipped", "0");
+        _xml.WriteAttributeString("file", bad.File);
+        _xml.WriteStartElement("testcase");
+        _xml.WriteAttributeString("name", "load");
+        _xml.WriteAttributeString("classname", "procurement-check.input");
+        _xml.WriteStartElement("error");
+        _xml.WriteAttributeString("message", "the procurement file could not be read");
+        _xml.WriteAttributeString("type", "input");
+        _xml.WriteString(string.Join("\n", bad.Errors));
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+        _xml.WriteEndElement();
+        _xml.Flush();
+    }
+
+    /// <inheritdoc/>
+    public override void End(RunSummary summary)
+    {
+        _xml.WriteEndElement();
+        _xml.WriteEndDocument();
+        _xml.Flush();
+        Output.WriteLine();
+    }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Cites(RuleOutcome o) =>
+        string.Join("\n", o.Citations.Select(c => $"Cites {c.SourceId}, {c.Locator}: \"{c.Quote}\""));
+
+    private void Property(string name, string value)
+    {
+        _xml.WriteStartElement("property");
+        _xml.WriteAttributeString("name", name);
+        _xml.WriteAttributeString("value", value);
+        _xml.WriteEndElement();
+    }
+
+    private void Element(string name, string message, string? text)
+    {
+        _xml.WriteStartElement(name);
+        _xml.WriteAttributeString("message", message);
+        if (text is not null)
+        {
+            _xml.WriteString(text);
+        }
+
+        _xml.WriteEndElement();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ((IDisposable)_xml).Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
