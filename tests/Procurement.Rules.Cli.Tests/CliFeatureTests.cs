@@ -466,25 +466,34 @@ public class CliFeatureTests
         JObject.Parse(result.Stdout)["procurement"]!["id"]!.Value<string>().Should().Be("great-yarmouth-2009");
     }
 
+    /// <summary>
+    /// Validates SARIF against the published 2.1.0 schema (draft-04, so NJsonSchema) and against our stricter schema of
+    /// what we emit (JsonSchema.Net). Both files must be there: a missing schema fails the test rather than skipping it.
+    /// </summary>
     private static void ValidateSarif(string sarif)
     {
         var schemas = Path.Combine(AppContext.BaseDirectory, "Schemas");
-        using var document = JsonDocument.Parse(sarif);
-        foreach (var file in new[] { "sarif-2.1.0-emitted.schema.json", "sarif-schema-2.1.0.json" })
-        {
-            var path = Path.Combine(schemas, file);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
 
-            var schema = JsonSchema.FromText(File.ReadAllText(path));
-            var evaluation = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-            evaluation.IsValid.Should().BeTrue(
-                "{0} must accept the output: {1}",
-                file,
-                string.Join("; ", (evaluation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
-        }
+        var published = NJsonSchema.JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(schemas, "sarif-schema-2.1.0.json"))).GetAwaiter().GetResult();
+        var errors = published.Validate(sarif);
+        errors.Should().BeEmpty("the published SARIF 2.1.0 schema must accept the output: {0}", string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}")));
+
+        using var document = JsonDocument.Parse(sarif);
+        var emitted = JsonSchema.FromText(File.ReadAllText(Path.Combine(schemas, "sarif-2.1.0-emitted.schema.json")));
+        var evaluation = emitted.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        evaluation.IsValid.Should().BeTrue(
+            "our schema of the emitted SARIF must accept the output: {0}",
+            string.Join("; ", (evaluation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Test]
+    public void PublishedSarifSchema_RejectsALogWithoutItsRequiredVersion()
+    {
+        // Guards the guard: the vendored schema is really enforced (a log missing 'version' is invalid SARIF).
+        var published = NJsonSchema.JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json"))).GetAwaiter().GetResult();
+
+        published.Validate("""{ "runs": [] }""").Should().NotBeEmpty();
+        published.Validate("""{ "version": "2.1.0", "runs": [ { "tool": { "driver": { "name": "x" } }, "results": [ { "message": { "text": "m" }, "level": "severe" } ] } ] }""").Should().NotBeEmpty("'severe' is not a SARIF level");
     }
 
     private static void CopyFolder(string from, string to)
