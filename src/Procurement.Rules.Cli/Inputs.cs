@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using Procurement.Model;
+using Procurement.Rules.Ocds;
 
 namespace Procurement.Rules.Cli;
 
@@ -64,10 +65,11 @@ internal sealed class Inputs
     }
 
     /// <summary>
-    /// The readers, asked in order. The lead adds the OCDS reader (Procurement.Rules.Ocds.OcdsReader) ahead of the case
-    /// file reader when that branch is merged; it returns every procurement of a release package.
+    /// The readers, asked in order: OCDS JSON first (a release, release package, record or record package yields every
+    /// procurement in it; detected by its top-level <c>ocid</c>, <c>releases</c> or <c>records</c>, keys a case file
+    /// can never have), then the case file reader.
     /// </summary>
-    public static List<ICaseReader> Readers { get; } = [new CaseFileReader()];
+    public static IReadOnlyList<ICaseReader> Readers { get; } = [new OcdsFileReader(), new CaseFileReader()];
 
     /// <summary>Expands inputs in the order given: a folder to its *.yaml, *.yml and *.json files (recursively, in ordinal order), a glob to its matches, <c>-</c> to standard input.</summary>
     public IEnumerable<InputItem> Expand(IReadOnlyList<string> args)
@@ -102,7 +104,7 @@ internal sealed class Inputs
 
             if (File.Exists(full))
             {
-                yield return HasCaseExtension(full) || Readers.Count > 1
+                yield return HasCaseExtension(full)
                     ? new InputItem(arg, full, null)
                     : new InputItem(arg, null, $"{arg}: a procurement file must end in .yaml, .yml or .json");
                 continue;
@@ -145,6 +147,11 @@ internal sealed class Inputs
             {
                 var text = _host.Stdin.ReadToEnd();
                 var json = _inputFormat == "json" || (_inputFormat == "auto" && text.TrimStart().StartsWith('{'));
+                if (json && OcdsReader.IsOcds(new StringReader(text)))
+                {
+                    return OcdsReader.Parse(text, item.Display).Select((p, i) => new CaseInput(item.Display, i, p, null)).ToList();
+                }
+
                 var procurement = json ? ProcurementFile.ParseJson(text, item.Display) : ProcurementFile.ParseYaml(text, item.Display);
                 return [new CaseInput(item.Display, 0, procurement, null)];
             }
@@ -203,6 +210,15 @@ internal sealed class Inputs
                 Path.GetFullPath(p, baseFull),
                 null))
             .ToList();
+    }
+
+    /// <summary>OCDS 1.1 JSON (Find a Tender, Contracts Finder): every procurement (one per ocid) in the file.</summary>
+    private sealed class OcdsFileReader : ICaseReader
+    {
+        public bool CanRead(string path) =>
+            string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) && OcdsReader.IsOcds(path);
+
+        public IEnumerable<ProposedProcurement> Read(string path) => OcdsReader.Load(path);
     }
 
     /// <summary>The repository's own case files (YAML or JSON), one procurement each.</summary>

@@ -487,6 +487,43 @@ public class CliFeatureTests
     }
 
     [Test]
+    public void Run_OcdsReleasePackage_IsDetectedAndEachProcessReported()
+    {
+        var package = Path.Combine(RepoPaths.Samples, "ocds", "release-package.ocds.json");
+        var expected = Procurement.Rules.Ocds.OcdsReader.Load(package).Select(p => p.Id).ToList();
+
+        var result = Run(["--format", "json", package]);
+
+        result.ExitCode.Should().BeOneOf([0, 1], "{0}", result);
+        expected.Should().HaveCountGreaterThan(1, "the sample package holds several processes");
+        var reports = (JArray)JObject.Parse(result.Stdout)["reports"]!;
+        reports.Select(r => (string)r["procurement"]!["id"]!).Should().Equal(expected);
+        reports.Should().OnlyContain(r => ((string)r["file"]!).EndsWith("release-package.ocds.json", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Run_OcdsOnStandardInput_IsDetected()
+    {
+        var release = File.ReadAllText(Path.Combine(RepoPaths.Samples, "ocds", "single-release.ocds.json"));
+
+        var result = Run(["--format", "jsonl", "-"], stdin: release);
+
+        result.ExitCode.Should().BeOneOf([0, 1], "{0}", result);
+        ((string)JObject.Parse(result.Stdout.Split('\n')[0])["procurement"]!["id"]!).Should().Be(Procurement.Rules.Ocds.OcdsReader.Parse(release)[0].Id);
+    }
+
+    [Test]
+    public void Run_BrokenOcds_IsBadInputWithALocatedProblem()
+    {
+        var file = Write("broken.ocds.json", """{ "uri": "x", "publishedDate": "2025-01-01T00:00:00Z", "releases": [ { "ocid": "ocds-x-1", "id": "1", "date": "2025-01-01T00:00:00Z", "tag": ["tender"], "initiationType": "tender", "tender": { "procurementMethod": "opne" } } ] }""");
+
+        var result = Run([file]);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("broken.ocds.json").And.Contain("procurementMethod");
+    }
+
+    [Test]
     public void PublishedSarifSchema_RejectsALogWithoutItsRequiredVersion()
     {
         // Guards the guard: the vendored schema is really enforced (a log missing 'version' is invalid SARIF).
