@@ -1,4 +1,4 @@
-namespace Procurement.Rules.Testing;
+namespace Procurement.Rules.Tests.Support;
 
 /// <summary>
 /// Paths into the repository for every test project, found by walking up from the test assembly's folder (the build
