@@ -39,6 +39,12 @@ internal static class RepoPaths
 
     public static string PackageConsumer => Path.Combine(Root, "tests", "PackageConsumer");
 
+    public static string TestingProject => Path.Combine(Root, "src", "Procurement.Rules.Testing", "Procurement.Rules.Testing.csproj");
+
+    public static string TestingConsumer => Path.Combine(Root, "tests", "TestingConsumer");
+
+    public static string TrimmedConsumer => Path.Combine(Root, "tests", "TrimmedConsumer");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
