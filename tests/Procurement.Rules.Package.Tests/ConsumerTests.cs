@@ -74,6 +74,7 @@ public partial class PackageTests
 
         var publish = DotNetCli.Run(consumer, "publish", "-c", "Release", "-r", rid, versionProperty, "-o", Path.Combine(consumer, "trimmed"), "--disable-build-servers");
         Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString);
+        AssetsLibraries(Path.Combine(consumer, "obj", "project.assets.json")).Should().Contain($"Procurement.Rules/{_version}", "the trimmed application uses this run's package");
         var warnings = publish.Output.Split('\n').Where(l => Regex.IsMatch(l, @"warning IL\d{4}")).Select(l => l.Trim()).Distinct().ToList();
         TestContext.Progress.WriteLine($"Trim warnings ({warnings.Count}):" + Environment.NewLine + string.Join(Environment.NewLine, warnings));
         warnings.Should().NotContain(w => w.Contains("Procurement.", StringComparison.Ordinal), "our assemblies are trim-safe (third-party warnings are listed above)");
