@@ -5,13 +5,18 @@ using System.Linq;
 namespace Procurement.Rules;
 
 /// <summary>
-/// Base of the exceptions thrown when a rule pack or a procurement file cannot be loaded. Lists every problem found,
-/// not only the first.
+/// Base of the exceptions thrown when a rule pack or a procurement file cannot be loaded, or a procurement built in code
+/// is invalid. Lists every problem found, not only the first.
 /// </summary>
 public abstract class InputException : Exception
 {
     private protected InputException(string what, IReadOnlyList<LoadProblem> problems)
-        : base(Describe(what, problems))
+        : this(what, "could not be loaded", problems)
+    {
+    }
+
+    private protected InputException(string what, string failed, IReadOnlyList<LoadProblem> problems)
+        : base(Describe(what, failed, problems))
     {
         Problems = problems;
     }
@@ -19,11 +24,11 @@ public abstract class InputException : Exception
     /// <summary>Every problem found, in file order.</summary>
     public IReadOnlyList<LoadProblem> Problems { get; }
 
-    private static string Describe(string what, IReadOnlyList<LoadProblem> problems)
+    private static string Describe(string what, string failed, IReadOnlyList<LoadProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
         var count = problems.Count == 1 ? "1 problem" : $"{problems.Count} problems";
-        return $"{what} could not be loaded ({count}):" + Environment.NewLine
+        return $"{what} {failed} ({count}):" + Environment.NewLine
             + string.Join(Environment.NewLine, problems.Select(p => "  " + p));
     }
 }

@@ -133,8 +133,9 @@ public sealed class RulePack
     /// <param name="options">Options; <see cref="CheckOptions.Default"/> when null.</param>
     /// <returns>The report: every rule's outcome, breaches first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="procurement"/> is null.</exception>
-    /// <exception cref="ProcurementLoadException">
-    /// The procurement is invalid (for example an event lacks a value its kind needs); every problem is listed.
+    /// <exception cref="ProcurementValidationException">
+    /// The procurement is invalid (for example an event lacks a value its kind needs); every problem is listed. It
+    /// derives from <see cref="ProcurementLoadException"/>, so a <c>catch</c> of that type still catches it.
     /// </exception>
     /// <remarks>Pure and thread-safe: the procurement is only read.</remarks>
     public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null)
@@ -205,7 +206,7 @@ public sealed class RulePack
     /// <remarks>
     /// <para>
     /// Exceptions surface where they would in <see cref="CheckAll"/>: every report before the failing procurement is
-    /// returned first, then the enumeration throws the same exception (for example <see cref="ProcurementLoadException"/>
+    /// returned first, then the enumeration throws the same exception (for example <see cref="ProcurementValidationException"/>
     /// for an invalid procurement, or whatever the source threw while being read). Nothing is returned after it.
     /// </para>
     /// <para>

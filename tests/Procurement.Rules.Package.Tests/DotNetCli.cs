@@ -37,9 +37,14 @@ internal static class DotNetCli
     }
 
     /// <summary>Runs <c>dotnet</c> with the given arguments in a folder; never throws for a failing command.</summary>
-    public static ProcessResult Run(string workingDirectory, params string[] arguments)
+    public static ProcessResult Run(string workingDirectory, params string[] arguments) => Run(Host, "dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs a program (such as a self-contained executable) in the same way as <see cref="Run(string, string[])"/>.</summary>
+    public static ProcessResult RunProgram(string workingDirectory, string program, params string[] arguments) => Run(program, program, workingDirectory, arguments);
+
+    private static ProcessResult Run(string executable, string name, string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo(Host)
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -66,7 +71,7 @@ internal static class DotNetCli
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
-        var commandLine = "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? '"' + a + '"' : a));
+        var commandLine = name + " " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? '"' + a + '"' : a));
         TestContext.Progress.WriteLine($"[{DateTime.Now:HH:mm:ss}] {commandLine}");
 
         var stopwatch = Stopwatch.StartNew();

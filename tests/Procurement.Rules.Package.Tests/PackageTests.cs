@@ -8,14 +8,14 @@ using System.Xml.Linq;
 namespace Procurement.Rules.Package.Tests;
 
 /// <summary>
-/// Packs Procurement.Model and Procurement.Rules with a unique version into a fresh temporary folder (once for the
-/// fixture), checks what the packages hold, then builds and runs tests/PackageConsumer against them as an outside
-/// NHS tool would.
+/// Packs Procurement.Model, Procurement.Rules and Procurement.Rules.Testing with a unique version into a fresh temporary
+/// folder (once for the fixture), checks what the packages hold, then builds and runs tests/PackageConsumer,
+/// tests/TestingConsumer and a trimmed tests/TrimmedConsumer against them as an outside NHS tool would.
 /// </summary>
 [TestFixture]
 [Category("Package")]
 [NonParallelizable]
-public class PackageTests
+public partial class PackageTests
 {
     private const string NhsOnlyRule = "fair-tender.nhs-only-needs-reason";
 
@@ -42,9 +42,11 @@ public class PackageTests
         TestContext.Progress.WriteLine($"Packing {_version} into {_feed}");
 
         // Build outputs go to the temporary artifacts folder, never to the repository's bin/obj, which other builds use.
-        // Packing Procurement.Rules builds Procurement.Model too, so Procurement.Model is then packed without rebuilding.
+        // Packing Procurement.Rules.Testing builds the other two, so they are then packed without rebuilding.
         string[] common = { "-c", "Release", "-o", _feed, "--artifacts-path", artifacts, "-p:Version=" + _version, "--disable-build-servers" };
-        var rules = DotNetCli.Run(RepoPaths.Root, new[] { "pack", RepoPaths.RulesProject }.Concat(common).ToArray());
+        var testing = DotNetCli.Run(RepoPaths.Root, new[] { "pack", RepoPaths.TestingProject }.Concat(common).ToArray());
+        Assert.That(testing.ExitCode, Is.EqualTo(0), testing.ToString);
+        var rules = DotNetCli.Run(RepoPaths.Root, new[] { "pack", RepoPaths.RulesProject, "--no-build" }.Concat(common).ToArray());
         Assert.That(rules.ExitCode, Is.EqualTo(0), rules.ToString);
         var model = DotNetCli.Run(RepoPaths.Root, new[] { "pack", RepoPaths.ModelProject, "--no-build" }.Concat(common).ToArray());
         Assert.That(model.ExitCode, Is.EqualTo(0), model.ToString);
@@ -56,7 +58,7 @@ public class PackageTests
         // Remove this run's packages from the global packages folder, and the temporary folder unless a test failed.
         if (_globalPackagesFolder is not null)
         {
-            foreach (var id in new[] { "procurement.rules", "procurement.model" })
+            foreach (var id in new[] { "procurement.rules", "procurement.model", "procurement.rules.testing" })
             {
                 TryDelete(Path.Combine(_globalPackagesFolder, id, _version.ToLowerInvariant()));
             }
@@ -74,7 +76,8 @@ public class PackageTests
 
     [TestCase("Procurement.Model", "T:Procurement.Model.ProposedProcurement")]
     [TestCase("Procurement.Rules", "T:Procurement.Rules.RulePack")]
-    public void Package_HoldsBothTargetsWithXmlDocsReadmeAndSymbols(string id, string documentedType)
+    [TestCase("Procurement.Rules.Testing", "T:Procurement.Rules.Testing.ReportAssert")]
+    public void Package_HoldsBothTargetsWithXmlDocsReadmeIconAndSymbols(string id, string documentedType)
     {
         using var package = OpenPackage(id, "nupkg");
         var entries = package.Entries.Select(e => e.FullName).ToList();
@@ -88,11 +91,13 @@ public class PackageTests
             docs.Should().Contain($"<member name=\"{documentedType}\">", "the XML documentation ships with each target");
         }
 
-        ReadBytes(package, "README.md").Should().Equal(File.ReadAllBytes(RepoPaths.Readme), "the package readme is the repository's README.md");
+        ReadBytes(package, "README.md").Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "src", id, "README.md")), "the package's readme is its own, src/<id>/README.md");
+        ReadBytes(package, "icon.png").Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "assets", "icon.png")));
         var nuspec = Nuspec(package, id);
         var ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
         ((string?)metadata.Element(ns + "readme")).Should().Be("README.md");
+        ((string?)metadata.Element(ns + "icon")).Should().Be("icon.png");
         ((string?)metadata.Element(ns + "version")).Should().Be(_version);
 
         using var symbols = OpenPackage(id, "snupkg");

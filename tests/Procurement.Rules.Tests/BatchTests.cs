@@ -89,7 +89,7 @@ public class BatchTests
             }
         };
 
-        act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle(p => p.Path == "termMonths");
+        act.Should().Throw<ProcurementValidationException>().Which.Problems.Should().ContainSingle(p => p.Path == "termMonths");
         returned.Should().Equal(Enumerable.Range(0, 7).Select(i => "case-" + i));
     }
 

@@ -338,7 +338,20 @@ public class CheckTests
 
         var act = () => RulePack.Default.Check(procurement);
 
-        act.Should().Throw<ProcurementLoadException>().Which.Problems.Select(p => p.Path).Should().Equal("timeline[0].body", "timeline[1].body");
+        act.Should().Throw<ProcurementValidationException>().Which.Problems.Select(p => p.Path).Should().Equal("timeline[0].body", "timeline[1].body");
+    }
+
+    [Test]
+    public void Check_InvalidProcurementBuiltInCode_SaysItIsInvalidNotThatItFailedToLoad()
+    {
+        var procurement = new ProposedProcurement { Id = "bad", TermMonths = -1 };
+
+        var act = () => RulePack.Default.Check(procurement);
+
+        var thrown = act.Should().Throw<ProcurementLoadException>("a catch written for the old type still catches it").Which;
+        thrown.Should().BeOfType<ProcurementValidationException>();
+        thrown.Message.Should().StartWith("The procurement is invalid (1 problem):").And.NotContain("loaded");
+        thrown.Problems.Should().ContainSingle().Which.File.Should().Be("(procurement)");
     }
 
     [Test]

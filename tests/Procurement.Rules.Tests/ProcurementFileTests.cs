@@ -88,6 +88,17 @@ public class ProcurementFileTests
     }
 
     [Test]
+    public void ParseYaml_ContradictoryFacts_ThrowsTheLoadExceptionItself()
+    {
+        var act = () => ProcurementFile.ParseYaml("id: x\ntermMonths: -1\n", "case.yaml");
+
+        // Found while loading a file, so a load failure, not ProcurementValidationException (kept for code-built cases).
+        var thrown = act.Should().Throw<ProcurementLoadException>().Which;
+        thrown.GetType().Should().Be<ProcurementLoadException>();
+        thrown.Message.Should().StartWith("The procurement could not be loaded");
+    }
+
+    [Test]
     public void ParseYaml_ContractEndingBeforeItStarts_IsAProblemAtThatPath()
     {
         const string yaml = """

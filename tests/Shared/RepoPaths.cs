@@ -1,4 +1,4 @@
-namespace Procurement.Rules.Testing;
+namespace Procurement.Rules.Tests.Support;
 
 /// <summary>
 /// Paths into the repository for every test project, found by walking up from the test assembly's folder (the build
@@ -38,6 +38,12 @@ internal static class RepoPaths
     public static string CliProject => Path.Combine(Root, "src", "Procurement.Rules.Cli");
 
     public static string PackageConsumer => Path.Combine(Root, "tests", "PackageConsumer");
+
+    public static string TestingProject => Path.Combine(Root, "src", "Procurement.Rules.Testing", "Procurement.Rules.Testing.csproj");
+
+    public static string TestingConsumer => Path.Combine(Root, "tests", "TestingConsumer");
+
+    public static string TrimmedConsumer => Path.Combine(Root, "tests", "TrimmedConsumer");
 
     private static string FindRoot()
     {

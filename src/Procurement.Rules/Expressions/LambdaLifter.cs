@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -44,6 +45,7 @@ internal sealed class LambdaLifter : ExpressionVisitor
     /// <summary>Returns the expression with every liftable lambda lifted (bottom-up, so nested ones first).</summary>
     public static Expression Lift(Expression body, ParameterExpression root) => new LambdaLifter(root).Visit(body);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "ScopeLinq.Bind has no annotated type parameters; it is instantiated over model and primitive types, and the model's ILLink.Descriptors.xml keeps it whole.")]
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var visited = (MethodCallExpression)base.VisitMethodCall(node);

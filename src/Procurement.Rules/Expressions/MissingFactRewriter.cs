@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -116,6 +117,7 @@ internal sealed class MissingFactRewriter : ExpressionVisitor
     }
 
     /// <summary>Reads the member from its (non-null) parent, naming the fact when the value is null.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "RuleScope.Track* have no annotated type parameters; they are instantiated over model and primitive types, and the model's ILLink.Descriptors.xml keeps it whole.")]
     private Expression Read(MemberExpression node, Expression parent, string? fact)
     {
         var access = node.Update(parent);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Linq.Dynamic.Core;
 using System.Linq.Dynamic.Core.CustomTypeProviders;
@@ -101,6 +102,8 @@ internal sealed partial class RuleExpressionParser
         return Expression.Lambda<Func<RuleScope, T>>(tracked, Root).Compile();
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
     private static string Friendly(string message, IEnumerable<string> factNames)
     {
         var unknown = UnknownMember().Match(message);
@@ -126,6 +129,7 @@ internal sealed partial class RuleExpressionParser
         .Select(m => m.Name)
         .Distinct(StringComparer.Ordinal);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
     private static Dictionary<string, object> BuildEnumValues()
     {
         var values = new Dictionary<string, object>(StringComparer.Ordinal);

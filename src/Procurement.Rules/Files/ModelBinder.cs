@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
@@ -160,6 +161,7 @@ internal sealed class ModelBinder
         return Activator.CreateInstance(wrapper, items);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The binder creates only model types; Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
     private object? BindObject(DocNode node, Type type, string path)
     {
         var shape = Shapes.GetOrAdd(type, static t => new ModelShape(t));
@@ -250,6 +252,7 @@ internal sealed class ModelBinder
     /// <summary>The settable properties of a model type, by camelCase key, and which of them are required.</summary>
     private sealed class ModelShape
     {
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The binder reads only model types; Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
         public ModelShape(Type type)
         {
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -222,7 +222,8 @@ internal static class ProcurementValidator
 
         if (problems is not null)
         {
-            throw new ProcurementLoadException(problems);
+            // Nothing was loaded when there is no file: a procurement built in code is invalid, not a failed load.
+            throw file is null ? new ProcurementValidationException(problems) : new ProcurementLoadException(problems);
         }
     }
 
