@@ -25,6 +25,9 @@ internal sealed partial class RuleExpressionParser
 
     private readonly bool _liftLambdas;
 
+    /// <summary>The depth and size of every tree parsed in this load, so an expression naming a fact is measured without walking the fact again.</summary>
+    private readonly Dictionary<Expression, (int Depth, long Nodes)> _measured = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Creates a parser for one pack load.</summary>
     /// <param name="liftLambdas">Lift lambdas out of compiled expressions (<see cref="LambdaLifter"/>); false only to compare both ways in tests.</param>
     public RuleExpressionParser(bool liftLambdas = true)
@@ -60,6 +63,11 @@ internal sealed partial class RuleExpressionParser
             symbols[name] = expression;
         }
 
+        if (ExpressionLimits.CheckText(text) is { } tooBig)
+        {
+            return ParseResult.Failure(tooBig.Error, tooBig.Position);
+        }
+
         Expression body;
         try
         {
@@ -70,9 +78,25 @@ internal sealed partial class RuleExpressionParser
         {
             return ParseResult.Failure(Friendly(e.Message, facts.Keys), e.Position);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+#pragma warning disable CA1031 // The parser is a library's: whatever it throws on hostile text becomes a located load problem, never an exception out of the load.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
             return ParseResult.Failure(Friendly(e.Message, facts.Keys), 0);
+        }
+
+        // Measured before anything else walks the tree: the depth limit keeps every later visitor (the sandbox, the
+        // rewriters, the compiler) far from the end of the stack, and the size limit keeps facts used twice by facts
+        // used twice from growing exponentially.
+        if (ExpressionLimits.CheckTree(body, _measured, out var depth, out var nodes) is { } tooLarge)
+        {
+            return ParseResult.Failure(tooLarge, 0);
+        }
+
+        _measured[body] = (depth, nodes);
+        if (MentionsScope(body.Type))
+        {
+            return ParseResult.Failure("the value cannot be the procurement itself ('it') or hold it; name one of its members, such as Tender or Timeline", 0);
         }
 
         var violations = SandboxValidator.Check(body);
@@ -88,6 +112,7 @@ internal sealed partial class RuleExpressionParser
     public Func<RuleScope, T> Compile<T>(Expression body)
     {
         var tracked = MissingFactRewriter.Rewrite(body, Root);
+        tracked = EvaluationRewriter.Rewrite(tracked, Root);
         if (_liftLambdas)
         {
             tracked = LambdaLifter.Lift(tracked, Root);
@@ -100,6 +125,10 @@ internal sealed partial class RuleExpressionParser
 
         return Expression.Lambda<Func<RuleScope, T>>(tracked, Root).Compile();
     }
+
+    private static bool MentionsScope(Type type) =>
+        type == typeof(RuleScope) || (type.HasElementType && MentionsScope(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(MentionsScope));
 
     private static string Friendly(string message, IEnumerable<string> factNames)
     {

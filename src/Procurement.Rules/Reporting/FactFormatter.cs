@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -32,12 +33,12 @@ internal static class FactFormatter
         var text = JoinBuffer ?? new StringBuilder();
         JoinBuffer = null;
         text.Clear();
-        if (items is object?[] array)
+        if (items is IReadOnlyList<object?> list)
         {
-            // What list-valued facts hold: read by index, no enumerator.
-            for (var i = 0; i < array.Length; i++)
+            // What list-valued facts hold (FactMaterialiser): read by index, no enumerator.
+            for (var i = 0; i < list.Count; i++)
             {
-                Append(text, array[i]);
+                Append(text, list[i]);
             }
         }
         else
