@@ -129,9 +129,10 @@ internal sealed class EvaluationRewriter : ExpressionVisitor
     {
         var method = call.Method;
         var arguments = call.Arguments.ToArray();
+        var parameters = method.GetParameters();
         for (var i = 0; i < arguments.Length; i++)
         {
-            if (SequenceElement(arguments[i].Type) is { } element)
+            if (SequenceElement(parameters[i].ParameterType) is { } element)
             {
                 arguments[i] = Expression.Call(CountedMethod.MakeGenericMethod(element), arguments[i], _root);
             }
