@@ -181,10 +181,21 @@ internal sealed class EvaluationRewriter : ExpressionVisitor
 /// <summary>What the rewritten expressions call: counting wrappers and text built within the budget.</summary>
 internal static class Budgeted
 {
-    /// <summary>The sequence, counting each item read against the scope's budget.</summary>
+    /// <summary>
+    /// The sequence, counting each item read against the scope's budget. A collection that is already in memory (an
+    /// array, a list) is charged its whole length at once and passed on as it is: the LINQ function reads it at most
+    /// once (any lazy result it returns is counted again by whatever reads that), and it keeps the framework's fast
+    /// paths (<c>Count()</c> of an array) and allocates no iterator.
+    /// </summary>
     public static IEnumerable<T> Counted<T>(IEnumerable<T> source, RuleScope scope)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (source is ICollection<T> collection)
+        {
+            scope.Charge(collection.Count + 1L);
+            return source;
+        }
+
         return Iterate(source, scope);
 
         static IEnumerable<T> Iterate(IEnumerable<T> source, RuleScope scope)
