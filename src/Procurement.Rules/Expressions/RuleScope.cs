@@ -64,7 +64,16 @@ internal sealed class RuleScope
     {
         if (_steps == 0)
         {
-            _steps = EvaluationBudget.Steps(_procurement);
+            try
+            {
+                _steps = EvaluationBudget.Steps(_procurement);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A caller's own list type whose Count throws: the rule reading it will fail on its own; the budget
+                // must not take the check down.
+                _steps = EvaluationBudget.BaseSteps;
+            }
         }
 
         _stepsLeft = _steps;
