@@ -162,6 +162,41 @@ public class ExpressionHostileTests
     }
 
     [Test]
+    public void Load_FactNamingItselfAfterAnotherTerm_IsAnUnknownNameProblemAtTheName()
+    {
+        using var pack = TestPack.WithRule("true", facts: "      me: TermMonths + me");
+        var (line, column) = pack.Find("test.rules.yaml", "TermMonths + me");
+
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.Should().BeEquivalentTo(new
+        {
+            Line = (int?)line,
+            Column = (int?)(column + "TermMonths + ".Length),
+            RuleId = "test.rule",
+            Message = "fact 'me': No property or field 'me' exists in the procurement (a fact may use only the facts declared before it, not itself or a later one) (in: TermMonths + me)",
+        });
+    }
+
+    [Test]
+    public void Load_FactThatIsOnlyItsOwnName_IsAnUnknownNameProblem()
+    {
+        using var pack = TestPack.WithRule("true", facts: "      me: me + 1");
+
+        pack.LoadFails().Problems.Should().ContainSingle().Which.Message
+            .Should().Be("fact 'me': unknown name 'me' (a fact may use only the facts declared before it, not itself or a later one) (in: me + 1)", "not the parser's \"Value cannot be empty. (Parameter 'name')\"");
+    }
+
+    [Test]
+    public void Load_FactUsingALaterFact_IsAnUnknownNameProblem()
+    {
+        using var pack = TestPack.WithRule("later > 0", facts: "      first: later + 1\n      later: TermMonths");
+
+        pack.LoadFails().Problems.Should().ContainSingle().Which.Message
+            .Should().Be("fact 'first': unknown name 'later' (a fact may use only the facts declared before it, not itself or a later one) (in: later + 1)");
+    }
+
+    [Test]
     public void Load_MinOfText_IsASandboxProblem()
     {
         var problem = LoadProblem("Timeline.Max(e => e.Description) != null");
