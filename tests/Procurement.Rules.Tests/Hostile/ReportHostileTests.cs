@@ -32,6 +32,15 @@ public class ReportHostileTests
     }
 
     [Test]
+    public void OutcomeToString_MessageWithAFactHoldingControlCharacters_ShowsThemVisibly()
+    {
+        var outcome = BreachWithProvider("Evil\u001b[2J Ltd").Outcomes.Single();
+
+        outcome.Facts.Single().ToString().Should().Be("names = Evil\\u001b[2J Ltd");
+        outcome.ToString().Should().NotContain("\u001b");
+    }
+
+    [Test]
     public void ToMarkdown_TitleWithMarkdown_CannotForgeAHeadingOrALink()
     {
         var report = RulePack.Default.Check(GreatYarmouth() with { Id = "case-1", Title = ForgedTitle });
