@@ -122,6 +122,18 @@ public class ExpressionHostileTests
     }
 
     [Test]
+    public void Check_FactOfNestedListsOverAThousandEvents_CouldNotBeEvaluatedOnTheBudget()
+    {
+        using var pack = TestPack.WithRule("true", facts: "      cube: Timeline.Select(a => root.Timeline.Select(b => root.Timeline.Select(c => c.Kind)))");
+        var rules = pack.Load();
+
+        var outcome = Guarded(() => rules.Check(Procurement(Events(1_000)))).Outcomes.Single();
+
+        outcome.Kind.Should().Be(OutcomeKind.Compliant);
+        outcome.Facts.Single().Display.Should().Be("could not be evaluated: the rule needed more than its 1,064,064 evaluation steps for this procurement (its evaluation budget): an expression reads a list once for every item of a list, or nests sequence operations too deep");
+    }
+
+    [Test]
     public void Check_AListReadOncePerItemOfAThousand_StaysWithinTheBudget()
     {
         // Quadratic but small: a million steps plus 64 per event is room for 1,000 x 1,000.
