@@ -13,6 +13,12 @@ public sealed record BatchOptions
     /// <summary>Procurements in flight per thread when <see cref="MaxInFlight"/> is 0.</summary>
     public const int DefaultWindowPerThread = 64;
 
+    /// <summary>The largest <see cref="MaxDegreeOfParallelism"/> accepted: 256 threads.</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>The largest <see cref="MaxInFlight"/> accepted: 1,048,576 procurements.</summary>
+    public const int MaxWindow = 1 << 20;
+
     private readonly int _maxDegreeOfParallelism;
     private readonly int _maxInFlight;
 
@@ -20,16 +26,18 @@ public sealed record BatchOptions
     public static BatchOptions Default { get; } = new();
 
     /// <summary>
-    /// The most threads that check at once. Default 0: <see cref="Environment.ProcessorCount"/> (the cores this
-    /// process may use). 1 checks on the calling thread, exactly like <see cref="RulePack.CheckAll"/>.
+    /// The most threads that check at once, from 1 to <see cref="MaxThreads"/>. Default 0:
+    /// <see cref="Environment.ProcessorCount"/> (the cores this process may use, at most <see cref="MaxThreads"/>).
+    /// 1 checks on the calling thread, exactly like <see cref="RulePack.CheckAll"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than <see cref="MaxThreads"/>.</exception>
     public int MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxThreads);
             _maxDegreeOfParallelism = value;
         }
     }
@@ -37,21 +45,22 @@ public sealed record BatchOptions
     /// <summary>
     /// The most procurements read from the source whose reports have not yet been returned: this bounds the memory a
     /// batch holds, whatever its length. Default 0: <see cref="DefaultWindowPerThread"/> times the degree of
-    /// parallelism. A value below the degree of parallelism is raised to it.
+    /// parallelism. A value below the degree of parallelism is raised to it. At most <see cref="MaxWindow"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or more than <see cref="MaxWindow"/>.</exception>
     public int MaxInFlight
     {
         get => _maxInFlight;
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxWindow);
             _maxInFlight = value;
         }
     }
 
     /// <summary>The degree of parallelism in effect: <see cref="MaxDegreeOfParallelism"/>, or the core count for 0.</summary>
-    internal int EffectiveDegree => _maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : _maxDegreeOfParallelism;
+    internal int EffectiveDegree => _maxDegreeOfParallelism == 0 ? Math.Min(Environment.ProcessorCount, MaxThreads) : _maxDegreeOfParallelism;
 
     /// <summary>The window in effect: at least one procurement per thread.</summary>
     internal int EffectiveWindow => Math.Max(EffectiveDegree, _maxInFlight == 0 ? DefaultWindowPerThread * EffectiveDegree : _maxInFlight);

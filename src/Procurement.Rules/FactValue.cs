@@ -10,6 +10,6 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{Name,nq} = {Display,nq}")]
 public sealed record FactValue(string Name, object? Value, string Display, bool IsRecorded)
 {
-    /// <summary>Formats the fact as <c>name = display</c>.</summary>
-    public override string ToString() => $"{Name} = {Display}";
+    /// <summary>Formats the fact as <c>name = display</c>, control characters from input shown as <c>\uXXXX</c>.</summary>
+    public override string ToString() => $"{Name} = {Reporting.SafeText.Visible(Display)}";
 }

@@ -49,6 +49,6 @@ public sealed class RuleOutcome
     /// <summary>The rule's citations (shortcut for <c>Rule.Citations</c>).</summary>
     public IReadOnlyList<Citation> Citations => Rule.Citations;
 
-    /// <summary>Formats the outcome as <c>BREACH [major] rule-id: message</c>.</summary>
-    public override string ToString() => $"{Reporting.TextReport.Label(Kind)} [{Reporting.TextReport.Label(Rule.Severity)}] {Rule.Id}: {Message}";
+    /// <summary>Formats the outcome as <c>BREACH [major] rule-id: message</c>, control characters from input shown as <c>\uXXXX</c>.</summary>
+    public override string ToString() => $"{Reporting.TextReport.Label(Kind)} [{Reporting.TextReport.Label(Rule.Severity)}] {Rule.Id}: {Reporting.SafeText.Visible(Message)}";
 }

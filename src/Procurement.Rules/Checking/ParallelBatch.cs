@@ -177,8 +177,16 @@ internal sealed class ParallelBatch : IDisposable
         var count = 0;
         var ended = false;
         ExceptionDispatchInfo? error = null;
+        var cancelled = false;
         while (inFlight + count < _window)
         {
+            // A slow source can take a while to fill the window: stop between items when asked, not after the window.
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+                break;
+            }
+
             try
             {
                 if (!_source.MoveNext())
@@ -208,6 +216,11 @@ internal sealed class ParallelBatch : IDisposable
             {
                 Monitor.PulseAll(_gate);
             }
+        }
+
+        if (cancelled)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
         }
 
         return count;

@@ -13,13 +13,10 @@ internal static class RuleEvaluator
 {
     private static readonly string[] ScenarioMissing = { "scenario" };
 
-    /// <summary>Reused to collect a sequence-valued fact, so only the fact's own array is allocated.</summary>
-    [ThreadStatic]
-    private static List<object?>? MaterialiseBuffer;
-
     public static RuleOutcome Evaluate(CompiledRule rule, RuleScope scope, Scenario? scenario)
     {
         var definition = rule.Definition;
+        scope.StartBudget();
         if (definition.Scenarios.Count > 0)
         {
             if (scenario is null)
@@ -63,17 +60,25 @@ internal static class RuleEvaluator
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A failure caused by a fact that is not recorded is undetermined; any other failure is reported as such,
-            // never as a breach or a pass.
+            // A rule out of budget failed, whatever it read. A failure caused by a fact that is not recorded is
+            // undetermined; any other failure is reported as such, never as a breach or a pass.
+            if (EvaluationBudgetExceededException.Find(e) is { } budget)
+            {
+                scope.ResetMissing();
+                return Failed(definition, budget.Message);
+            }
+
             if (scope.HasMissing)
             {
                 return Undetermined(rule, scope, scope.TakeMissing());
             }
 
-            var error = $"{e.GetType().Name}: {e.Message}";
-            return new RuleOutcome(definition, OutcomeKind.Failed, "Could not be evaluated: " + error, Array.Empty<FactValue>(), Array.Empty<string>(), error);
+            return Failed(definition, $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    private static RuleOutcome Failed(RuleDefinition definition, string error) =>
+        new(definition, OutcomeKind.Failed, "Could not be evaluated: " + error, Array.Empty<FactValue>(), Array.Empty<string>(), error);
 
     private static RuleOutcome Undetermined(CompiledRule rule, RuleScope scope, IReadOnlyList<string> missing)
     {
@@ -93,26 +98,7 @@ internal static class RuleEvaluator
         var values = new FactValue[names.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            scope.ResetMissing();
-            object? value;
-            try
-            {
-                value = Materialise(rule.Facts[i](scope));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                value = null;
-                if (!scope.HasMissing)
-                {
-                    values[i] = new FactValue(names[i], null, "could not be evaluated: " + e.Message, false);
-                    continue;
-                }
-            }
-
-            var recorded = !scope.HasMissing;
-            // A recorded null is a fact known to be absent (an event that did not happen): "none", not "not recorded".
-            var display = !recorded ? FactFormatter.NotRecorded : value is null ? "none" : FactFormatter.Format(value);
-            values[i] = new FactValue(names[i], recorded ? value : null, display, recorded);
+            values[i] = EvaluateFact(names[i], rule.Facts[i], scope);
         }
 
         scope.ResetMissing();
@@ -120,36 +106,30 @@ internal static class RuleEvaluator
     }
 
     /// <summary>
-    /// Enumerates a sequence-valued fact now, while the scope can still see which facts it reads: a lazy sequence would
-    /// be read later (after the missing-fact check) and would tie the immutable outcome to this check's scope.
+    /// One fact, evaluated, materialised (<see cref="FactMaterialiser"/>) and formatted; any failure on the way (the
+    /// expression, a list it reads, the formatting, the budget) makes it a fact that "could not be evaluated", so a
+    /// fact never throws out of a check.
     /// </summary>
-    private static object? Materialise(object? value)
+    private static FactValue EvaluateFact(string name, Func<RuleScope, object?> fact, RuleScope scope)
     {
-        if (value is not IEnumerable sequence || value is string)
-        {
-            return value;
-        }
-
-        var items = MaterialiseBuffer ??= new List<object?>();
+        scope.ResetMissing();
         try
         {
-            if (sequence is ISequenceFact fact)
+            var value = FactMaterialiser.Materialise(fact(scope), scope);
+            var recorded = !scope.HasMissing;
+
+            // A recorded null is a fact known to be absent (an event that did not happen): "none", not "not recorded".
+            var display = !recorded ? FactFormatter.NotRecorded : value is null ? "none" : FactFormatter.Format(value);
+            return new FactValue(name, recorded ? value : null, display, recorded);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (scope.HasMissing && EvaluationBudgetExceededException.Find(e) is null)
             {
-                fact.AddTo(items);
-            }
-            else
-            {
-                foreach (var item in sequence)
-                {
-                    items.Add(item);
-                }
+                return new FactValue(name, null, FactFormatter.NotRecorded, false);
             }
 
-            return items.Count == 0 ? Array.Empty<object?>() : items.ToArray();
-        }
-        finally
-        {
-            items.Clear();
+            return new FactValue(name, null, "could not be evaluated: " + (EvaluationBudgetExceededException.Find(e) ?? e).Message, false);
         }
     }
 

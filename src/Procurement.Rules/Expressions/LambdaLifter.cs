@@ -68,7 +68,9 @@ internal sealed class LambdaLifter : ExpressionVisitor
         if (arguments.Length == 2 && lifted[1] is { } liftedFunction && Helpers.TryGetValue(visited.Method.Name, out var helper)
             && helper.GetGenericArguments().Length == visited.Method.GetGenericArguments().Length)
         {
-            return Expression.Call(helper.MakeGenericMethod(visited.Method.GetGenericArguments()), arguments[0], liftedFunction, _root);
+            // The helper counts the items it reads itself, so the source goes in without its counting wrapper.
+            var source = EvaluationRewriter.Uncounted(arguments[0]);
+            return Expression.Call(helper.MakeGenericMethod(visited.Method.GetGenericArguments()), source, liftedFunction, _root);
         }
 
         // Any other LINQ function: a Func<T, R> bound to the scope, given to the framework's implementation.
@@ -148,6 +150,7 @@ internal static class ScopeLinq
         {
             for (var i = 0; i < list.Count; i++)
             {
+                scope.Charge(1);
                 if (predicate(scope, list[i]))
                 {
                     return true;
@@ -159,6 +162,7 @@ internal static class ScopeLinq
 
         foreach (var item in source)
         {
+            scope.Charge(1);
             if (predicate(scope, item))
             {
                 return true;
@@ -176,6 +180,7 @@ internal static class ScopeLinq
         {
             for (var i = 0; i < list.Count; i++)
             {
+                scope.Charge(1);
                 if (!predicate(scope, list[i]))
                 {
                     return false;
@@ -187,6 +192,7 @@ internal static class ScopeLinq
 
         foreach (var item in source)
         {
+            scope.Charge(1);
             if (!predicate(scope, item))
             {
                 return false;
@@ -203,6 +209,7 @@ internal static class ScopeLinq
         var count = 0;
         foreach (var item in source)
         {
+            scope.Charge(1);
             if (predicate(scope, item))
             {
                 checked
@@ -225,6 +232,7 @@ internal static class ScopeLinq
         {
             foreach (var item in source)
             {
+                scope.Charge(1);
                 if (predicate(scope, item))
                 {
                     yield return item;
@@ -235,7 +243,7 @@ internal static class ScopeLinq
 
     /// <summary>
     /// As <see cref="Enumerable.Select{TSource, TResult}(IEnumerable{TSource}, Func{TSource, TResult})"/>: lazy, checked
-    /// for null at once. A list-valued fact is read through <see cref="ISequenceFact.AddTo"/>, which allocates no
+    /// for null at once. A list-valued fact is read through <see cref="ISequenceFact.CopyTo"/>, which allocates no
     /// enumerator.
     /// </summary>
     public static IEnumerable<TResult> Select<T, TResult>(IEnumerable<T> source, Func<RuleScope, T, TResult> selector, RuleScope scope)
@@ -248,11 +256,14 @@ internal static class ScopeLinq
     public static Func<T, TResult> Bind<T, TResult>(Func<RuleScope, T, TResult> function, RuleScope scope) => item => function(scope, item);
 }
 
-/// <summary>A lazy sequence that can copy itself into a list without an enumerator (how list-valued facts are read).</summary>
+/// <summary>A lazy sequence that knows its length and can copy itself into an array without an enumerator (how list-valued facts are read).</summary>
 internal interface ISequenceFact
 {
-    /// <summary>Adds every item, in order, as <c>foreach</c> would see them.</summary>
-    void AddTo(List<object?> items);
+    /// <summary>The number of items when known without reading them; otherwise null.</summary>
+    int? KnownCount { get; }
+
+    /// <summary>Writes the items, in order, as <c>foreach</c> would see them, into an array of <see cref="KnownCount"/> items.</summary>
+    void CopyTo(object?[] items);
 }
 
 /// <summary>The lazy result of <see cref="ScopeLinq.Select{T, TResult}"/>: evaluated each time it is enumerated.</summary>
@@ -269,21 +280,16 @@ internal sealed class SelectSequence<T, TResult> : IEnumerable<TResult>, ISequen
         _scope = scope;
     }
 
-    public void AddTo(List<object?> items)
+    public int? KnownCount => _source is IReadOnlyList<T> list ? list.Count : null;
+
+    public void CopyTo(object?[] items)
     {
-        if (_source is IReadOnlyList<T> list)
+        // The caller has counted the items against the budget. A list that changes length meanwhile (a caller's own
+        // list type can) is read only as far as both allow.
+        var list = (IReadOnlyList<T>)_source;
+        for (var i = 0; i < items.Length && i < list.Count; i++)
         {
-            for (var i = 0; i < list.Count; i++)
-            {
-                items.Add(_selector(_scope, list[i]));
-            }
-
-            return;
-        }
-
-        foreach (var item in _source)
-        {
-            items.Add(_selector(_scope, item));
+            items[i] = _selector(_scope, list[i]);
         }
     }
 
@@ -291,6 +297,7 @@ internal sealed class SelectSequence<T, TResult> : IEnumerable<TResult>, ISequen
     {
         foreach (var item in _source)
         {
+            _scope.Charge(1);
             yield return _selector(_scope, item);
         }
     }

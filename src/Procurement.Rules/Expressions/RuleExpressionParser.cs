@@ -26,6 +26,9 @@ internal sealed partial class RuleExpressionParser
 
     private readonly bool _liftLambdas;
 
+    /// <summary>The depth and size of every tree parsed in this load, so an expression naming a fact is measured without walking the fact again.</summary>
+    private readonly Dictionary<Expression, (int Depth, long Nodes)> _measured = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Creates a parser for one pack load.</summary>
     /// <param name="liftLambdas">Lift lambdas out of compiled expressions (<see cref="LambdaLifter"/>); false only to compare both ways in tests.</param>
     public RuleExpressionParser(bool liftLambdas = true)
@@ -61,6 +64,11 @@ internal sealed partial class RuleExpressionParser
             symbols[name] = expression;
         }
 
+        if (ExpressionLimits.CheckText(text) is { } tooBig)
+        {
+            return ParseResult.Failure(tooBig.Error, tooBig.Position);
+        }
+
         Expression body;
         try
         {
@@ -71,9 +79,36 @@ internal sealed partial class RuleExpressionParser
         {
             return ParseResult.Failure(Friendly(e.Message, facts.Keys), e.Position);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+#pragma warning disable CA1031 // The parser is a library's: whatever it throws on hostile text becomes a located load problem, never an exception out of the load.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
+            // The parser reports a lower-case name it does not know as "Value cannot be empty. (Parameter 'name')":
+            // name it instead (typically a fact used before it is declared, or by itself).
+            if (FirstUnknownName(text, facts.Keys) is { } unknown)
+            {
+                var suggestion = Names.Suggest(unknown.Name, ScopeMembers.Concat(facts.Keys).Concat(EnumValues.Keys));
+                return ParseResult.Failure(
+                    $"unknown name '{unknown.Name}' (a fact may use only the facts declared before it, not itself or a later one)"
+                        + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
+                    unknown.Position);
+            }
+
             return ParseResult.Failure(Friendly(e.Message, facts.Keys), 0);
+        }
+
+        // Measured before anything else walks the tree: the depth limit keeps every later visitor (the sandbox, the
+        // rewriters, the compiler) far from the end of the stack, and the size limit keeps facts used twice by facts
+        // used twice from growing exponentially.
+        if (ExpressionLimits.CheckTree(body, _measured, out var depth, out var nodes) is { } tooLarge)
+        {
+            return ParseResult.Failure(tooLarge, 0);
+        }
+
+        _measured[body] = (depth, nodes);
+        if (MentionsScope(body.Type))
+        {
+            return ParseResult.Failure("the value cannot be the procurement itself ('it') or hold it; name one of its members, such as Tender or Timeline", 0);
         }
 
         var violations = SandboxValidator.Check(body);
@@ -89,6 +124,7 @@ internal sealed partial class RuleExpressionParser
     public Func<RuleScope, T> Compile<T>(Expression body)
     {
         var tracked = MissingFactRewriter.Rewrite(body, Root);
+        tracked = EvaluationRewriter.Rewrite(tracked, Root);
         if (_liftLambdas)
         {
             tracked = LambdaLifter.Lift(tracked, Root);
@@ -101,6 +137,65 @@ internal sealed partial class RuleExpressionParser
 
         return Expression.Lambda<Func<RuleScope, T>>(tracked, Root).Compile();
     }
+
+    /// <summary>Words the parser knows itself: keywords and the types an expression may name.</summary>
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "true", "false", "null", "it", "root", "parent", "iif", "new", "np", "as", "is", "and", "or", "not", "in",
+        "string", "int", "long", "decimal", "double", "bool", "object", "DateOnly", "DateTime", "Math", "String", "Int32", "Decimal", "Boolean",
+    };
+
+    /// <summary>The first name in the text that is not a member, helper, fact, enum value, keyword or lambda parameter; null if none.</summary>
+    private static (string Name, int Position)? FirstUnknownName(string text, IEnumerable<string> factNames)
+    {
+        var words = new List<(string Word, int Position, bool AfterDot, bool BeforeArrow)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                var j = i + 1;
+                while (j < text.Length && text[j] != c)
+                {
+                    j += text[j] == '\\' ? 2 : 1;
+                }
+
+                i = j;
+                continue;
+            }
+
+            if (!char.IsAsciiLetter(c) && c != '_')
+            {
+                continue;
+            }
+
+            var start = i;
+            while (i + 1 < text.Length && (char.IsAsciiLetterOrDigit(text[i + 1]) || text[i + 1] == '_'))
+            {
+                i++;
+            }
+
+            var before = text.AsSpan(0, start).TrimEnd();
+            var after = text.AsSpan(i + 1).TrimStart();
+            words.Add((text[start..(i + 1)], start, before.EndsWith(".", StringComparison.Ordinal), after.StartsWith("=>", StringComparison.Ordinal)));
+        }
+
+        var known = new HashSet<string>(ScopeMembers.Concat(factNames).Concat(EnumValues.Keys).Concat(Keywords), StringComparer.Ordinal);
+        known.UnionWith(words.Where(w => w.BeforeArrow).Select(w => w.Word));
+        foreach (var (word, position, afterDot, _) in words)
+        {
+            if (!afterDot && !known.Contains(word))
+            {
+                return (word, position);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MentionsScope(Type type) =>
+        type == typeof(RuleScope) || (type.HasElementType && MentionsScope(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(MentionsScope));
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Procurement.Model is preserved whole by its ILLink.Descriptors.xml, so every model type keeps its public properties and constructors.")]
@@ -117,6 +212,10 @@ internal sealed partial class RuleExpressionParser
             if (Names.Suggest(unknown.Groups["name"].Value, candidates) is { } suggestion)
             {
                 message += $"; did you mean '{suggestion}'?";
+            }
+            else if (typeName == nameof(RuleScope) && char.IsAsciiLetterLower(unknown.Groups["name"].Value[0]))
+            {
+                message += " (a fact may use only the facts declared before it, not itself or a later one)";
             }
         }
 

@@ -29,6 +29,11 @@ internal sealed class RuleScope
     private ProposedProcurement _procurement;
     private List<string>? _missing;
 
+    // The evaluation budget of the rule being evaluated (see EvaluationBudget), set for each rule by StartBudget.
+    private long _steps;
+    private long _stepsLeft;
+    private long _charsLeft;
+
     // The timeline as an array, read once per check (see Events).
     private TimelineEvent[]? _events;
     private TimelineEvent[]? _ownEvents;
@@ -50,7 +55,51 @@ internal sealed class RuleScope
 
         Spare = null;
         scope._procurement = procurement;
+        scope._steps = 0;
         return scope;
+    }
+
+    /// <summary>Gives the next rule its own budget: <see cref="EvaluationBudget.Steps(ProposedProcurement)"/> steps and <see cref="EvaluationBudget.MaxTextCharacters"/> characters.</summary>
+    internal void StartBudget()
+    {
+        if (_steps == 0)
+        {
+            try
+            {
+                _steps = EvaluationBudget.Steps(_procurement);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A caller's own list type whose Count throws: the rule reading it will fail on its own; the budget
+                // must not take the check down.
+                _steps = EvaluationBudget.BaseSteps;
+            }
+        }
+
+        _stepsLeft = _steps;
+        _charsLeft = EvaluationBudget.MaxTextCharacters;
+    }
+
+    /// <summary>Counts <paramref name="steps"/> steps of work against the rule's budget; throws once it is spent.</summary>
+    internal void Charge(long steps)
+    {
+        _stepsLeft -= steps;
+        if (_stepsLeft < 0)
+        {
+            EvaluationBudgetExceededException.ThrowSteps(_steps);
+        }
+    }
+
+    /// <summary>Counts text about to be built against the rule's character budget (and one step per 64 characters).</summary>
+    internal void ChargeText(long characters)
+    {
+        _charsLeft -= characters;
+        if (_charsLeft < 0)
+        {
+            EvaluationBudgetExceededException.ThrowText();
+        }
+
+        Charge(1 + (characters >> 6));
     }
 
     /// <summary>Gives a scope back after its check; it keeps no reference to the procurement.</summary>
@@ -77,6 +126,8 @@ internal sealed class RuleScope
     {
         if (_eventCount >= 0)
         {
+            // Every helper that asks walks the timeline: its length counts against the rule's budget.
+            Charge(_eventCount + 1);
             return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
         }
 
@@ -107,6 +158,7 @@ internal sealed class RuleScope
         }
 
         _eventCount = timeline.Count;
+        Charge(_eventCount + 1);
         return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
     }
 
@@ -415,6 +467,7 @@ internal sealed class RuleScope
                 return contracts[0].Provider.Name;
             }
 
+            Charge(contracts.Count);
             var names = new string[contracts.Count];
             for (var i = 0; i < names.Length; i++)
             {
@@ -501,6 +554,8 @@ internal sealed class RuleScope
         {
             return false;
         }
+
+        Charge(kinds.Count);
 
         for (var i = 0; i < kinds.Count; i++)
         {

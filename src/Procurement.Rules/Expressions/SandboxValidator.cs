@@ -25,10 +25,20 @@ internal sealed class SandboxValidator : ExpressionVisitor
         "Contains", "Distinct", "Skip", "Take", "Concat", "DefaultIfEmpty",
     };
 
-    private static readonly HashSet<string> AllowedStringMethods = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The string methods an expression may call, by exact signature: each is ordinal and culture-invariant as it
+    /// stands, or is rewritten to be so before it is compiled (<see cref="EvaluationRewriter"/>: <c>StartsWith</c> and
+    /// <c>EndsWith</c> get <see cref="StringComparison.Ordinal"/>, <c>Compare</c> becomes <c>CompareOrdinal</c>,
+    /// <c>Concat</c> formats values invariantly). No overload taking a culture, a comparison kind or an array is allowed.
+    /// </summary>
+    internal static readonly HashSet<string> AllowedStringMethods = new(StringComparer.Ordinal)
     {
-        "Contains", "StartsWith", "EndsWith", "ToLowerInvariant", "ToUpperInvariant", "Trim", "IsNullOrEmpty",
-        "IsNullOrWhiteSpace", "Compare", "CompareOrdinal", "Concat", "Equals", "op_Equality", "op_Inequality",
+        "Contains(String)", "Contains(Char)", "StartsWith(String)", "StartsWith(Char)", "EndsWith(String)", "EndsWith(Char)",
+        "ToLowerInvariant()", "ToUpperInvariant()", "Trim()", "IsNullOrEmpty(String)", "IsNullOrWhiteSpace(String)",
+        "Compare(String, String)", "CompareOrdinal(String, String)", "Equals(String)", "Equals(String, String)",
+        "Concat(String, String)", "Concat(String, String, String)", "Concat(String, String, String, String)",
+        "Concat(Object)", "Concat(Object, Object)", "Concat(Object, Object, Object)", "Concat(IEnumerable`1)",
+        "op_Equality(String, String)", "op_Inequality(String, String)",
     };
 
     private static readonly HashSet<string> AllowedDateMethods = new(StringComparer.Ordinal)
@@ -98,6 +108,11 @@ internal sealed class SandboxValidator : ExpressionVisitor
         if (declaring == typeof(Enumerable))
         {
             allowed = AllowedEnumerableMethods.Contains(method.Name);
+            if (allowed && method.Name is "Min" or "Max" && method.ReturnType == typeof(string))
+            {
+                Fail($"'{method.Name}' of text is not allowed (it would compare by culture); use OrderBy, which compares text ordinally");
+                return node;
+            }
         }
         else if (declaring == typeof(RuleScope))
         {
@@ -105,7 +120,7 @@ internal sealed class SandboxValidator : ExpressionVisitor
         }
         else if (declaring == typeof(string))
         {
-            allowed = AllowedStringMethods.Contains(method.Name);
+            allowed = AllowedStringMethods.Contains(Signature(method));
         }
         else if (declaring == typeof(DateOnly))
         {
@@ -259,11 +274,20 @@ internal sealed class SandboxValidator : ExpressionVisitor
         return node;
     }
 
+    /// <summary>A method's name and parameter types, as <see cref="AllowedStringMethods"/> lists them.</summary>
+    internal static string Signature(MethodInfo method) =>
+        method.Name + "(" + string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name)) + ")";
+
     private static bool IsAllowedOperator(MethodInfo method)
     {
         var declaring = method.DeclaringType!;
-        return (declaring == typeof(decimal) || declaring == typeof(DateOnly) || declaring == typeof(string))
-            && (method.Name.StartsWith("op_", StringComparison.Ordinal) || method.Name is "Concat" or "Compare" or "Equals");
+        if (declaring == typeof(string))
+        {
+            return AllowedStringMethods.Contains(Signature(method));
+        }
+
+        return (declaring == typeof(decimal) || declaring == typeof(DateOnly))
+            && (method.Name.StartsWith("op_", StringComparison.Ordinal) || method.Name is "Compare" or "Equals");
     }
 
     private static bool IsAllowedValueType(Type type)

@@ -395,7 +395,7 @@ internal static partial class RulePackLoader
         }
 
         var (line, column) = Locate(node, result.Position);
-        problems.Add(line, column, ruleId, $"{what}: {result.Error} (in: {node.Value!.Trim()})");
+        problems.Add(line, column, ruleId, $"{what}: {result.Error} (in: {Shorten(node.Value!.Trim())})");
         return null;
     }
 

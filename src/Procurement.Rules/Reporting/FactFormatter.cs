@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -20,8 +21,31 @@ internal static class FactFormatter
         decimal m => m.ToString("#,0.##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => Join(items),
-        _ => value.ToString() ?? string.Empty,
+        _ => Invariant(value),
     };
+
+    /// <summary>
+    /// A model record (a fact may be one) as its own <c>ToString()</c> writes it, but with the invariant culture: a
+    /// record formats its numbers and dates with the current culture, which would make a report depend on the host.
+    /// </summary>
+    private static string Invariant(object value)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        if (ReferenceEquals(culture, CultureInfo.InvariantCulture))
+        {
+            return value.ToString() ?? string.Empty;
+        }
+
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            return value.ToString() ?? string.Empty;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 
     /// <summary>This thread's buffer for joining a list, reused check after check (taken while in use, so a nested list gets its own).</summary>
     [ThreadStatic]
@@ -32,12 +56,12 @@ internal static class FactFormatter
         var text = JoinBuffer ?? new StringBuilder();
         JoinBuffer = null;
         text.Clear();
-        if (items is object?[] array)
+        if (items is IReadOnlyList<object?> list)
         {
-            // What list-valued facts hold: read by index, no enumerator.
-            for (var i = 0; i < array.Length; i++)
+            // What list-valued facts hold (FactMaterialiser): read by index, no enumerator.
+            for (var i = 0; i < list.Count; i++)
             {
-                Append(text, array[i]);
+                Append(text, list[i]);
             }
         }
         else

@@ -10,14 +10,14 @@ internal static class MarkdownReport
     public static string Write(CheckReport report)
     {
         var md = new StringBuilder();
-        md.Append("# ").Append(Escape(report.ProcurementId));
+        md.Append("# ").Append(Value(report.ProcurementId));
         if (report.ProcurementTitle is not null)
         {
-            md.Append(": ").Append(Escape(report.ProcurementTitle));
+            md.Append(": ").Append(Value(report.ProcurementTitle));
         }
 
         md.AppendLine().AppendLine();
-        md.Append("Rule pack `").Append(report.Pack.Id).Append("` ").Append(report.Pack.Version).Append(": ").AppendLine(Escape(report.Pack.Title)).AppendLine();
+        md.Append("Rule pack ").Append(Code(report.Pack.Id)).Append(' ').Append(Value(report.Pack.Version)).Append(": ").AppendLine(Value(report.Pack.Title)).AppendLine();
         md.AppendLine(TextReport.PeriodNote(report)).AppendLine();
         md.Append("**Result:** ").AppendLine(TextReport.Summary(report));
 
@@ -26,15 +26,15 @@ internal static class MarkdownReport
             md.AppendLine().AppendLine("## Breaches");
             foreach (var b in report.Breaches)
             {
-                md.AppendLine().Append(CultureInfo.InvariantCulture, $"### {TextReport.Label(b.Rule.Severity)}: `{b.Rule.Id}`").AppendLine().AppendLine();
-                md.Append("**").Append(Escape(b.Rule.Title)).Append("** (principle `").Append(b.Rule.Principle.Key).AppendLine("`)").AppendLine();
-                md.AppendLine(Escape(b.Message)).AppendLine();
+                md.AppendLine().Append(CultureInfo.InvariantCulture, $"### {TextReport.Label(b.Rule.Severity)}: {Code(b.Rule.Id)}").AppendLine().AppendLine();
+                md.Append("**").Append(Value(b.Rule.Title)).Append("** (principle ").Append(Code(b.Rule.Principle.Key)).AppendLine(")").AppendLine();
+                md.AppendLine(Value(b.Message, startsLine: true)).AppendLine();
                 if (b.Facts.Count > 0)
                 {
                     md.AppendLine("Facts used:").AppendLine();
                     foreach (var fact in b.Facts)
                     {
-                        md.Append("- `").Append(fact.Name).Append("`: ").AppendLine(Escape(fact.Display));
+                        md.Append("- ").Append(Code(fact.Name)).Append(": ").AppendLine(Value(fact.Display));
                     }
 
                     md.AppendLine();
@@ -42,9 +42,9 @@ internal static class MarkdownReport
 
                 foreach (var c in b.Citations)
                 {
-                    md.Append("> ").AppendLine(Escape(c.Quote));
+                    md.Append("> ").AppendLine(Value(c.Quote, startsLine: true));
                     md.AppendLine(">");
-                    md.Append("> — ").Append(c.SourceId).Append(", ").AppendLine(Escape(c.Locator)).AppendLine();
+                    md.Append("> — ").Append(Value(c.SourceId)).Append(", ").AppendLine(Value(c.Locator)).AppendLine();
                 }
             }
         }
@@ -60,14 +60,68 @@ internal static class MarkdownReport
             md.AppendLine().Append("## ").AppendLine(TextReport.Heading(kind)).AppendLine();
             foreach (var o in items)
             {
-                md.Append("- `").Append(o.Rule.Id).Append("`: ").AppendLine(Escape(o.Message));
+                md.Append("- ").Append(Code(o.Rule.Id)).Append(": ").AppendLine(Value(o.Message));
             }
         }
 
         return md.ToString();
     }
 
-    /// <summary>Escapes the characters Markdown would read as formatting or HTML.</summary>
+    /// <summary>
+    /// A value from input (a case file or a rule pack) as inert Markdown text: control characters and line breaks shown
+    /// as <c>\uXXXX</c> (<see cref="SafeText"/>), so it stays on its line and cannot start a heading, list or quote;
+    /// every ASCII punctuation character Markdown or HTML could read as syntax (links, images, emphasis, code, tables,
+    /// tags, entities) escaped with a backslash, <c>&lt;</c> and <c>&amp;</c> as entities. A value that
+    /// <paramref name="startsLine"/> also has a leading <c>-</c>, <c>+</c>, <c>=</c> or <c>12.</c> escaped (a list item or heading line).
+    /// </summary>
+    internal static string Value(string? text, bool startsLine = false)
+    {
+        var visible = SafeText.Visible(text);
+        StringBuilder? md = null;
+        for (var i = 0; i < visible.Length; i++)
+        {
+            var c = visible[i];
+            var replacement = c switch
+            {
+                '<' => "&lt;",
+                '&' => "&amp;",
+                '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '!' or '|' or '>' or '~' or '{' or '}' or '@' or '$' => "\\" + c,
+                '-' or '+' or '=' when startsLine && i == 0 => "\\" + c,
+                '.' when startsLine && LeadingDigits(visible, i) => "\\.",
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                md?.Append(c);
+                continue;
+            }
+
+            md ??= new StringBuilder(visible.Length + 16).Append(visible, 0, i);
+            md.Append(replacement);
+        }
+
+        return md?.ToString() ?? visible;
+    }
+
+    /// <summary>Whether every character before <paramref name="end"/> is a digit ("12." would start a numbered list).</summary>
+    private static bool LeadingDigits(string text, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An identifier as a code span; one that holds a backtick or a control character is written as escaped text instead.</summary>
+    private static string Code(string text) =>
+        text.Length > 0 && !text.Contains('`', System.StringComparison.Ordinal) && ReferenceEquals(SafeText.Visible(text), text) ? "`" + text + "`" : Value(text);
+
+    /// <summary>Escapes the characters Markdown would read as formatting or HTML (the rule catalogue's text, written by pack authors, with its line breaks kept).</summary>
     internal static string Escape(string text) => text
         .Replace("\\", "\\\\", System.StringComparison.Ordinal)
         .Replace("*", "\\*", System.StringComparison.Ordinal)

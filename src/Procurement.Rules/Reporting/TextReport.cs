@@ -75,14 +75,16 @@ internal static class TextReport
     public static string Write(CheckReport report)
     {
         var text = new StringBuilder();
-        text.Append("Procurement ").Append(report.ProcurementId);
+        // Every value from a case file or a rule pack goes through V (SafeText.Visible): control characters in them
+        // are shown as \uXXXX, never sent to the terminal.
+        text.Append("Procurement ").Append(V(report.ProcurementId));
         if (report.ProcurementTitle is not null)
         {
-            text.Append(": ").Append(report.ProcurementTitle);
+            text.Append(": ").Append(V(report.ProcurementTitle));
         }
 
         text.AppendLine();
-        text.Append("Rule pack ").Append(report.Pack.Id).Append(' ').Append(report.Pack.Version).Append(": ").AppendLine(report.Pack.Title);
+        text.Append("Rule pack ").Append(V(report.Pack.Id)).Append(' ').Append(V(report.Pack.Version)).Append(": ").AppendLine(V(report.Pack.Title));
         text.AppendLine(PeriodNote(report));
         text.Append("Result: ").AppendLine(Summary(report));
 
@@ -93,18 +95,18 @@ internal static class TextReport
             for (var i = 0; i < breaches.Count; i++)
             {
                 var b = breaches[i];
-                text.AppendLine().Append(CultureInfo.InvariantCulture, $"{i + 1}. [{Label(b.Rule.Severity)}] {b.Rule.Id}: {b.Rule.Title}").AppendLine();
-                text.Append("   Principle: ").Append(b.Rule.Principle.Key).Append(" (").Append(b.Rule.Principle.Title).AppendLine(")");
-                text.Append("   ").AppendLine(b.Message);
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"{i + 1}. [{Label(b.Rule.Severity)}] {V(b.Rule.Id)}: {V(b.Rule.Title)}").AppendLine();
+                text.Append("   Principle: ").Append(V(b.Rule.Principle.Key)).Append(" (").Append(V(b.Rule.Principle.Title)).AppendLine(")");
+                text.Append("   ").AppendLine(V(b.Message));
                 if (b.Facts.Count > 0)
                 {
-                    text.Append("   Facts: ").AppendLine(string.Join("; ", b.Facts));
+                    text.Append("   Facts: ").AppendLine(V(string.Join("; ", b.Facts)));
                 }
 
                 foreach (var citation in b.Citations)
                 {
-                    text.Append("   Cites ").Append(citation.SourceId).Append(", ").Append(citation.Locator).AppendLine(":");
-                    text.Append("     \"").Append(citation.Quote).AppendLine("\"");
+                    text.Append("   Cites ").Append(V(citation.SourceId)).Append(", ").Append(V(citation.Locator)).AppendLine(":");
+                    text.Append("     \"").Append(V(citation.Quote)).AppendLine("\"");
                 }
             }
         }
@@ -126,7 +128,7 @@ internal static class TextReport
 
             foreach (var o in items)
             {
-                text.Append("- ").Append(o.Rule.Id).Append(": ").AppendLine(o.Message);
+                text.Append("- ").Append(V(o.Rule.Id)).Append(": ").AppendLine(V(o.Message));
             }
         }
 
@@ -144,15 +146,15 @@ internal static class TextReport
             var outcomes = group.ToList();
             if (outcomes.Count == 1)
             {
-                text.Append("- ").Append(outcomes[0].Rule.Id).Append(": ").AppendLine(outcomes[0].Message);
+                text.Append("- ").Append(V(outcomes[0].Rule.Id)).Append(": ").AppendLine(V(outcomes[0].Message));
                 continue;
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"- {outcomes.Count} rules cannot be determined: not recorded: {group.Key}.").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"- {outcomes.Count} rules cannot be determined: not recorded: {V(group.Key)}.").AppendLine();
             var line = new StringBuilder("  ");
             for (var i = 0; i < outcomes.Count; i++)
             {
-                var id = outcomes[i].Rule.Id + (i < outcomes.Count - 1 ? "," : string.Empty);
+                var id = V(outcomes[i].Rule.Id) + (i < outcomes.Count - 1 ? "," : string.Empty);
                 if (line.Length > 2 && line.Length + 1 + id.Length > WrapWidth)
                 {
                     text.AppendLine(line.ToString());
@@ -165,6 +167,8 @@ internal static class TextReport
             text.AppendLine(line.ToString());
         }
     }
+
+    private static string V(string? text) => SafeText.Visible(text);
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
