@@ -8,11 +8,11 @@ public sealed class HtmlReportOptions
     /// The document's title and main heading. Default <see langword="null"/>: "Principle verdicts for N cases".
     /// Written HTML-escaped, like every other value.
     /// </summary>
-    public string? Title { get; set; }
+    public string? Title { get; init; }
 
     /// <summary>
     /// Whether each case's section lists the principles it does not breach (with the facts an undetermined one is
     /// missing). Default <see langword="true"/>; turn it off to keep a very large batch's file small.
     /// </summary>
-    public bool IncludeOtherVerdicts { get; set; } = true;
+    public bool IncludeOtherVerdicts { get; init; } = true;
 }
