@@ -26,6 +26,13 @@ public sealed class CheckReport
     private readonly RuleOutcome[] _breaches;
     private IReadOnlyList<PrincipleVerdict>? _verdicts;
 
+    internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes, IReadOnlyList<PrincipleVerdict> verdicts)
+        : this(pack, procurementId, procurementTitle, decisionDate, period, outcomes)
+    {
+        _verdicts = verdicts;
+    }
+
+    /// <summary>A report whose verdicts are computed from its outcomes when first read (for reports built outside an NRules session, such as the benchmark's hand-written mirror).</summary>
     internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes)
     {
         Pack = pack;

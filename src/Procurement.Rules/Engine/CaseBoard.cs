@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using Procurement.Model;
+using Procurement.Rules.Checking;
+using Procurement.Rules.Expressions;
+
+namespace Procurement.Rules.Engine;
+
+/// <summary>
+/// The fact every pack rule matches: the procurement under check, the scenario as a bit mask the rules' alpha
+/// conditions test, and the slots the rules' actions fill with outcomes and the verdict rules fill with verdicts.
+/// </summary>
+/// <remarks>
+/// One board per session, a plain class so NRules identifies it by reference (pitfall 3 in the design notes: the model's
+/// records compare by value). Not thread-safe: a session fires on one thread at a time.
+/// </remarks>
+internal sealed class CaseBoard
+{
+    /// <summary>The mask of a procurement whose scenario is not recorded: every scenario rule activates (and reports "undetermined").</summary>
+    public const int AllScenarios = ~0;
+
+    private readonly PackEngine _engine;
+    private RuleScope? _scope;
+
+    public CaseBoard(PackEngine engine, ProposedProcurement procurement)
+    {
+        _engine = engine;
+        Outcomes = new RuleOutcome?[engine.Rules.Count];
+        Verdicts = new PrincipleVerdict?[engine.Principles.Count];
+        Procurement = procurement;
+        ScenarioBits = MaskOf(procurement.Scenario);
+    }
+
+    public ProposedProcurement Procurement { get; private set; }
+
+    /// <summary>The procurement's scenario as one bit (<c>1 &lt;&lt; scenario</c>), or <see cref="AllScenarios"/> when not recorded.</summary>
+    public int ScenarioBits { get; private set; }
+
+    /// <summary>Each rule's outcome, by the rule's index in the pack; null until its NRules rule fires.</summary>
+    public RuleOutcome?[] Outcomes { get; }
+
+    /// <summary>Each principle's verdict, by the principle's index in the pack; null until its verdict rule fires.</summary>
+    public PrincipleVerdict?[] Verdicts { get; }
+
+    public static int MaskOf(Scenario? scenario) => scenario is { } s ? 1 << (int)s : AllScenarios;
+
+    /// <summary>Points the board at another procurement (a what-if change) and forgets every outcome and verdict.</summary>
+    public void Reset(ProposedProcurement procurement)
+    {
+        ReleaseScope();
+        Procurement = procurement;
+        ScenarioBits = MaskOf(procurement.Scenario);
+        Array.Clear(Outcomes);
+        Array.Clear(Verdicts);
+    }
+
+    /// <summary>
+    /// The action of the pack rule at <paramref name="rule"/>: runs the existing evaluator (when, require, facts,
+    /// message) against the procurement and records the outcome. Never throws: the evaluator turns any failure into a
+    /// "failed" or "undetermined" outcome.
+    /// </summary>
+    public void Evaluate(int rule)
+    {
+        _scope ??= RuleScope.Rent(Procurement);
+        Outcomes[rule] = RuleEvaluator.Evaluate(_engine.Rules[rule], _scope, Procurement.Scenario);
+    }
+
+    /// <summary>
+    /// The action of the verdict rule for the principle at <paramref name="principle"/>: the worst of the outcome facts
+    /// the rule collected, with the outcomes of that kind in report order.
+    /// </summary>
+    public void Decide(int principle, IEnumerable<RuleOutcome> outcomes)
+    {
+        var worst = OutcomeKind.NotApplicable;
+        var count = 0;
+        foreach (var outcome in outcomes)
+        {
+            count++;
+            if (PrincipleVerdict.Rank(outcome.Kind) < PrincipleVerdict.Rank(worst))
+            {
+                worst = outcome.Kind;
+            }
+        }
+
+        var deciding = new List<RuleOutcome>(count);
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Kind == worst)
+            {
+                deciding.Add(outcome);
+            }
+        }
+
+        var decidedBy = deciding.ToArray();
+        Array.Sort(decidedBy, ReportOrder.Compare);
+        Verdicts[principle] = new PrincipleVerdict(_engine.Principles[principle], worst, decidedBy);
+    }
+
+    /// <summary>Gives the scope rented by <see cref="Evaluate"/> back to this thread's spare.</summary>
+    public void ReleaseScope()
+    {
+        if (_scope is not null)
+        {
+            RuleScope.Return(_scope);
+            _scope = null;
+        }
+    }
+}
