@@ -66,35 +66,52 @@ internal sealed class CaseBoard
     }
 
     /// <summary>
-    /// The action of the verdict rule for the principle at <paramref name="principle"/>: the worst of the outcome facts
-    /// the rule collected, with the outcomes of that kind in report order.
+    /// The action of the verdict rule for the principle at <paramref name="principle"/>: the worst of its rules'
+    /// outcomes, with the outcomes of that kind in report order. Fires after every pack rule (lower priority), so the
+    /// outcomes it reads are decided; a rule of another scenario contributes its not-applicable outcome.
     /// </summary>
-    public void Decide(int principle, IEnumerable<RuleOutcome> outcomes)
+    public void Decide(int principle)
     {
+        var rules = _engine.PrincipleRules[principle];
+        var scenario = Procurement.Scenario;
         var worst = OutcomeKind.NotApplicable;
         var count = 0;
-        foreach (var outcome in outcomes)
+        foreach (var rule in rules)
         {
-            count++;
-            if (PrincipleVerdict.Rank(outcome.Kind) < PrincipleVerdict.Rank(worst))
+            var kind = OutcomeOf(rule, scenario).Kind;
+            if (PrincipleVerdict.Rank(kind) < PrincipleVerdict.Rank(worst))
             {
-                worst = outcome.Kind;
+                worst = kind;
+                count = 0;
             }
+
+            count += kind == worst ? 1 : 0;
         }
 
-        var deciding = new List<RuleOutcome>(count);
-        foreach (var outcome in outcomes)
+        var decidedBy = new RuleOutcome[count];
+        var n = 0;
+        foreach (var rule in rules)
         {
+            var outcome = OutcomeOf(rule, scenario);
             if (outcome.Kind == worst)
             {
-                deciding.Add(outcome);
+                decidedBy[n++] = outcome;
             }
         }
 
-        var decidedBy = deciding.ToArray();
-        Array.Sort(decidedBy, ReportOrder.Compare);
+        if (decidedBy.Length > 1)
+        {
+            Array.Sort(decidedBy, ReportOrder.Compare);
+        }
+
         Verdicts[principle] = new PrincipleVerdict(_engine.Principles[principle], worst, decidedBy);
     }
+
+    /// <summary>A rule's outcome: decided by its NRules rule, or not applicable to the scenario (built at load).</summary>
+    public RuleOutcome OutcomeOf(int rule, Scenario? scenario) =>
+        Outcomes[rule]
+        ?? _engine.OtherScenarioOutcome(scenario, rule)
+        ?? throw new InvalidOperationException($"Rule '{_engine.Rules[rule].Definition.Id}' did not fire in the NRules session (was the session halted?).");
 
     /// <summary>Gives the scope rented by <see cref="Evaluate"/> back to this thread's spare.</summary>
     public void ReleaseScope()

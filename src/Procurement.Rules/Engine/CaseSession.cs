@@ -15,8 +15,8 @@ namespace Procurement.Rules.Engine;
 /// The session's working memory holds, as facts a caller's own NRules rules can match: the
 /// <see cref="ProposedProcurement"/>; its incumbent <see cref="Contract"/>s and <see cref="TimelineEvent"/>s when
 /// some rule of the session factory matches those types; after each <see cref="Fire"/>, every rule's
-/// <see cref="RuleOutcome"/> (with its <see cref="RuleOutcome.Citations"/>), from which the pack's verdict rules derive
-/// each principle's <see cref="PrincipleVerdict"/> for the report. Facts are identified by reference, so equal records
+/// <see cref="RuleOutcome"/> (with its <see cref="RuleOutcome.Citations"/>), inserted all at once after the pack's rules
+/// have fired, when some rule of the session factory matches them. Facts are identified by reference, so equal records
 /// are distinct facts.
 /// </para>
 /// <para>
@@ -42,6 +42,7 @@ public sealed class CaseSession
     private RuleOutcome[]? _outcomeFacts;
     private PrincipleVerdict[]? _verdictFacts;
     private bool _boardInserted;
+    private bool _outcomesInserted;
     private bool _changed = true;
 
     internal CaseSession(RulePack pack, PackEngine engine, ProposedProcurement procurement, CheckOptions? options)
@@ -165,9 +166,10 @@ public sealed class CaseSession
     private void Decide()
     {
         var session = Session;
-        if (_outcomeFacts is not null)
+        if (_outcomesInserted)
         {
-            session.RetractAll(_outcomeFacts);
+            session.RetractAll(_outcomeFacts!);
+            _outcomesInserted = false;
         }
 
         if (_boardInserted)
@@ -180,7 +182,8 @@ public sealed class CaseSession
             _boardInserted = true;
         }
 
-        // First firing: each applicable pack rule decides its outcome (one activation per rule that applies).
+        // Each applicable pack rule decides its outcome (one activation per rule that applies), then, at a lower
+        // priority, each principle's verdict rule reads its rules' outcomes.
         try
         {
             session.Fire();
@@ -194,24 +197,25 @@ public sealed class CaseSession
         var scenario = Procurement.Scenario;
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = _board.Outcomes[i]
-                ?? _engine.OtherScenarioOutcome(scenario, i)
-                ?? throw new InvalidOperationException($"Rule '{_engine.Rules[i].Definition.Id}' did not fire in the NRules session (was the session halted?).");
+            outcomes[i] = _board.OutcomeOf(i, scenario);
         }
 
         Array.Sort(outcomes, ReportOrder.Compare);
         _outcomeFacts = outcomes;
-
-        // Second firing, with every outcome inserted at once (pitfall 6: batched, so each principle's collection
-        // is built once): the verdict rules and any caller rule over outcomes.
-        session.InsertAll(outcomes);
-        session.Fire();
+        if (_engine.InsertsOutcomes)
+        {
+            // For the caller's rules over outcomes: every outcome inserted at once (pitfall 6: batched, so a
+            // collection over them is built once), then fire again.
+            session.InsertAll(outcomes);
+            _outcomesInserted = true;
+            session.Fire();
+        }
 
         var verdicts = new PrincipleVerdict[_board.Verdicts.Length];
         for (var p = 0; p < verdicts.Length; p++)
         {
-            // A principle with no rule in the pack has nothing to collect: not applicable, decided by nothing.
-            verdicts[p] = _board.Verdicts[p] ?? new PrincipleVerdict(_engine.Principles[p], OutcomeKind.NotApplicable, Array.Empty<RuleOutcome>());
+            // A principle whose verdict rule did not activate: none of its rules applies to the scenario (or it has none).
+            verdicts[p] = _board.Verdicts[p] ?? _engine.InactiveVerdict(scenario, p);
         }
 
         _verdictFacts = verdicts;

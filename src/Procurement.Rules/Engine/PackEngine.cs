@@ -12,7 +12,7 @@ namespace Procurement.Rules.Engine;
 
 /// <summary>
 /// A pack's rules as NRules rules, compiled once into one <see cref="ISessionFactory"/>: one NRules rule per YAML rule,
-/// plus one verdict rule per principle that derives the principle's verdict from the outcome facts.
+/// plus one verdict rule per principle that derives the principle's verdict from its rules' outcomes.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,19 +31,26 @@ internal sealed class PackEngine
     /// <summary>The name of the rule property that carries the YAML rule's <see cref="RuleDefinition"/>.</summary>
     public const string DefinitionProperty = "definition";
 
+    /// <summary>The name of the verdict rules' property that carries their <see cref="Principle"/>.</summary>
+    public const string PrincipleProperty = "principle";
+
+    /// <summary>The verdict rules' names: this prefix and the principle's key.</summary>
+    public const string VerdictPrefix = "verdict:";
+
     /// <summary>Priority of the verdict rules: after any rule of default priority that the same firing activates.</summary>
     public const int VerdictPriority = -1000;
 
     private static readonly System.Reflection.MethodInfo EvaluateMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.Evaluate))!;
     private static readonly System.Reflection.MethodInfo DecideMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.Decide))!;
-    private static readonly System.Reflection.MethodInfo AnyMethod =
-        typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(RuleOutcome));
 
     private readonly IRuleDefinition[] _definitions;
 
     // Not-applicable outcomes of rules for procurements of another scenario, by scenario then rule index; null where the
     // rule applies (its NRules rule activates and decides).
     private readonly RuleOutcome?[][] _otherScenario;
+
+    // Verdicts of principles whose verdict rule does not activate, by scenario (index 0: not recorded) then principle.
+    private readonly PrincipleVerdict?[][] _inactiveVerdicts;
 
     public PackEngine(string packId, IReadOnlyList<CompiledRule> rules, IReadOnlyList<Principle> principles, IRuleRepository? extra)
     {
@@ -53,6 +60,8 @@ internal sealed class PackEngine
         _definitions = BuildDefinitions(rules, principles);
         Repository = new PackRuleRepository(packId, _definitions);
         _otherScenario = BuildOtherScenarioOutcomes(rules);
+        PrincipleRules = principles.Select(p => Enumerable.Range(0, rules.Count).Where(i => string.Equals(rules[i].Definition.Principle.Key, p.Key, StringComparison.Ordinal)).ToArray()).ToArray();
+        _inactiveVerdicts = BuildInactiveVerdicts();
 
         var sets = new List<IRuleSet>(Repository.GetRuleSets());
         if (extra is not null)
@@ -63,6 +72,7 @@ internal sealed class PackEngine
         var matched = MatchedTypes(sets.SelectMany(s => s.Rules));
         InsertsEvents = matched.Contains(typeof(TimelineEvent));
         InsertsContracts = matched.Contains(typeof(Contract));
+        InsertsOutcomes = matched.Contains(typeof(RuleOutcome));
         Factory = Compile(sets, rules);
     }
 
@@ -82,8 +92,54 @@ internal sealed class PackEngine
     /// <summary>Whether some rule matches <see cref="Contract"/> facts, so a session inserts the incumbent contracts.</summary>
     public bool InsertsContracts { get; }
 
+    /// <summary>
+    /// Whether some rule matches <see cref="RuleOutcome"/> facts, so a session inserts the outcomes once the pack's rules
+    /// have fired and fires again. Off for the pack alone: 35 inserted facts cost more than the whole check
+    /// (docs/decisions/0002-nrules-engine.md).
+    /// </summary>
+    public bool InsertsOutcomes { get; }
+
+    /// <summary>The indexes of each principle's rules, by the principle's index.</summary>
+    public int[][] PrincipleRules { get; }
+
     /// <summary>The not-applicable outcome of rule <paramref name="rule"/> for a procurement of <paramref name="scenario"/>, or null when the rule applies.</summary>
     public RuleOutcome? OtherScenarioOutcome(Scenario? scenario, int rule) => scenario is { } s ? _otherScenario[(int)s][rule] : null;
+
+    /// <summary>
+    /// The verdict on principle <paramref name="principle"/> when its verdict rule does not activate: not applicable,
+    /// decided by its rules' not-applicable outcomes (none when it has no rules). Built at load.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The principle's verdict rule should have fired.</exception>
+    public PrincipleVerdict InactiveVerdict(Scenario? scenario, int principle) =>
+        _inactiveVerdicts[scenario is { } s ? (int)s + 1 : 0][principle]
+        ?? throw new InvalidOperationException($"The verdict rule of principle '{Principles[principle].Key}' did not fire in the NRules session (was the session halted?).");
+
+    private PrincipleVerdict?[][] BuildInactiveVerdicts()
+    {
+        var scenarios = new Scenario?[] { null }.Concat(Enum.GetValues<Scenario>().Select(s => (Scenario?)s)).ToArray();
+        var table = new PrincipleVerdict?[Enum.GetValues<Scenario>().Max(s => (int)s) + 2][];
+        for (var row = 0; row < table.Length; row++)
+        {
+            table[row] = new PrincipleVerdict?[Principles.Count];
+        }
+
+        foreach (var scenario in scenarios)
+        {
+            var row = table[scenario is { } s ? (int)s + 1 : 0];
+            for (var p = 0; p < Principles.Count; p++)
+            {
+                var outcomes = PrincipleRules[p].Select(i => OtherScenarioOutcome(scenario, i)).ToArray();
+                if (outcomes.All(o => o is not null))
+                {
+                    var decidedBy = outcomes.Select(o => o!).ToArray();
+                    Array.Sort(decidedBy, ReportOrder.Compare);
+                    row[p] = new PrincipleVerdict(Principles[p], OutcomeKind.NotApplicable, decidedBy);
+                }
+            }
+        }
+
+        return table;
+    }
 
     private static ISessionFactory Compile(IReadOnlyList<IRuleSet> sets, IReadOnlyList<CompiledRule> rules)
     {
@@ -112,7 +168,7 @@ internal sealed class PackEngine
             // A problem NRules finds in one of the pack's rules is a load problem at the rule's place; one in a
             // caller's own rule is the caller's, and surfaces as NRules reports it.
             var definition = rules.Select(r => r.Definition).FirstOrDefault(d => string.Equals(d.Id, e.RuleName, StringComparison.Ordinal));
-            var isVerdict = e.RuleName?.StartsWith("verdict:", StringComparison.Ordinal) == true;
+            var isVerdict = e.RuleName?.StartsWith(VerdictPrefix, StringComparison.Ordinal) == true;
             if (definition is null && !isVerdict)
             {
                 throw;
@@ -135,6 +191,20 @@ internal sealed class PackEngine
         // Pitfall 2 again: one lambda instance per distinct scenario condition, so rules of the same scenarios share
         // one alpha node by reference.
         var conditions = new Dictionary<int, LambdaExpression>();
+        LambdaExpression ScenarioCondition(int mask)
+        {
+            if (!conditions.TryGetValue(mask, out var condition))
+            {
+                // board => (board.ScenarioBits & mask) != 0: an int test that cannot throw (pitfall 4).
+                condition = Expression.Lambda(
+                    Expression.NotEqual(Expression.And(Expression.Property(board, nameof(CaseBoard.ScenarioBits)), Expression.Constant(mask)), Expression.Constant(0)),
+                    board);
+                conditions.Add(mask, condition);
+            }
+
+            return condition;
+        }
+
         for (var i = 0; i < rules.Count; i++)
         {
             var definition = rules[i].Definition;
@@ -148,62 +218,72 @@ internal sealed class PackEngine
             var pattern = builder.LeftHandSide().Pattern(typeof(CaseBoard), board.Name);
             if (definition.Scenarios.Count > 0)
             {
-                var mask = 0;
-                foreach (var scenario in definition.Scenarios)
-                {
-                    mask |= 1 << (int)scenario;
-                }
-
-                if (!conditions.TryGetValue(mask, out var condition))
-                {
-                    // board => (board.ScenarioBits & mask) != 0: an int test that cannot throw (pitfall 4).
-                    condition = Expression.Lambda(
-                        Expression.NotEqual(Expression.And(Expression.Property(board, nameof(CaseBoard.ScenarioBits)), Expression.Constant(mask)), Expression.Constant(0)),
-                        board);
-                    conditions.Add(mask, condition);
-                }
-
-                pattern.Condition(condition);
+                pattern.Condition(ScenarioCondition(MaskOf(definition)));
             }
 
             builder.RightHandSide().Action(Expression.Lambda(Expression.Call(board, EvaluateMethod, Expression.Constant(i)), context, board));
             definitions.Add(Build(builder, definition));
         }
 
-        var outcome = Expression.Parameter(typeof(RuleOutcome), "outcome");
-        var outcomes = Expression.Parameter(typeof(IEnumerable<RuleOutcome>), "outcomes");
-        var nonEmpty = Expression.Lambda(Expression.Call(AnyMethod, outcomes), outcomes);
         for (var p = 0; p < principles.Count; p++)
         {
             var key = principles[p].Key;
+            var mask = 0;
+            var hasRules = false;
+            foreach (var rule in rules)
+            {
+                if (string.Equals(rule.Definition.Principle.Key, key, StringComparison.Ordinal))
+                {
+                    hasRules = true;
+                    mask |= MaskOf(rule.Definition);
+                }
+            }
+
+            if (!hasRules)
+            {
+                // Nothing to decide: the verdict is "not applicable", decided by nothing (CaseSession fills it in).
+                continue;
+            }
+
             var builder = new RuleBuilder();
-            builder.Name("verdict:" + key);
+            builder.Name(VerdictPrefix + key);
             builder.Description($"The verdict on principle '{key}': the worst outcome of its rules.");
             builder.Tag("verdict");
             builder.Tag("principle:" + key);
             builder.Priority(VerdictPriority);
+            builder.Property(PrincipleProperty, principles[p]);
 
-            var lhs = builder.LeftHandSide();
-            lhs.Pattern(typeof(CaseBoard), board.Name);
-            var collected = lhs.Pattern(typeof(IEnumerable<RuleOutcome>), outcomes.Name);
-            var aggregate = collected.Aggregate();
-            aggregate.Collect();
+            // Forward chaining by priority: this rule activates with the pack rules, for the same board, and fires
+            // after all of them (lower priority), so every outcome it reads has been decided. It activates only when
+            // one of the principle's rules can apply to the scenario; otherwise the verdict is built at load.
+            var pattern = builder.LeftHandSide().Pattern(typeof(CaseBoard), board.Name);
+            if (mask != CaseBoard.AllScenarios)
+            {
+                pattern.Condition(ScenarioCondition(mask));
+            }
 
-            // outcome => outcome.Rule.Principle.Key == key: outcome facts are never null and a rule always has a principle.
-            var source = aggregate.Pattern(typeof(RuleOutcome), outcome.Name);
-            source.Condition(Expression.Lambda(
-                Expression.Equal(
-                    Expression.Property(Expression.Property(Expression.Property(outcome, nameof(RuleOutcome.Rule)), nameof(RuleDefinition.Principle)), nameof(Principle.Key)),
-                    Expression.Constant(key)),
-                outcome));
-
-            // Pitfall 6: a collection activates at once, empty, before any outcome is inserted; wait for outcomes.
-            collected.Condition(nonEmpty);
-            builder.RightHandSide().Action(Expression.Lambda(Expression.Call(board, DecideMethod, Expression.Constant(p), outcomes), context, board, outcomes));
+            builder.RightHandSide().Action(Expression.Lambda(Expression.Call(board, DecideMethod, Expression.Constant(p)), context, board));
             definitions.Add(Build(builder, null));
         }
 
         return definitions.ToArray();
+    }
+
+    /// <summary>The scenarios a rule applies to as a bit mask; every bit when it names none.</summary>
+    private static int MaskOf(RuleDefinition definition)
+    {
+        if (definition.Scenarios.Count == 0)
+        {
+            return CaseBoard.AllScenarios;
+        }
+
+        var mask = 0;
+        foreach (var scenario in definition.Scenarios)
+        {
+            mask |= CaseBoard.MaskOf(scenario);
+        }
+
+        return mask;
     }
 
     private static IRuleDefinition Build(RuleBuilder builder, RuleDefinition? definition)
