@@ -64,7 +64,7 @@ public sealed class RulePack
         _engine = new PackEngine(Id, _rules, Principles, extra: null);
     }
 
-    private RulePack(RulePack pack, IRuleRepository extra)
+    private RulePack(RulePack pack, IRuleRepository? extra, bool fastCompile = true)
     {
         Id = pack.Id;
         Title = pack.Title;
@@ -76,7 +76,7 @@ public sealed class RulePack
         Principles = pack.Principles;
         _rules = pack._rules;
         Rules = pack.Rules;
-        _engine = new PackEngine(Id, _rules, Principles, extra);
+        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile);
     }
 
     /// <summary>
@@ -163,6 +163,12 @@ public sealed class RulePack
         ArgumentNullException.ThrowIfNull(rules);
         return new RulePack(this, rules);
     }
+
+    /// <summary>The same pack compiled by NRules with <c>Expression.Compile</c> instead of FastExpressionCompiler (for the test that compares them).</summary>
+    internal RulePack WithSystemExpressionCompiler() => new(this, extra: null, fastCompile: false);
+
+    /// <summary>Whether NRules compiled this pack's expressions with FastExpressionCompiler.</summary>
+    internal bool FastCompile => _engine.FastCompile;
 
     /// <summary>
     /// Opens an NRules session holding one procurement, for what-if questions: change it, fire again, and get the

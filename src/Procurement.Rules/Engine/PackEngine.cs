@@ -52,7 +52,7 @@ internal sealed class PackEngine
     // Verdicts of principles whose verdict rule does not activate, by scenario (index 0: not recorded) then principle.
     private readonly PrincipleVerdict?[][] _inactiveVerdicts;
 
-    public PackEngine(string packId, IReadOnlyList<CompiledRule> rules, IReadOnlyList<Principle> principles, IRuleRepository? extra)
+    public PackEngine(string packId, IReadOnlyList<CompiledRule> rules, IReadOnlyList<Principle> principles, IRuleRepository? extra, bool fastCompile = true)
     {
         PackId = packId;
         Rules = rules;
@@ -73,7 +73,8 @@ internal sealed class PackEngine
         InsertsEvents = matched.Contains(typeof(TimelineEvent));
         InsertsContracts = matched.Contains(typeof(Contract));
         InsertsOutcomes = matched.Contains(typeof(RuleOutcome));
-        Factory = Compile(sets, rules);
+        FastCompile = fastCompile;
+        Factory = Compile(sets, rules, fastCompile);
     }
 
     public string PackId { get; }
@@ -85,6 +86,9 @@ internal sealed class PackEngine
     public IRuleRepository Repository { get; }
 
     public ISessionFactory Factory { get; }
+
+    /// <summary>Whether NRules compiled the rules' expressions with FastExpressionCompiler (else with <c>Expression.Compile</c>).</summary>
+    public bool FastCompile { get; }
 
     /// <summary>Whether some rule matches <see cref="TimelineEvent"/> facts, so a session inserts the timeline.</summary>
     public bool InsertsEvents { get; }
@@ -141,24 +145,16 @@ internal sealed class PackEngine
         return table;
     }
 
-    private static ISessionFactory Compile(IReadOnlyList<IRuleSet> sets, IReadOnlyList<CompiledRule> rules)
+    private static ISessionFactory Compile(IReadOnlyList<IRuleSet> sets, IReadOnlyList<CompiledRule> rules, bool fastCompile)
     {
         // Pitfall 2: NRules compares condition expressions to share nodes and, by default, fails on trees it cannot
         // compare (blocks, try/catch in a caller's rule); such trees are simply not shared.
         var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual });
 
         // Pitfall 3: NRules identifies facts by equality, and the model's types are records, equal by value: two equal
-        // timeline events could not both be inserted, and a changed copy could not replace the original. Facts are
-        // identified by reference instead.
-        var identity = compiler.FactIdentityComparerRegistry;
-        identity.RegisterComparer<ProposedProcurement>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<TimelineEvent>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<Contract>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<Provider>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<Commissioner>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<Document>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<QualityMeasure>(ReferenceEqualityComparer.Instance);
-        identity.RegisterComparer<Principle>(ReferenceEqualityComparer.Instance);
+        // timeline events could not both be inserted, and a changed copy could not replace the original. Every fact
+        // (a caller's records too) is identified by reference instead.
+        compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
         try
         {
             return compiler.Compile(sets);
