@@ -20,8 +20,12 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{ProcurementId,nq}: {Breaches.Count} breach(es) of {PackId,nq}")]
 public sealed class CheckReport
 {
-    /// <summary>The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.</summary>
-    public const int JsonFormatVersion = 1;
+    /// <summary>
+    /// The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.
+    /// Version 2 added <c>verdicts</c> (one object per principle: <c>principle</c>, <c>title</c>, <c>verdict</c>,
+    /// <c>decidedBy</c> rule ids), written before <c>outcomes</c>.
+    /// </summary>
+    public const int JsonFormatVersion = 2;
 
     private readonly RuleOutcome[] _breaches;
     private IReadOnlyList<PrincipleVerdict>? _verdicts;
