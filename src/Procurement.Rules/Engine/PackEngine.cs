@@ -73,6 +73,8 @@ internal sealed class PackEngine
         InsertsEvents = matched.Contains(typeof(TimelineEvent));
         InsertsContracts = matched.Contains(typeof(Contract));
         InsertsOutcomes = matched.Contains(typeof(RuleOutcome));
+        InsertsProcurement = matched.Contains(typeof(ProposedProcurement));
+        Reusable = extra is null;
         FastCompile = fastCompile;
         Factory = Compile(sets, rules, fastCompile);
     }
@@ -102,6 +104,15 @@ internal sealed class PackEngine
     /// (docs/decisions/0002-nrules-engine.md).
     /// </summary>
     public bool InsertsOutcomes { get; }
+
+    /// <summary>Whether some rule matches <see cref="ProposedProcurement"/> facts, so a session inserts the procurement.</summary>
+    public bool InsertsProcurement { get; }
+
+    /// <summary>
+    /// Whether <see cref="RulePack.Check"/> may reuse a session on the same thread: only for the pack's own rules, whose
+    /// actions keep nothing in the session (a caller's rule might insert facts that would outlive the check).
+    /// </summary>
+    public bool Reusable { get; }
 
     /// <summary>The indexes of each principle's rules, by the principle's index.</summary>
     public int[][] PrincipleRules { get; }
