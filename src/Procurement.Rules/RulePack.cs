@@ -25,8 +25,13 @@ namespace Procurement.Rules;
 /// Every expression is parsed, sandboxed and compiled when the pack loads, so a broken rule fails the load, never a check.
 /// </para>
 /// <para>
+/// Loading also compiles the rules into NRules rules and one NRules session factory (<see cref="RuleRepository"/>,
+/// <see cref="SessionFactory"/>); <see cref="Check"/> runs an NRules session. <see cref="WithRules"/> runs a caller's
+/// own NRules rules beside the pack's, and <see cref="OpenSession"/> gives a session for what-if questions.
+/// </para>
+/// <para>
 /// Thread safety: a pack is immutable once loaded. <see cref="Check"/> is a pure function of its arguments and may be
-/// called from any number of threads at once.
+/// called from any number of threads at once (each thread uses its own NRules session; the factory is shared).
 /// </para>
 /// </remarks>
 /// <example>
