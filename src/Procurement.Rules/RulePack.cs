@@ -69,7 +69,7 @@ public sealed class RulePack
         _engine = new PackEngine(Id, _rules, Principles, extra: null);
     }
 
-    private RulePack(RulePack pack, IRuleRepository? extra, bool fastCompile = true)
+    private RulePack(RulePack pack, IRuleRepository? extra, bool fastCompile = true, bool verdictRulePerPrinciple = false)
     {
         Id = pack.Id;
         Title = pack.Title;
@@ -81,7 +81,7 @@ public sealed class RulePack
         Principles = pack.Principles;
         _rules = pack._rules;
         Rules = pack.Rules;
-        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile);
+        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile, verdictRulePerPrinciple);
     }
 
     /// <summary>
@@ -125,7 +125,8 @@ public sealed class RulePack
     /// <summary>
     /// The pack's rules as NRules rules: one per YAML rule (named by the rule's id, tagged <c>principle:&lt;key&gt;</c>
     /// and <c>severity:&lt;severity&gt;</c>, carrying its <see cref="RuleDefinition"/> as the property
-    /// <c>definition</c>), plus one verdict rule per principle (named <c>verdict:&lt;key&gt;</c>, tagged <c>verdict</c>).
+    /// <c>definition</c>), plus the verdict rule (named <c>verdict:*</c>, tagged <c>verdict</c>) that derives every
+    /// principle's verdict from its rules' outcomes after they have fired.
     /// </summary>
     /// <remarks>
     /// Each call of <see cref="IRuleRepository.GetRuleSets"/> returns a new rule set, so changing it does not change the
@@ -171,6 +172,9 @@ public sealed class RulePack
 
     /// <summary>The same pack compiled by NRules with <c>Expression.Compile</c> instead of FastExpressionCompiler (for the test that compares them).</summary>
     internal RulePack WithSystemExpressionCompiler() => new(this, extra: null, fastCompile: false);
+
+    /// <summary>The same pack with one verdict rule per principle instead of one for all (to compare reports and costs).</summary>
+    internal RulePack WithVerdictRulePerPrinciple() => new(this, extra: null, verdictRulePerPrinciple: true);
 
     /// <summary>Whether NRules compiled this pack's expressions with FastExpressionCompiler.</summary>
     internal bool FastCompile => _engine.FastCompile;

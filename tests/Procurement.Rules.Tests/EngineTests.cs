@@ -15,6 +15,7 @@ public class EngineTests
 {
     private static readonly RulePack Pack = RulePack.Default;
     private static readonly RulePack WithSystemCompiler = Pack.WithSystemExpressionCompiler();
+    private static readonly RulePack PerPrinciple = Pack.WithVerdictRulePerPrinciple();
     private static readonly CheckOptions Anyway = new() { CheckOutsidePeriod = true };
 
     public static IEnumerable<TestCaseData> Fixtures() =>
@@ -28,6 +29,17 @@ public class EngineTests
         Pack.FastCompile.Should().BeTrue();
         WithSystemCompiler.FastCompile.Should().BeFalse();
         Describe(Pack.Check(procurement, Anyway)).Should().Be(Describe(WithSystemCompiler.Check(procurement, Anyway)));
+    }
+
+    [TestCaseSource(nameof(Fixtures))]
+    public void VerdictRulePerPrinciple_GivesTheSameReportAsOneVerdictRule(string path)
+    {
+        var procurement = ProcurementFile.Load(path);
+
+        foreach (var (name, changed) in Changes(procurement).Prepend(("as recorded", procurement)))
+        {
+            Describe(PerPrinciple.Check(changed, Anyway)).Should().Be(Describe(Pack.Check(changed, Anyway)), name);
+        }
     }
 
     [TestCaseSource(nameof(Fixtures))]
@@ -77,7 +89,7 @@ public class EngineTests
     }
 
     [Test]
-    public void RuleRepository_HasOneNRulesRulePerYamlRuleAndOneVerdictRulePerPrincipleWithRules()
+    public void RuleRepository_HasOneNRulesRulePerYamlRuleAndOneVerdictRule()
     {
         var rules = Pack.RuleRepository.GetRuleSets().SelectMany(s => s.Rules).ToList();
 
@@ -90,7 +102,8 @@ public class EngineTests
             rule.Properties["definition"].Should().BeSameAs(definition);
         }
 
-        rules.Where(r => r.Tags.Contains("verdict")).Select(r => r.Name).Should()
+        rules.Where(r => r.Tags.Contains("verdict")).Select(r => r.Name).Should().Equal("verdict:*");
+        PerPrinciple.RuleRepository.GetRuleSets().SelectMany(s => s.Rules).Where(r => r.Tags.Contains("verdict")).Select(r => r.Name).Should()
             .BeEquivalentTo(Pack.Principles.Where(p => Pack.Rules.Any(r => r.Principle == p)).Select(p => "verdict:" + p.Key));
         Pack.RuleRepository.GetRuleSets().Single().Should().NotBeSameAs(Pack.RuleRepository.GetRuleSets().Single(), "a caller cannot change the pack's set");
     }

@@ -8,7 +8,7 @@ namespace Procurement.Rules.Engine;
 
 /// <summary>
 /// The fact every pack rule matches: the procurement under check, the scenario as a bit mask the rules' alpha
-/// conditions test, and the slots the rules' actions fill with outcomes and the verdict rules fill with verdicts.
+/// conditions test, and the slots the rules' actions fill with outcomes and the verdict rule fills with verdicts.
 /// </summary>
 /// <remarks>
 /// One board per session, a plain class so NRules identifies it by reference (pitfall 3 in the design notes: the model's
@@ -105,6 +105,23 @@ internal sealed class CaseBoard
         }
 
         Verdicts[principle] = new PrincipleVerdict(_engine.Principles[principle], worst, decidedBy);
+    }
+
+    /// <summary>The action of the single verdict rule: every principle's verdict, from its rules' outcomes.</summary>
+    public void DecideAll()
+    {
+        var scenario = Procurement.Scenario;
+        for (var p = 0; p < Verdicts.Length; p++)
+        {
+            if (_engine.InactiveVerdictOrNull(scenario, p) is { } verdict)
+            {
+                Verdicts[p] = verdict;
+            }
+            else
+            {
+                Decide(p);
+            }
+        }
     }
 
     /// <summary>A rule's outcome: decided by its NRules rule, or not applicable to the scenario (built at load).</summary>

@@ -115,8 +115,9 @@ public sealed class CaseSession
     }
 
     /// <summary>
-    /// Fires the session: the pack's rules decide each rule's outcome, the outcomes go in as facts, the verdict rules
-    /// derive each principle's verdict, and any rule of the caller's that matches fires too.
+    /// Fires the session: the pack's rules decide each rule's outcome, the verdict rule derives each principle's
+    /// verdict, the outcomes go in as facts when some rule matches them, and any rule of the caller's that matches
+    /// fires too.
     /// </summary>
     /// <returns>The report; equal to <see cref="RulePack.Check"/> of <see cref="Procurement"/> with the same options.</returns>
     /// <exception cref="InvalidOperationException">A rule of the pack did not fire (for example a caller's rule halted the session).</exception>
