@@ -20,12 +20,23 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{ProcurementId,nq}: {Breaches.Count} breach(es) of {PackId,nq}")]
 public sealed class CheckReport
 {
-    /// <summary>The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.</summary>
-    public const int JsonFormatVersion = 1;
+    /// <summary>
+    /// The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.
+    /// Version 2 added <c>verdicts</c> (one object per principle: <c>principle</c>, <c>title</c>, <c>verdict</c>,
+    /// <c>decidedBy</c> rule ids), written before <c>outcomes</c>.
+    /// </summary>
+    public const int JsonFormatVersion = 2;
 
     private readonly RuleOutcome[] _breaches;
     private IReadOnlyList<PrincipleVerdict>? _verdicts;
 
+    internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes, IReadOnlyList<PrincipleVerdict> verdicts)
+        : this(pack, procurementId, procurementTitle, decisionDate, period, outcomes)
+    {
+        _verdicts = verdicts;
+    }
+
+    /// <summary>A report whose verdicts are computed from its outcomes when first read (for reports built outside an NRules session, such as the benchmark's hand-written mirror).</summary>
     internal CheckReport(RulePack pack, string procurementId, string? procurementTitle, DateOnly? decisionDate, PeriodStatus period, IReadOnlyList<RuleOutcome> outcomes)
     {
         Pack = pack;

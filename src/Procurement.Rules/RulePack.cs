@@ -5,9 +5,11 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using NRules;
+using NRules.RuleModel;
 using Procurement.Model;
 using Procurement.Rules.Checking;
-using Procurement.Rules.Expressions;
+using Procurement.Rules.Engine;
 using Procurement.Rules.Loading;
 using Procurement.Rules.Reporting;
 
@@ -23,8 +25,13 @@ namespace Procurement.Rules;
 /// Every expression is parsed, sandboxed and compiled when the pack loads, so a broken rule fails the load, never a check.
 /// </para>
 /// <para>
+/// Loading also compiles the rules into NRules rules and one NRules session factory (<see cref="RuleRepository"/>,
+/// <see cref="SessionFactory"/>); <see cref="Check"/> runs an NRules session. <see cref="WithRules"/> runs a caller's
+/// own NRules rules beside the pack's, and <see cref="OpenSession"/> gives a session for what-if questions.
+/// </para>
+/// <para>
 /// Thread safety: a pack is immutable once loaded. <see cref="Check"/> is a pure function of its arguments and may be
-/// called from any number of threads at once.
+/// called from any number of threads at once (each thread uses its own NRules session; the factory is shared).
 /// </para>
 /// </remarks>
 /// <example>
@@ -43,7 +50,10 @@ public sealed class RulePack
     private static readonly ConcurrentDictionary<string, Lazy<RulePack>> Embedded = new(StringComparer.Ordinal);
 
     private readonly CompiledRule[] _rules;
+    private readonly PackEngine _engine;
 
+    /// <summary>Creates the pack and compiles its rules into NRules rules and one session factory.</summary>
+    /// <exception cref="RulePackLoadException">NRules cannot compile one of the rules (the problem names its file, line and id).</exception>
     internal RulePack(PackHeader header, IReadOnlyList<CompiledRule> rules)
     {
         Id = header.Id;
@@ -56,6 +66,22 @@ public sealed class RulePack
         Principles = header.Principles;
         _rules = rules.OrderBy(r => r.Definition.Id, StringComparer.Ordinal).ToArray();
         Rules = Array.AsReadOnly(_rules.Select(r => r.Definition).ToArray());
+        _engine = new PackEngine(Id, _rules, Principles, extra: null);
+    }
+
+    private RulePack(RulePack pack, IRuleRepository? extra, bool fastCompile = true, bool verdictRulePerPrinciple = false)
+    {
+        Id = pack.Id;
+        Title = pack.Title;
+        Version = pack.Version;
+        Description = pack.Description;
+        InForceFrom = pack.InForceFrom;
+        InForceUntil = pack.InForceUntil;
+        Sources = pack.Sources;
+        Principles = pack.Principles;
+        _rules = pack._rules;
+        Rules = pack.Rules;
+        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile, verdictRulePerPrinciple);
     }
 
     /// <summary>
@@ -95,6 +121,80 @@ public sealed class RulePack
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
+    /// <summary>
+    /// The pack's rules as NRules rules: one per YAML rule (named by the rule's id, tagged <c>principle:&lt;key&gt;</c>
+    /// and <c>severity:&lt;severity&gt;</c>, carrying its <see cref="RuleDefinition"/> as the property
+    /// <c>definition</c>), plus the verdict rule (named <c>verdict:*</c>, tagged <c>verdict</c>) that derives every
+    /// principle's verdict from its rules' outcomes after they have fired.
+    /// </summary>
+    /// <remarks>
+    /// Each call of <see cref="IRuleRepository.GetRuleSets"/> returns a new rule set, so changing it does not change the
+    /// pack. The rules match an internal fact that <see cref="OpenSession"/> and <see cref="Check"/> insert: to run them
+    /// beside your own rules, use <see cref="WithRules"/> rather than compiling this repository yourself.
+    /// Safe to read from any thread.
+    /// </remarks>
+    public IRuleRepository RuleRepository => _engine.Repository;
+
+    /// <summary>
+    /// The NRules session factory the pack's rules (and, for a pack from <see cref="WithRules"/>, the caller's rules)
+    /// were compiled into, once, when the pack was loaded.
+    /// </summary>
+    /// <remarks>
+    /// Thread safety: the factory is shared and may create sessions on any number of threads at once; a session is
+    /// not thread-safe and belongs to one caller. <see cref="OpenSession"/> gives a session with a procurement in it.
+    /// </remarks>
+    public ISessionFactory SessionFactory => _engine.Factory;
+
+    /// <summary>
+    /// Compiles this pack's rules together with a caller's own NRules rules (fluent or built with
+    /// <c>NRules.RuleModel</c>) into one session factory, returning a pack that runs both.
+    /// </summary>
+    /// <param name="rules">The caller's rules, for example an <c>NRules.Fluent.RuleRepository</c> loaded from an assembly.</param>
+    /// <returns>
+    /// A pack with the same rules, principles and sources whose <see cref="Check"/> and <see cref="OpenSession"/> also
+    /// fire the caller's rules. Reports are unchanged by them (the caller's rules cannot change an outcome); what they
+    /// derive is in the session (<see cref="CaseSession.Session"/>).
+    /// </returns>
+    /// <remarks>
+    /// The caller's rules can match, as facts: <see cref="ProposedProcurement"/>; <see cref="Contract"/> and
+    /// <see cref="TimelineEvent"/> (inserted only when some rule matches them); <see cref="RuleOutcome"/>, one per rule
+    /// of the pack, inserted together after the pack's rules have fired. Facts are identified by reference. Compiling
+    /// takes tens of milliseconds: do it once and share the result, which is immutable and thread-safe.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    /// <exception cref="NRules.RuleCompilationException">NRules cannot compile one of the caller's rules.</exception>
+    public RulePack WithRules(IRuleRepository rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new RulePack(this, rules);
+    }
+
+    /// <summary>The same pack compiled by NRules with <c>Expression.Compile</c> instead of FastExpressionCompiler (for the test that compares them).</summary>
+    internal RulePack WithSystemExpressionCompiler() => new(this, extra: null, fastCompile: false);
+
+    /// <summary>The same pack with one verdict rule per principle instead of one for all (to compare reports and costs).</summary>
+    internal RulePack WithVerdictRulePerPrinciple() => new(this, extra: null, verdictRulePerPrinciple: true);
+
+    /// <summary>Whether NRules compiled this pack's expressions with FastExpressionCompiler.</summary>
+    internal bool FastCompile => _engine.FastCompile;
+
+    /// <summary>
+    /// Opens an NRules session holding one procurement, for what-if questions: change it, fire again, and get the
+    /// report a fresh <see cref="Check"/> would give.
+    /// </summary>
+    /// <param name="procurement">The procurement.</param>
+    /// <param name="options">Options for every report of the session; <see cref="CheckOptions.Default"/> when null.</param>
+    /// <returns>A session not yet fired; call <see cref="CaseSession.Fire"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurement"/> is null.</exception>
+    /// <exception cref="ProcurementLoadException">The procurement is invalid; every problem is listed.</exception>
+    /// <remarks>Each call gives a new session, which belongs to one caller (not thread-safe); the pack stays shareable.</remarks>
+    public CaseSession OpenSession(ProposedProcurement procurement, CheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        Files.ProcurementValidator.ThrowIfInvalid(procurement, file: null);
+        return new CaseSession(this, _engine, procurement, options);
+    }
 
     /// <summary>Returns an embedded pack by id, loading it once on first use (thread-safe).</summary>
     /// <param name="id">One of <see cref="EmbeddedPackIds"/>.</param>
@@ -147,25 +247,10 @@ public sealed class RulePack
         var period = PeriodOf(procurement.DecisionDate, options);
         if (period == PeriodStatus.OutsidePeriod)
         {
-            return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>());
+            return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>());
         }
 
-        var scope = RuleScope.Rent(procurement);
-        var outcomes = new RuleOutcome[_rules.Length];
-        try
-        {
-            for (var i = 0; i < _rules.Length; i++)
-            {
-                outcomes[i] = RuleEvaluator.Evaluate(_rules[i], scope, procurement.Scenario);
-            }
-        }
-        finally
-        {
-            RuleScope.Return(scope);
-        }
-
-        Array.Sort(outcomes, ReportOrder.Compare);
-        return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, outcomes);
+        return CaseSession.CheckOnce(this, _engine, procurement, period);
     }
 
     /// <summary>
@@ -264,7 +349,7 @@ public sealed class RulePack
     /// <summary>Returns the id, version and title.</summary>
     public override string ToString() => $"{Id} {Version}: {Title}";
 
-    private PeriodStatus PeriodOf(DateOnly? decisionDate, CheckOptions options)
+    internal PeriodStatus PeriodOf(DateOnly? decisionDate, CheckOptions options)
     {
         if (decisionDate is null)
         {
@@ -277,24 +362,5 @@ public sealed class RulePack
         }
 
         return options.CheckOutsidePeriod ? PeriodStatus.OutsidePeriodCheckedAnyway : PeriodStatus.OutsidePeriod;
-    }
-
-    /// <summary>
-    /// Breaches first, then failed, undetermined, compliant, not applicable; then most severe; then id. A cached
-    /// <see cref="Comparison{T}"/>: sorting with an <see cref="IComparer{T}"/> would allocate a delegate per sort.
-    /// </summary>
-    private static class ReportOrder
-    {
-        public static readonly Comparison<RuleOutcome> Compare = static (x, y) =>
-        {
-            var byKind = ((int)x.Kind).CompareTo((int)y.Kind);
-            if (byKind != 0)
-            {
-                return byKind;
-            }
-
-            var bySeverity = ((int)y.Rule.Severity).CompareTo((int)x.Rule.Severity);
-            return bySeverity != 0 ? bySeverity : string.CompareOrdinal(x.Rule.Id, y.Rule.Id);
-        };
     }
 }

@@ -105,7 +105,7 @@ public partial class PackageTests
     }
 
     [Test]
-    public void RulesPackage_DependsOnModelAndItsThreeLibraries_NotOnSourceLink()
+    public void RulesPackage_DependsOnModelAndItsLibraries_NotOnSourceLink()
     {
         var centralVersions = XDocument.Load(RepoPaths.PackagesProps).Descendants("PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.Ordinal);
@@ -115,6 +115,13 @@ public partial class PackageTests
             ["YamlDotNet"] = centralVersions["YamlDotNet"],
             ["Newtonsoft.Json"] = centralVersions["Newtonsoft.Json"],
             ["System.Linq.Dynamic.Core"] = centralVersions["System.Linq.Dynamic.Core"],
+
+            // The engine (issue 10): NRules' rule model and runtime, its fluent DSL for callers' own rules beside the
+            // pack's, and FastExpressionCompiler as NRules' expression compiler.
+            ["NRules.RuleModel"] = centralVersions["NRules.RuleModel"],
+            ["NRules.Runtime"] = centralVersions["NRules.Runtime"],
+            ["NRules.Fluent"] = centralVersions["NRules.Fluent"],
+            ["FastExpressionCompiler"] = centralVersions["FastExpressionCompiler"],
         };
 
         using var package = OpenPackage("Procurement.Rules", "nupkg");
@@ -123,7 +130,7 @@ public partial class PackageTests
         groups.Keys.Should().BeEquivalentTo(TargetFrameworks);
         foreach (var (framework, dependencies) in groups)
         {
-            dependencies.Should().BeEquivalentTo(expected, $"the {framework} dependencies are Procurement.Model and the three libraries, at the central versions");
+            dependencies.Should().BeEquivalentTo(expected, $"the {framework} dependencies are Procurement.Model and its libraries, at the central versions");
             dependencies.Keys.Should().NotContain(k => k.StartsWith("Microsoft.SourceLink", StringComparison.Ordinal), "SourceLink is a build-time tool, not a dependency");
         }
     }

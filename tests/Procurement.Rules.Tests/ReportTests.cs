@@ -33,7 +33,30 @@ public class ReportTests
         text.Should().Contain("   " + breach.Message);
         text.Should().Contain("   Facts: eligibility = nhsOnly; reasonKind = policy;");
         text.Should().Contain("   Cites burnham-2009, Scenario 4, process to be followed:" + Environment.NewLine + "     \"" + NhsOnlyQuote + "\"");
-        text.IndexOf("BREACHES", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("UNDETERMINED", StringComparison.Ordinal));
+        text.IndexOf("BREACHES", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("UNDETERMINED (FACTS NOT RECORDED)", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void EveryFormat_ShowsTheVerdictsFirst()
+    {
+        var report = GreatYarmouth();
+        var text = report.ToString();
+        var md = report.ToMarkdown();
+        var json = JObject.Parse(report.ToJson());
+
+        text.Should().Contain(Environment.NewLine + "VERDICTS BY PRINCIPLE" + Environment.NewLine + "- early-provider-engagement: UNDETERMINED (");
+        text.Should().Contain("- fair-tender: BREACH (fair-tender.eligibility-fixed-at-notice, fair-tender.nhs-only-needs-reason)");
+        text.IndexOf("VERDICTS BY PRINCIPLE", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("BREACHES", StringComparison.Ordinal));
+        md.Should().Contain("| `fair-tender` | BREACH | `fair-tender.eligibility-fixed-at-notice`, `fair-tender.nhs-only-needs-reason` |");
+        md.IndexOf("## Verdicts by principle", StringComparison.Ordinal).Should().BeLessThan(md.IndexOf("## Breaches", StringComparison.Ordinal));
+        var properties = json.Properties().Select(p => p.Name).ToList();
+        properties.IndexOf("verdicts").Should().BeLessThan(properties.IndexOf("outcomes")).And.BeGreaterThan(0);
+        var verdicts = (JArray)json["verdicts"]!;
+        verdicts.Select(v => v.Value<string>("principle")).Should().Equal(report.Pack.Principles.Select(p => p.Key));
+        var fairTender = verdicts.Single(v => v.Value<string>("principle") == "fair-tender");
+        fairTender.Value<string>("verdict").Should().Be("breach");
+        fairTender["decidedBy"]!.Values<string>().Should().Equal("fair-tender.eligibility-fixed-at-notice", "fair-tender.nhs-only-needs-reason");
+        CheckReport.JsonFormatVersion.Should().Be(2, "verdicts changed the JSON format");
     }
 
     [Test]

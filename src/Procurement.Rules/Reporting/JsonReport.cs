@@ -45,6 +45,28 @@ internal static class JsonReport
         json.WritePropertyName("hasBreaches");
         json.WriteValue(report.HasBreaches);
 
+        // Since format version 2: the principles' verdicts, before the outcomes they come from.
+        json.WritePropertyName("verdicts");
+        json.WriteStartArray();
+        foreach (var v in report.Verdicts)
+        {
+            json.WriteStartObject();
+            Property(json, "principle", v.Principle.Key);
+            Property(json, "title", v.Principle.Title);
+            Property(json, "verdict", Names.Camel(v.Kind));
+            json.WritePropertyName("decidedBy");
+            json.WriteStartArray();
+            foreach (var o in v.DecidedBy)
+            {
+                json.WriteValue(o.Rule.Id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WritePropertyName("outcomes");
         json.WriteStartArray();
         foreach (var o in report.Outcomes)

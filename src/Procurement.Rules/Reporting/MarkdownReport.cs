@@ -20,6 +20,16 @@ internal static class MarkdownReport
         md.Append("Rule pack ").Append(Code(report.Pack.Id)).Append(' ').Append(Value(report.Pack.Version)).Append(": ").AppendLine(Value(report.Pack.Title)).AppendLine();
         md.AppendLine(TextReport.PeriodNote(report)).AppendLine();
         md.Append("**Result:** ").AppendLine(TextReport.Summary(report));
+        if (report.Verdicts.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Verdicts by principle").AppendLine();
+            md.AppendLine("| principle | verdict | decided by |").AppendLine("|---|---|---|");
+            foreach (var verdict in report.Verdicts)
+            {
+                md.Append("| `").Append(verdict.Principle.Key).Append("` | ").Append(TextReport.Label(verdict.Kind)).Append(" | ")
+                    .Append(string.Join(", ", TextReport.Shown(verdict).Select(o => "`" + o.Rule.Id + "`"))).AppendLine(" |");
+            }
+        }
 
         if (report.Breaches.Count > 0)
         {

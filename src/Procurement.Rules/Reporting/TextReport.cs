@@ -72,6 +72,35 @@ internal static class TextReport
         };
     }
 
+    /// <summary>
+    /// A verdict's deciding rules worth naming: every one for a breach, failure or undetermined principle and for a
+    /// compliant one; none when nothing applies (the list would be every rule of other scenarios).
+    /// </summary>
+    public static IReadOnlyList<RuleOutcome> Shown(PrincipleVerdict verdict) =>
+        verdict.Kind == OutcomeKind.NotApplicable ? Array.Empty<RuleOutcome>() : verdict.DecidedBy;
+
+    /// <summary>The verdicts, first in the report: one line per principle with the rules that decide it.</summary>
+    private static void WriteVerdicts(CheckReport report, StringBuilder text)
+    {
+        if (report.Verdicts.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("VERDICTS BY PRINCIPLE");
+        foreach (var verdict in report.Verdicts)
+        {
+            text.Append("- ").Append(verdict.Principle.Key).Append(": ").Append(Label(verdict.Kind));
+            var shown = Shown(verdict);
+            if (shown.Count > 0)
+            {
+                text.Append(" (").Append(string.Join(", ", shown.Select(o => o.Rule.Id))).Append(')');
+            }
+
+            text.AppendLine();
+        }
+    }
+
     public static string Write(CheckReport report)
     {
         var text = new StringBuilder();
@@ -87,6 +116,7 @@ internal static class TextReport
         text.Append("Rule pack ").Append(V(report.Pack.Id)).Append(' ').Append(V(report.Pack.Version)).Append(": ").AppendLine(V(report.Pack.Title));
         text.AppendLine(PeriodNote(report));
         text.Append("Result: ").AppendLine(Summary(report));
+        WriteVerdicts(report, text);
 
         var breaches = report.Breaches;
         if (breaches.Count > 0)

@@ -1,0 +1,23 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
+using FastExpressionCompiler;
+using NRules.Extensibility;
+
+namespace Procurement.Rules.Engine;
+
+/// <summary>
+/// NRules' expression compiler replaced by FastExpressionCompiler (MIT), which compiles a lambda several times faster
+/// than <see cref="LambdaExpression.Compile()"/>: NRules compiles every condition and action of every rule one after the
+/// other while it builds the session factory (pitfall 7), so this is most of what the engine adds to a cold load.
+/// An expression it cannot compile falls back to <see cref="LambdaExpression.Compile()"/>. Stateless and thread-safe.
+/// </summary>
+internal sealed class FastCompiler : IExpressionCompiler
+{
+    public static readonly FastCompiler Instance = new();
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The package's build/buildTransitive targets keep FastExpressionCompiler and NRules whole in a trimmed application, and the expressions compiled here read only our own types and the model, which the ILLink descriptors keep whole.")]
+    public TDelegate Compile<TDelegate>(Expression<TDelegate> expression)
+        where TDelegate : Delegate =>
+        expression.CompileFast(ifFastFailedReturnNull: false);
+}
