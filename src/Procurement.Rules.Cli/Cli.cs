@@ -57,7 +57,7 @@ internal static class Cli
             return NoBreach;
         }
 
-        var pack = LoadPack(arguments.RulesDirectory, stderr);
+        var pack = LoadPack(arguments.RulesDirectory, arguments.RulesRoot, stderr);
         if (pack is null)
         {
             return BadInput;
@@ -117,11 +117,15 @@ internal static class Cli
         return ExitCode(reports, pack, stderr);
     }
 
-    private static RulePack? LoadPack(string? directory, TextWriter stderr)
+    private static RulePack? LoadPack(string? directory, string? root, TextWriter stderr)
     {
         try
         {
-            return directory is null ? RulePack.Default : RulePack.LoadFromDirectory(directory);
+            return directory is null ? RulePack.Default : RulePack.LoadFromDirectory(directory, new RulePackLoadOptions { RootDirectory = root });
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
         }
         catch (DirectoryNotFoundException)
         {

@@ -36,6 +36,9 @@ internal sealed record CliArguments
 
         Options:
           --rules DIR               Use the rule pack in folder DIR instead of the built-in one.
+          --rules-root DIR          The folder the pack may read files from (its rule files and
+                                    sources); it must contain the pack folder. Default: the pack
+                                    folder. The repository's own pack needs --rules-root rules.
           --format text|markdown|json
                                     How to write the reports (default: text).
           --check-outside-period    Apply the rules even to a procurement decided outside the
@@ -55,6 +58,9 @@ internal sealed record CliArguments
 
     /// <summary>The folder of the rule pack to load, or <see langword="null"/> for the built-in pack.</summary>
     public string? RulesDirectory { get; init; }
+
+    /// <summary>The folder the pack may read files from, or <see langword="null"/> for the pack folder itself.</summary>
+    public string? RulesRoot { get; init; }
 
     /// <summary>The report format.</summary>
     public ReportFormat Format { get; init; } = ReportFormat.Text;
@@ -117,7 +123,7 @@ internal sealed record CliArguments
             var equals = arg.StartsWith("--", StringComparison.Ordinal) ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
             var name = equals < 0 ? arg : arg[..equals];
             var inlineValue = equals < 0 ? null : arg[(equals + 1)..];
-            if (name is "--rules" or "--format" && !given.Add(name))
+            if (name is "--rules" or "--rules-root" or "--format" && !given.Add(name))
             {
                 error = $"option {name} is given more than once";
                 break;
@@ -134,6 +140,18 @@ internal sealed record CliArguments
                     else
                     {
                         result = result with { RulesDirectory = folder };
+                    }
+
+                    break;
+                case "--rules-root":
+                    var root = inlineValue ?? TakeValue(args, ref i);
+                    if (string.IsNullOrEmpty(root))
+                    {
+                        error = "option --rules-root needs a folder: --rules-root DIR";
+                    }
+                    else
+                    {
+                        result = result with { RulesRoot = root };
                     }
 
                     break;
@@ -176,6 +194,11 @@ internal sealed record CliArguments
         if (error is null && result.ListRules && result.Format == ReportFormat.Json)
         {
             error = "--list-rules writes text or markdown, not json";
+        }
+
+        if (error is null && result.RulesRoot is not null && result.RulesDirectory is null)
+        {
+            error = "--rules-root needs --rules: the built-in pack reads no files";
         }
 
         if (error is null && !result.ListRules && files.Count == 0)

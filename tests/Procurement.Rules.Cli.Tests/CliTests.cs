@@ -266,7 +266,7 @@ public class CliTests
         var ruleFile = Path.Combine(pack, "fair-tender.rules.yaml");
         Replace(ruleFile, "require: Tender.IncumbentMayBid == true", "require: NoSuchFact > 1");
 
-        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(2, "{0}", result);
         result.Stdout.Should().BeEmpty();
@@ -282,7 +282,7 @@ public class CliTests
         var localTitle = title + " (local copy)";
         Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: " + localTitle);
 
-        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         result.Stdout.Should().Contain(localTitle);
@@ -306,9 +306,9 @@ public class CliTests
         var pack = CopyDefaultPack();
         Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "require: Tender.Eligibility != NonNhsOnly", "require: 1 / Count(NoticePublished) > 0");
         var file = Write("no-notice.yaml", CompliantYaml.Replace("kind: noticePublished", "kind: bidReceived", StringComparison.Ordinal));
-        RulePack.LoadFromDirectory(pack).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
+        RulePack.LoadFromDirectory(pack, new RulePackLoadOptions { RootDirectory = Path.GetDirectoryName(pack) }).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
 
-        var result = CliResult.Run("--rules", pack, file);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, file);
 
         result.ExitCode.Should().Be(2, "the check is incomplete: {0}", result);
         result.Stdout.Should().Contain(NhsRightToBidRuleId);
@@ -384,7 +384,7 @@ public class CliTests
         var title = RulePack.Default.Rules.Single(r => r.Id == NhsOnlyRuleId).Title;
         Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: Renamed in the copy");
 
-        var result = CliResult.Run("--list-rules", "--rules", pack);
+        var result = CliResult.Run("--list-rules", "--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!);
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stdout.Split(NewLine).Should().ContainSingle(l => l.StartsWith(NhsOnlyRuleId + " ", StringComparison.Ordinal))

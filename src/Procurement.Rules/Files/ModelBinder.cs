@@ -170,7 +170,6 @@ internal sealed class ModelBinder
 
         var instance = Activator.CreateInstance(type)!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var failed = false;
         foreach (var entry in map.Entries)
         {
             var entryPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
@@ -179,7 +178,6 @@ internal sealed class ModelBinder
                 var suggestion = Names.Suggest(entry.Key, shape.Keys);
                 _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
                     $"unknown key '{entry.Key}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
-                failed = true;
                 continue;
             }
 
@@ -193,14 +191,12 @@ internal sealed class ModelBinder
             var value = Bind(entry.Value, property.PropertyType, entryPath);
             if (_problems.Count > before)
             {
-                failed = true;
                 continue;
             }
 
             if (value is null && shape.Required.Contains(entry.Key))
             {
                 Problem(entry.Value, entryPath, "a value is required here, not null");
-                failed = true;
                 continue;
             }
 
@@ -215,11 +211,11 @@ internal sealed class ModelBinder
             if (!seen.Contains(required))
             {
                 _problems.Add(new LoadProblem(_file, map.Line, map.Column, path.Length == 0 ? required : path + "." + required, null, $"missing required key '{required}'"));
-                failed = true;
             }
         }
 
-        return failed ? null : instance;
+        // Returned even when a value failed, so the validator can still look at the rest; the load fails on the problems.
+        return instance;
     }
 
     private DocScalar? Scalar(DocNode node, string path, ScalarKind jsonKind, string expected)

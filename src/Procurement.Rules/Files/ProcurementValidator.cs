@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Procurement.Model;
 
 namespace Procurement.Rules.Files;
@@ -13,7 +14,17 @@ namespace Procurement.Rules.Files;
 internal static class ProcurementValidator
 {
 
+    /// <summary>Throws a <see cref="ProcurementLoadException"/> listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
+    {
+        if (Validate(procurement, file, positions) is { } problems)
+        {
+            throw new ProcurementLoadException(problems);
+        }
+    }
+
+    /// <summary>Every problem of the procurement, or null when it has none.</summary>
+    public static List<LoadProblem>? Validate(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
     {
         List<LoadProblem>? problems = null;
         void Add(string? path, string message)
@@ -37,9 +48,29 @@ internal static class ProcurementValidator
             Add("id", "the procurement needs an id");
         }
 
-        if (procurement.Scenario is { } scenario && !Enum.IsDefined(scenario))
+        if (procurement.Scenario is { } scenario && !System.Enum.IsDefined(scenario))
         {
             Add("scenario", $"{(int)scenario} is not a scenario (1 to 6)");
+        }
+
+        void Defined<T>(T? value, string path, string what)
+            where T : struct, Enum
+        {
+            if (value is { } v && !System.Enum.IsDefined(v))
+            {
+                Add(path, $"{Convert.ToInt64(v, CultureInfo.InvariantCulture)} is not a defined {what} (one of {string.Join(", ", System.Enum.GetNames<T>().Select(Names.Camel))})");
+            }
+        }
+
+        Defined(procurement.Commissioner?.Kind, "commissioner.kind", "commissioner kind");
+        Defined(procurement.Tender?.Route, "tender.route", "route");
+        Defined(procurement.Tender?.Eligibility, "tender.eligibility", "eligibility");
+        Defined(procurement.Tender?.RouteJustification?.Kind, "tender.routeJustification.kind", "justification kind");
+        Defined(procurement.Tender?.EligibilityJustification?.Kind, "tender.eligibilityJustification.kind", "justification kind");
+        var complete = procurement.TimelineCompleteFor;
+        for (var i = 0; complete is not null && i < complete.Count; i++)
+        {
+            Defined<EventKind>(complete[i], At("timelineCompleteFor", i), "event kind");
         }
 
         if (procurement.TermMonths is < 0)
@@ -89,6 +120,8 @@ internal static class ProcurementValidator
             {
                 Add(At("qualityMeasures", i) + ".name", "a quality measure needs a name");
             }
+
+            Defined(measures[i]?.Kind, At("qualityMeasures", i) + ".kind", "quality measure kind");
         }
 
         var contracts = procurement.IncumbentContracts;
@@ -104,6 +137,18 @@ internal static class ProcurementValidator
             if (contract.Provider is null || string.IsNullOrWhiteSpace(contract.Provider.Name))
             {
                 Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider with a name");
+            }
+
+            Defined(contract.Provider?.Kind, At("incumbentContracts", i) + ".provider.kind", "provider kind");
+            if (contract.Value is { Amount: < 0 })
+            {
+                Add(At("incumbentContracts", i) + ".value.amount", "the contract's value cannot be negative");
+            }
+
+            if (contract.Performance is { Underperforming: false, SignificantUnderperformance: true })
+            {
+                Add(At("incumbentContracts", i) + ".performance.significantUnderperformance",
+                    "significant underperformance contradicts 'underperforming: false' (significant underperformance is underperformance)");
             }
 
             if (contract.StartDate is { } start && contract.EndDate is { } end && end < start)
@@ -122,12 +167,15 @@ internal static class ProcurementValidator
                 continue;
             }
 
-            if (!Enum.IsDefined(e.Kind))
+            if (!System.Enum.IsDefined(e.Kind))
             {
                 Add(At("timeline", i) + ".kind", $"{(int)e.Kind} is not an event kind");
                 continue;
             }
 
+            Defined(e.PartyKind, At("timeline", i) + ".partyKind", "provider kind");
+            Defined(e.Body, At("timeline", i) + ".body", "oversight body");
+            Defined(e.Eligibility, At("timeline", i) + ".eligibility", "eligibility");
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)
             {
                 Add(At("timeline", i) + ".body", "an oversightSignOff event needs the body that signed off");
@@ -159,10 +207,7 @@ internal static class ProcurementValidator
             }
         }
 
-        if (problems is not null)
-        {
-            throw new ProcurementLoadException(problems);
-        }
+        return problems;
     }
 
     private static bool IsUntitled(Document? document) => document is null || string.IsNullOrWhiteSpace(document.Title);

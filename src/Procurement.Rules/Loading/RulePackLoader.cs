@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Procurement.Model;
 using Procurement.Rules.Checking;
 using Procurement.Rules.Expressions;
+using Procurement.Rules.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -44,8 +45,9 @@ internal static partial class RulePackLoader
         {
             parser = new RuleExpressionParser(liftLambdas);
             var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
-            var ruleFiles = files.RuleFiles();
-            if (ruleFiles.Count == 0)
+            var before = problems.Count;
+            var ruleFiles = files.RuleFiles(problems);
+            if (ruleFiles.Count == 0 && problems.Count == before)
             {
                 problems.Add(null, null, null, "the pack has no rule files (*.rules.yaml beside pack.yaml)");
             }
@@ -53,7 +55,14 @@ internal static partial class RulePackLoader
             foreach (var file in ruleFiles)
             {
                 problems.File = files.Display(file);
-                ReadRuleFile(file, files.Read(file) ?? string.Empty, header, parser, seen, problems, rules);
+                var read = files.Read(file);
+                if (read.Text is null)
+                {
+                    problems.Add(read.Line, read.Column, null, read.Error ?? "cannot be read");
+                    continue;
+                }
+
+                ReadRuleFile(file, read.Text, header, parser, seen, problems, rules, files.Limits);
             }
         }
 
@@ -101,14 +110,14 @@ internal static partial class RulePackLoader
 
     private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
     {
-        var text = files.Read("pack.yaml");
-        if (text is null)
+        var read = files.Read("pack.yaml");
+        if (read.Text is null)
         {
-            problems.Add(null, null, null, "the pack has no pack.yaml");
+            problems.Add(read.Line, read.Column, null, read.Error == "not found" ? "the pack has no pack.yaml" : "pack.yaml " + read.Error);
             return null;
         }
 
-        var root = ParseYaml(text, problems);
+        var root = ParseYaml(read.Text, problems, files.Limits);
         if (root is null)
         {
             return null;
@@ -161,10 +170,11 @@ internal static partial class RulePackLoader
                 continue;
             }
 
-            var sourceText = files.Read(file.Value!);
-            if (sourceText is null)
+            var sourceRead = files.Read(file.Value!);
+            if (sourceRead.Text is not { } sourceText)
             {
-                problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' not found");
+                var at = sourceRead.Line is { } errorLine ? $" (at line {errorLine}, column {sourceRead.Column})" : string.Empty;
+                problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' {sourceRead.Error}{at}");
                 continue;
             }
 
@@ -222,9 +232,10 @@ internal static partial class RulePackLoader
         RuleExpressionParser parser,
         Dictionary<string, (string File, Mark Mark)> seen,
         ProblemList problems,
-        List<PendingRule> rules)
+        List<PendingRule> rules,
+        InputLimits limits)
     {
-        var root = ParseYaml(text, problems);
+        var root = ParseYaml(text, problems, limits);
         if (root is null || YamlMap.From(root, problems, "a rule file", RuleFileKeys) is not { } map)
         {
             return;
@@ -517,16 +528,22 @@ internal static partial class RulePackLoader
         return citations;
     }
 
-    private static YamlNode? ParseYaml(string text, ProblemList problems)
+    /// <summary>
+    /// Parses a pack file through <see cref="LimitedParser"/>, so every limit is checked before YamlDotNet builds a node,
+    /// and every exception YamlDotNet throws on bad input becomes a located problem.
+    /// </summary>
+    private static YamlNode? ParseYaml(string text, ProblemList problems, InputLimits limits)
     {
         var stream = new YamlStream();
+        var parser = LimitedParser.For(text, limits);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        catch (Exception e) when (LimitedParser.IsParseFailure(e))
         {
-            problems.Add(e.Start, null, "YAML syntax: " + (e.InnerException?.Message ?? e.Message));
+            var problem = parser.Problem(e, problems.File);
+            problems.Add(problem.Line, problem.Column, null, problem.Message);
             return null;
         }
 
