@@ -155,6 +155,7 @@ internal static partial class RulePackLoader
         }
 
         var sources = new List<SourceDocument>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in map.Sequence("sources", required: true)?.Children ?? Enumerable.Empty<YamlNode>())
         {
             if (YamlMap.From(node, problems, "a source", SourceKeys) is not { } source)
@@ -175,6 +176,7 @@ internal static partial class RulePackLoader
             {
                 var at = sourceRead.Line is { } errorLine ? $" (at line {errorLine}, column {sourceRead.Column})" : string.Empty;
                 problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' {sourceRead.Error}{at}");
+                unreadable.Add(sourceId);
                 continue;
             }
 
@@ -222,7 +224,7 @@ internal static partial class RulePackLoader
             return null;
         }
 
-        return new PackHeader(id, title, version, description, from.Value, until, sources, principles);
+        return new PackHeader(id, title, version, description, from.Value, until, sources, principles) { UnreadableSources = unreadable };
     }
 
     private static void ReadRuleFile(
@@ -510,6 +512,12 @@ internal static partial class RulePackLoader
             }
 
             var document = header.Sources.FirstOrDefault(s => s.Id == source.Value);
+            if (document is null && header.UnreadableSources.Contains(source.Value!))
+            {
+                // Already reported where the source is declared: one problem, not one per citation.
+                continue;
+            }
+
             if (document is null)
             {
                 problems.Add(source.Start, ruleId, $"unknown source '{source.Value}' (the pack's sources: {string.Join(", ", header.Sources.Select(s => s.Id))})");
@@ -643,6 +651,9 @@ internal sealed record PackHeader(
     IReadOnlyList<Principle> Principles)
 {
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of sources declared but not readable (already reported), whose citations are not checked.</summary>
+    public IReadOnlySet<string> UnreadableSources { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The source's text with white space folded, computed once per load.</summary>
     public string NormalisedText(SourceDocument source)
