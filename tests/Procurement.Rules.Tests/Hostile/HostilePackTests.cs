@@ -239,6 +239,56 @@ public class HostilePackTests
     }
 
     [Test]
+    public void LoadFromDirectory_FactThatUsesItself_SaysSo()
+    {
+        using var pack = TestPack.WithRule("true", facts: "        f: f + 1");
+
+        var problem = LoadProblem(pack);
+
+        problem.Message.Should().Be("fact 'f': the fact uses itself ('f'); a fact may use only the facts declared before it (in: f + 1)");
+        problem.RuleId.Should().Be("test.rule");
+        (problem.Line, problem.Column).Should().Be(pack.Find("test.rules.yaml", "f + 1"));
+    }
+
+    [TestCase("it")]
+    [TestCase("parent")]
+    [TestCase("np")]
+    public void LoadFromDirectory_FactNamedAfterAWordOfTheLanguage_IsAProblem(string name)
+    {
+        using var pack = TestPack.WithRule("true", facts: $"        {name}: 1");
+
+        var problem = LoadProblem(pack);
+
+        problem.Message.Should().Be($"fact name '{name}' is a word of the expression language; choose another name");
+        problem.Line.Should().Be(pack.Find("test.rules.yaml", name + ": 1").Line);
+    }
+
+    [Test]
+    public void LoadFromDirectory_ErrorInsideAFoldedExpression_PointsAtItsLine()
+    {
+        using var pack = TestPack.WithRule(">-\n      Tender != null\n      && Tender.NoSuch == 1\n      && true");
+
+        var problem = LoadProblem(pack);
+
+        problem.Message.Should().StartWith("'require': No property or field 'NoSuch' exists in type 'TenderPlan'");
+        var (line, column) = pack.Find("test.rules.yaml", "Tender.NoSuch");
+        problem.Line.Should().Be(line);
+        problem.Column.Should().BeInRange(column, column + "Tender.NoSuch".Length);
+    }
+
+    [Test]
+    public void LoadFromDirectory_ErrorInsideAMultiLinePlainExpression_PointsAtItsLine()
+    {
+        using var pack = TestPack.WithRule("Tender != null\n      && Tender.NoSuch == 1");
+
+        var problem = LoadProblem(pack);
+
+        var (line, column) = pack.Find("test.rules.yaml", "Tender.NoSuch");
+        problem.Line.Should().Be(line);
+        problem.Column.Should().BeInRange(column, column + "Tender.NoSuch".Length);
+    }
+
+    [Test]
     public void Default_EmbeddedPack_StillLoads()
     {
         RulePack.Default.Rules.Should().NotBeEmpty();
