@@ -6,7 +6,7 @@ namespace Procurement.Rules.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line). Anything else goes to
-/// BenchmarkDotNet, for example <c>--filter *</c> for the full suite or <c>--filter *Check*</c>.
+/// BenchmarkDotNet, for example (<c>--large-input</c>: see <see cref="LargeInput"/>) <c>--filter *</c> for the full suite or <c>--filter *Check*</c>.
 /// </summary>
 internal static class Program
 {
@@ -15,6 +15,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--quick")
         {
             return QuickMode.Run();
+        }
+
+        if (args.Length > 0 && args[0] == LargeInput.Argument)
+        {
+            return LargeInput.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == ColdLoad.ChildArgument)

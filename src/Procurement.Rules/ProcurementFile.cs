@@ -300,7 +300,7 @@ public static class ProcurementFile
         }
 
         var bound = problems.Count;
-        if (ProcurementValidator.Validate(procurement, file, binder.Positions) is { } invalid)
+        if (ProcurementValidator.Validate(procurement, file, root) is { } invalid)
         {
             // A value the binder already reported (or one inside it, or its parent) is not reported twice.
             foreach (var problem in invalid)

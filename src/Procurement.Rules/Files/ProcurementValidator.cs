@@ -15,26 +15,28 @@ internal static class ProcurementValidator
 {
 
     /// <summary>Throws a <see cref="ProcurementLoadException"/> listing every problem, if there is any.</summary>
-    public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
+    public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, DocNode? root = null)
     {
-        if (Validate(procurement, file, positions) is { } problems)
+        if (Validate(procurement, file, root) is { } problems)
         {
             throw new ProcurementLoadException(problems);
         }
     }
 
     /// <summary>Every problem of the procurement, or null when it has none.</summary>
-    public static List<LoadProblem>? Validate(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
+    public static List<LoadProblem>? Validate(ProposedProcurement procurement, string? file, DocNode? root = null)
     {
         List<LoadProblem>? problems = null;
         void Add(string? path, string message)
         {
             (int? Line, int? Column) at = default;
-            // A value that is absent has no position: use its nearest recorded parent's (the event, the contract).
-            for (var p = path; p is not null && positions is not null; p = Parent(p))
+            // Found in the file's tree only for a problem. A value that is absent has no position: use its nearest
+            // parent's (the event, the contract).
+            for (var p = path; p is not null && root is not null; p = Parent(p))
             {
-                if (positions.TryGetValue(p, out at))
+                if (DocPath.Find(root, p) is { } node)
                 {
+                    at = (node.Line, node.Column);
                     break;
                 }
             }
