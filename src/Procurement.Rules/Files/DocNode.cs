@@ -85,6 +85,9 @@ internal sealed class DocScalar : DocNode
         ScalarKind.Null => "null",
         ScalarKind.JsonNumber => "a number",
         ScalarKind.JsonBoolean => "true or false",
-        _ => $"'{Text}'",
+        _ => $"'{Shorten(Text)}'",
     };
+
+    /// <summary>A value as quoted in a problem: at most 80 characters, so a huge value does not make a huge message.</summary>
+    private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..77] + "..." : text;
 }

@@ -12,6 +12,7 @@ namespace Procurement.Rules.Files;
 internal enum PathKind
 {
     Missing,
+    Inaccessible,
     RegularFile,
     Directory,
     Device,
@@ -38,7 +39,7 @@ internal static class InputFile
         {
             if (!found)
             {
-                return PathKind.Missing;
+                return mode == 0 ? PathKind.Missing : PathKind.Inaccessible;
             }
 
             return (mode & 0xF000) switch
@@ -70,6 +71,7 @@ internal static class InputFile
     {
         PathKind.RegularFile => null,
         PathKind.Missing => "file not found",
+        PathKind.Inaccessible => "cannot be read (permission denied on the file or a folder on its path)",
         PathKind.Directory => "is a folder, not a file",
         PathKind.Device => "is a device, not a regular file; only regular files are read",
         PathKind.Fifo => "is a FIFO (named pipe), not a regular file; only regular files are read",
@@ -272,7 +274,11 @@ internal static class InputFile
     {
         private static bool _unavailable;
 
-        /// <summary>True with the mode when the path exists, false when it does not, null when the shim is unavailable.</summary>
+        /// <summary>
+        /// True with the mode when the path exists; false when it cannot be examined, with mode 0 when it does not exist
+        /// (ENOENT, ENOTDIR: the same numbers on Linux and macOS) and 1 when it cannot be reached (such as EACCES);
+        /// null when the shim is unavailable.
+        /// </summary>
         public static bool? TryMode(string path, out int mode)
         {
             mode = 0;
@@ -285,6 +291,7 @@ internal static class InputFile
             {
                 if (NativeMethods.SystemNative_Stat(path, out var status) != 0)
                 {
+                    mode = Marshal.GetLastPInvokeError() is 2 or 20 ? 0 : 1;
                     return false;
                 }
 

@@ -412,6 +412,21 @@ public class HostileCaseFileTests
     }
 
     [Test]
+    public void ParseYaml_ManyHugeMisspeltValues_FailFastWithShortMessages()
+    {
+        var huge = new string('x', 500_000);
+        var yaml = "id: x\ntimelineCompleteFor: [" + string.Join(", ", Enumerable.Repeat(huge, 20)) + "]\n";
+
+        var problems = Guarded(() =>
+        {
+            var act = () => ProcurementFile.ParseYaml(yaml, "case.yaml");
+            return act.Should().Throw<ProcurementLoadException>().Which.Problems;
+        });
+
+        problems.Should().HaveCount(20).And.OnlyContain(p => p.Message.Length < 1000 && p.Message.StartsWith("'xxx", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void InputLimits_OutOfRange_ThrowsArgumentOutOfRange()
     {
         var act = () => new InputLimits { MaxDepth = 0 };
