@@ -289,6 +289,17 @@ public class CliTests
     }
 
     [Test]
+    public void Run_RulesFolderWithoutRulesRoot_NamesTheSourceOutsideThePack()
+    {
+        var pack = CopyDefaultPack();
+
+        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("file '../sources/burnham-2009-letter.md' is outside the folder the pack may read");
+    }
+
+    [Test]
     public void Run_RulesFolderMissing_ExitsTwoNamingIt()
     {
         var missing = Path.Combine(_temp.FullName, "no-such-pack");
@@ -406,6 +417,8 @@ public class CliTests
     [TestCase(new[] { "--format", "--list-rules" }, "--format")]
     [TestCase(new[] { "--format", "xml", "case.yaml" }, "'xml'")]
     [TestCase(new[] { "--rules" }, "--rules")]
+    [TestCase(new[] { "--rules-root" }, "--rules-root")]
+    [TestCase(new[] { "--rules-root", "rules", "case.yaml" }, "--rules-root needs --rules")]
     [TestCase(new[] { "--format", "json", "--format", "text", "case.yaml" }, "more than once")]
     [TestCase(new[] { "--list-rules", "case.yaml" }, "--list-rules")]
     [TestCase(new[] { "--list-rules=yes" }, "--list-rules")]
