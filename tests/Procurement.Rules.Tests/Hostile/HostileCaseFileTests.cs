@@ -427,6 +427,35 @@ public class HostileCaseFileTests
     }
 
     [Test]
+    public void ParseYamlAndJson_CrLfLineEndings_ProblemsKeepTheirLines()
+    {
+        var yaml = YamlProblem("id: x\r\ntitle: t\r\nscenaro: a\r\n");
+        var json = JsonProblem("{\r\n\"id\": \"x\",\r\n\"scenaro\": 1\r\n}");
+
+        (yaml.Line, yaml.Column).Should().Be((3, 1));
+        (json.Line, json.Column).Should().Be((3, 1));
+    }
+
+    [Test]
+    public void ParseYaml_MergeKey_IsAnUnknownKeyNotAMerge()
+    {
+        var problem = YamlProblem("id: x\ntender: &t { route: openTender }\nservice: { <<: *t, name: s }\n");
+
+        problem.Message.Should().StartWith("unknown key '<<'");
+        (problem.Path, problem.Line).Should().Be(("service.<<", 3));
+    }
+
+    [TestCase("termMonths: 99999999999", "termMonths", "'99999999999' is not a whole number")]
+    [TestCase("value: { amount: 1e400 }", "value.amount", "'1e400' is not a number (write 25000000, not 25m or 25,000,000)")]
+    [TestCase("decisionDate: 2009-13-01", "decisionDate", "'2009-13-01' is not a valid date (yyyy-MM-dd, a day that exists)")]
+    public void ParseYaml_OutOfRangeNumberOrDate_IsAProblemNotAnOverflow(string line, string path, string message)
+    {
+        var problem = YamlProblem("id: x\n" + line + "\n");
+
+        (problem.Path, problem.Message).Should().Be((path, message));
+    }
+
+    [Test]
     public void InputLimits_OutOfRange_ThrowsArgumentOutOfRange()
     {
         var act = () => new InputLimits { MaxDepth = 0 };
