@@ -34,7 +34,8 @@ internal sealed class DocMap : DocNode
     public override string Describe => "a mapping";
 }
 
-internal sealed record DocEntry(string Key, int? Line, int? Column, DocNode Value);
+/// <summary>A key and its value; a struct, held inline in its mapping's list (a large timeline has millions).</summary>
+internal readonly record struct DocEntry(string Key, int? Line, int? Column, DocNode Value);
 
 internal sealed class DocList : DocNode
 {
