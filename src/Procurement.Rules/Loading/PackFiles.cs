@@ -34,6 +34,7 @@ internal abstract class PackFiles
 internal sealed class DirectoryPackFiles : PackFiles
 {
     private readonly string _directory;
+    private readonly string _real;
     private readonly string _root;
     private readonly InputLimits _limits;
 
@@ -41,9 +42,11 @@ internal sealed class DirectoryPackFiles : PackFiles
     public DirectoryPackFiles(string directory, RulePackLoadOptions options)
     {
         _directory = Path.GetFullPath(directory);
-        var real = RealPath.Resolve(_directory);
-        _root = options.RootDirectory is null ? real : RealPath.Resolve(Path.GetFullPath(options.RootDirectory));
-        if (!RealPath.IsInside(real, _root))
+        // Paths are resolved from the pack folder's real path, so a pack reached through a link (or a temp folder
+        // that is itself a link, as on macOS) is compared with its root like for like.
+        _real = RealPath.Resolve(_directory);
+        _root = options.RootDirectory is null ? _real : RealPath.Resolve(Path.GetFullPath(options.RootDirectory));
+        if (!RealPath.IsInside(_real, _root))
         {
             throw new ArgumentException($"RulePackLoadOptions.RootDirectory ({options.RootDirectory}) must contain the pack folder ({directory}).", nameof(options));
         }
@@ -92,7 +95,7 @@ internal sealed class DirectoryPackFiles : PackFiles
             return new PackText(null, "is not a path relative to the pack folder; a pack names its files relative to pack.yaml");
         }
 
-        var path = Path.GetFullPath(Path.Combine(_directory, relativePath));
+        var path = Path.GetFullPath(Path.Combine(_real, relativePath));
         if (!RealPath.IsInside(path, _root))
         {
             return new PackText(null, $"is outside the folder the pack may read ({_root}); see RulePackLoadOptions.RootDirectory");

@@ -289,6 +289,24 @@ public class HostilePackTests
     }
 
     [Test]
+    public void LoadFromDirectory_PackReachedThroughALink_LoadsWithinItsRealRoot()
+    {
+        using var pack = TestPack.WithRule("true");
+        var link = Path.Combine(Path.GetTempPath(), "procurement-hostile-link-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateSymbolicLink(link, Path.GetDirectoryName(pack.Directory)!);
+        try
+        {
+            var loaded = RulePack.LoadFromDirectory(Path.Combine(link, "pack"), new RulePackLoadOptions { RootDirectory = link });
+
+            loaded.Rules.Should().ContainSingle().Which.Id.Should().Be("test.rule");
+        }
+        finally
+        {
+            Directory.Delete(link);
+        }
+    }
+
+    [Test]
     public void Default_EmbeddedPack_StillLoads()
     {
         RulePack.Default.Rules.Should().NotBeEmpty();
