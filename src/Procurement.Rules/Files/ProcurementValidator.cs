@@ -64,6 +64,16 @@ internal static class ProcurementValidator
             }
         }
 
+        // The same for a value in a list: its path is built only for a problem (a check runs this on every call).
+        void DefinedAt<T>(T? value, string list, int index, string suffix, string what)
+            where T : struct, Enum
+        {
+            if (value is { } v && !System.Enum.IsDefined(v))
+            {
+                Defined(value, At(list, index) + suffix, what);
+            }
+        }
+
         Defined(procurement.Commissioner?.Kind, "commissioner.kind", "commissioner kind");
         Defined(procurement.Tender?.Route, "tender.route", "route");
         Defined(procurement.Tender?.Eligibility, "tender.eligibility", "eligibility");
@@ -72,7 +82,7 @@ internal static class ProcurementValidator
         var complete = procurement.TimelineCompleteFor;
         for (var i = 0; complete is not null && i < complete.Count; i++)
         {
-            Defined<EventKind>(complete[i], At("timelineCompleteFor", i), "event kind");
+            DefinedAt<EventKind>(complete[i], "timelineCompleteFor", i, string.Empty, "event kind");
         }
 
         if (procurement.TermMonths is < 0)
@@ -123,7 +133,7 @@ internal static class ProcurementValidator
                 Add(At("qualityMeasures", i) + ".name", "a quality measure needs a name");
             }
 
-            Defined(measures[i]?.Kind, At("qualityMeasures", i) + ".kind", "quality measure kind");
+            DefinedAt(measures[i]?.Kind, "qualityMeasures", i, ".kind", "quality measure kind");
         }
 
         var contracts = procurement.IncumbentContracts;
@@ -141,7 +151,7 @@ internal static class ProcurementValidator
                 Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider with a name");
             }
 
-            Defined(contract.Provider?.Kind, At("incumbentContracts", i) + ".provider.kind", "provider kind");
+            DefinedAt(contract.Provider?.Kind, "incumbentContracts", i, ".provider.kind", "provider kind");
             if (contract.Value is { Amount: < 0 })
             {
                 Add(At("incumbentContracts", i) + ".value.amount", "the contract's value cannot be negative");
@@ -175,9 +185,9 @@ internal static class ProcurementValidator
                 continue;
             }
 
-            Defined(e.PartyKind, At("timeline", i) + ".partyKind", "provider kind");
-            Defined(e.Body, At("timeline", i) + ".body", "oversight body");
-            Defined(e.Eligibility, At("timeline", i) + ".eligibility", "eligibility");
+            DefinedAt(e.PartyKind, "timeline", i, ".partyKind", "provider kind");
+            DefinedAt(e.Body, "timeline", i, ".body", "oversight body");
+            DefinedAt(e.Eligibility, "timeline", i, ".eligibility", "eligibility");
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)
             {
                 Add(At("timeline", i) + ".body", "an oversightSignOff event needs the body that signed off");
