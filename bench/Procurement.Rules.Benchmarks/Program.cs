@@ -6,8 +6,9 @@ namespace Procurement.Rules.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line); <c>--peer</c>: only its
-/// <c>peer_ratio</c> figures (the five core principles, YAML vs fluent NRules). Anything else goes to
-/// BenchmarkDotNet, for example <c>--filter *</c> for the full suite or <c>--filter *Check*</c>.
+/// <c>peer_ratio</c> figures (the five core principles, YAML vs fluent NRules); <c>--large-input</c>: loading a huge case
+/// file (see <see cref="LargeInput"/>). Anything else goes to BenchmarkDotNet, for example <c>--filter *</c> for the full
+/// suite or <c>--filter *Check*</c>.
 /// </summary>
 internal static class Program
 {
@@ -21,6 +22,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--peer")
         {
             return PeerMeasurement.Run() is null ? 2 : 0;
+        }
+
+        if (args.Length > 0 && args[0] == LargeInput.Argument)
+        {
+            return LargeInput.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == ColdLoad.ChildArgument)

@@ -180,10 +180,14 @@ internal sealed class PackOptions
                 return null;
             }
 
-            // LEAD: when RulePackLoadOptions (branch `inputs`) is on main, pass
-            // new RulePackLoadOptions { RootDirectory = root } here; until then --rules-root is checked but the loader's
-            // own closure rules apply.
-            return RulePack.LoadFromDirectory(Path.GetFullPath(directory, _host.CurrentDirectory));
+            // A pack reads only inside its own folder, or inside --rules-root when given (which must contain it).
+            var options = new RulePackLoadOptions { RootDirectory = root is null ? null : Path.GetFullPath(root, _host.CurrentDirectory) };
+            return RulePack.LoadFromDirectory(Path.GetFullPath(directory, _host.CurrentDirectory), options);
+        }
+        catch (ArgumentException e)
+        {
+            // The only argument the user controls here: a --rules-root that does not contain the pack folder.
+            stderr.WriteLine($"error: {e.Message}");
         }
         catch (DirectoryNotFoundException)
         {

@@ -27,7 +27,7 @@ internal static class TestCommand
     {
         var directory = new Argument<string>("DIR") { Description = "The pack folder (pack.yaml, *.rules.yaml and fixtures/)." };
         var command = new Command("test", "Run a rule pack's fixtures (fixtures/<rule id>/<expected>-<name>.yaml) and print pass or fail for each. Exit 0 when all pass, 1 when any fails, 2 when the pack or a fixture cannot be read.") { directory };
-        command.SetAction(parse => Run(Path.GetFullPath(parse.GetValue(directory)!, host.CurrentDirectory), parse.GetValue(pack.RulesRoot), parse.InvocationConfiguration.Output, stderr));
+        command.SetAction(parse => Run(Path.GetFullPath(parse.GetValue(directory)!, host.CurrentDirectory), parse.GetValue(pack.RulesRoot) is { } root ? Path.GetFullPath(root, host.CurrentDirectory) : null, parse.InvocationConfiguration.Output, stderr));
         return command;
     }
 
@@ -37,8 +37,13 @@ internal static class TestCommand
         RulePack pack;
         try
         {
-            _ = rulesRoot; // LEAD: pass RulePackLoadOptions { RootDirectory = rulesRoot } once it is on main.
-            pack = RulePack.LoadFromDirectory(directory);
+            pack = RulePack.LoadFromDirectory(directory, new RulePackLoadOptions { RootDirectory = rulesRoot });
+        }
+        catch (ArgumentException e)
+        {
+            // A --rules-root that does not contain the pack folder.
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (DirectoryNotFoundException)
         {

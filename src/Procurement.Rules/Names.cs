@@ -38,9 +38,18 @@ internal static class Names
         return previous[b.Length];
     }
 
-    /// <summary>The closest candidate to a misspelt name, or null when nothing is close.</summary>
+    private const int MaxSuggestedLength = 100;
+
+    /// <summary>The closest candidate to a misspelt name, or null when nothing is close (or the name is over 100 characters).</summary>
     public static string? Suggest(string name, System.Collections.Generic.IEnumerable<string> candidates)
     {
+        // The distance is quadratic: a name far longer than any candidate is no misspelling, and a hostile file could
+        // otherwise make every unknown key or value cost seconds.
+        if (name.Length > MaxSuggestedLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

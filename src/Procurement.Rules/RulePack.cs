@@ -212,12 +212,21 @@ public sealed class RulePack
 
     /// <summary>Loads and compiles the pack in a folder (its <c>pack.yaml</c> and every <c>*.rules.yaml</c> beside it).</summary>
     /// <param name="directory">The pack folder, for example <c>rules/burnham-2009</c>.</param>
+    /// <param name="options">
+    /// Where the pack may read files and the limits on each file; <see cref="RulePackLoadOptions.Default"/> when null,
+    /// so the pack reads only inside its own folder. The repository's own pack shares <c>rules/sources</c>, so load it
+    /// with <c>new RulePackLoadOptions { RootDirectory = "rules" }</c>.
+    /// </param>
     /// <returns>The compiled pack.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="RulePackLoadOptions.RootDirectory"/> does not contain the pack folder.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="RulePackLoadException">
-    /// Any file of the pack is invalid; the exception lists every problem with file, line, column and rule id.
+    /// Any file of the pack is invalid, cannot be read, is not a regular file, lies outside the root, or breaks a limit of
+    /// <see cref="InputLimits"/>; the exception lists every problem with file, line, column and rule id.
     /// </exception>
-    public static RulePack LoadFromDirectory(string directory)
+    /// <remarks>Thread-safe: loads share nothing.</remarks>
+    public static RulePack LoadFromDirectory(string directory, RulePackLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -225,7 +234,7 @@ public sealed class RulePack
             throw new DirectoryNotFoundException($"Rule pack folder not found: {directory}");
         }
 
-        return RulePackLoader.Load(new DirectoryPackFiles(directory));
+        return RulePackLoader.Load(new DirectoryPackFiles(directory, options ?? RulePackLoadOptions.Default));
     }
 
     /// <summary>Checks one procurement against every rule of the pack.</summary>

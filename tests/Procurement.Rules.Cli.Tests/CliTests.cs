@@ -302,7 +302,7 @@ public class CliTests
         var ruleFile = Path.Combine(pack, "fair-tender.rules.yaml");
         Replace(ruleFile, "require: Tender.IncumbentMayBid == true", "require: NoSuchFact > 1");
 
-        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(2, "{0}", result);
         result.Stdout.Should().BeEmpty();
@@ -318,10 +318,21 @@ public class CliTests
         var localTitle = title + " (local copy)";
         Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: " + localTitle);
 
-        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         result.Stdout.Should().Contain(localTitle);
+    }
+
+    [Test]
+    public void Run_RulesFolderWithoutRulesRoot_NamesTheSourceOutsideThePack()
+    {
+        var pack = CopyDefaultPack();
+
+        var result = CliResult.Run("--rules", pack, RepoPaths.GreatYarmouth);
+
+        result.ExitCode.Should().Be(2, "{0}", result);
+        result.Stderr.Should().Contain("file '../sources/burnham-2009-letter.md' is outside the folder the pack may read");
     }
 
     [Test]
@@ -342,9 +353,9 @@ public class CliTests
         var pack = CopyDefaultPack();
         Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "require: Tender.Eligibility != NonNhsOnly", "require: 1 / Count(NoticePublished) > 0");
         var file = Write("no-notice.yaml", CompliantYaml.Replace("kind: noticePublished", "kind: bidReceived", StringComparison.Ordinal));
-        RulePack.LoadFromDirectory(pack).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
+        RulePack.LoadFromDirectory(pack, new RulePackLoadOptions { RootDirectory = Path.GetDirectoryName(pack) }).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
 
-        var result = CliResult.Run("--rules", pack, file);
+        var result = CliResult.Run("--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!, file);
 
         result.ExitCode.Should().Be(3, "the check is incomplete: {0}", result);
         result.Stdout.Should().Contain(NhsRightToBidRuleId);
@@ -423,7 +434,7 @@ public class CliTests
         var title = RulePack.Default.Rules.Single(r => r.Id == NhsOnlyRuleId).Title;
         Replace(Path.Combine(pack, "fair-tender.rules.yaml"), "title: " + title, "title: Renamed in the copy");
 
-        var result = CliResult.Run("--list-rules", "--rules", pack);
+        var result = CliResult.Run("--list-rules", "--rules", pack, "--rules-root", Path.GetDirectoryName(pack)!);
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stdout.Split(NewLine).Should().ContainSingle(l => l.StartsWith(NhsOnlyRuleId + " ", StringComparison.Ordinal))
@@ -446,6 +457,7 @@ public class CliTests
     [TestCase(new[] { "--format", "xml", "case.yaml" }, "'xml'")]
     [TestCase(new[] { "--rules" }, "--rules")]
     [TestCase(new[] { "--format", "json", "--format", "text", "case.yaml" }, "'--format' expects a single argument")]
+    [TestCase(new[] { "--rules-root" }, "--rules-root")]
     [TestCase(new[] { "--list-rules", "case.yaml" }, "--list-rules")]
     [TestCase(new[] { "--list-rules=yes" }, "--list-rules")]
     [TestCase(new[] { "--fail-on", "warning", "case.yaml" }, "'warning'")]

@@ -13,8 +13,8 @@ namespace Procurement.Rules.Tests;
 /// </summary>
 public class CompileEquivalenceTests
 {
-    private static readonly RulePack Lifted = RulePackLoader.Load(new DirectoryPackFiles(RepoPaths.DefaultPack));
-    private static readonly RulePack Plain = RulePackLoader.Load(new DirectoryPackFiles(RepoPaths.DefaultPack), liftLambdas: false);
+    private static readonly RulePack Lifted = RulePackLoader.Load(new DirectoryPackFiles(RepoPaths.DefaultPack, DefaultPackOnDisk.Options));
+    private static readonly RulePack Plain = RulePackLoader.Load(new DirectoryPackFiles(RepoPaths.DefaultPack, DefaultPackOnDisk.Options), liftLambdas: false);
 
     public static IEnumerable<TestCaseData> Fixtures() =>
         Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SameOutcomes fixture {f.RuleId} {f.Name}"));
@@ -50,8 +50,8 @@ public class CompileEquivalenceTests
             when: "IncumbentContracts.Any(c => c.Provider.Name.Length > 0)",
             facts: Facts);
         using var pack = new TestPack(("shapes.rules.yaml", rule));
-        var lifted = RulePackLoader.Load(new DirectoryPackFiles(pack.Directory));
-        var plain = RulePackLoader.Load(new DirectoryPackFiles(pack.Directory), liftLambdas: false);
+        var lifted = RulePackLoader.Load(new DirectoryPackFiles(pack.Directory, pack.Options));
+        var plain = RulePackLoader.Load(new DirectoryPackFiles(pack.Directory, pack.Options), liftLambdas: false);
 
         var procurements = Fixture.All(RepoPaths.Fixtures).Select(f => ProcurementFile.Load(f.Path))
             .Append(Cases.GreatYarmouth())

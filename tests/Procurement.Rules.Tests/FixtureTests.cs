@@ -3,7 +3,7 @@ namespace Procurement.Rules.Tests;
 /// <summary>Every rule of the default pack against its fixtures, one named test case per fixture file.</summary>
 public class FixtureTests
 {
-    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options);
 
     public static IEnumerable<TestCaseData> Fixtures() =>
         Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f).SetName($"Fixture {f.RuleId} {f.Name}"));

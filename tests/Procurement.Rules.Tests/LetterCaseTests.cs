@@ -6,7 +6,7 @@ namespace Procurement.Rules.Tests;
 /// </summary>
 public class LetterCaseTests
 {
-    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options);
 
     [TestCase("letter-scenario-5-awp-cap.yaml", "choice-adds-providers.existing-providers-not-displaced", "not displacing existing ones.")]
     [TestCase("letter-scenario-6-direct-award.yaml", "open-tender-on-expiry.open-tender", "would tender openly.")]

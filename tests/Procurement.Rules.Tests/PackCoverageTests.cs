@@ -18,7 +18,7 @@ public class PackCoverageTests
         "choice-adds-providers", "open-tender-on-expiry",
     };
 
-    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options);
 
     [Test]
     public void Pack_DeclaresExactlyThePrincipleKeysOfTheCatalogue()

@@ -164,7 +164,9 @@ public class ProcurementFileTests
     {
         var act = () => ProcurementFile.ParseJson("{ \"id\": \"x\", \"id\": \"y\" }", "case.json");
 
-        act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which.Message.Should().Contain("JSON syntax");
+        var problem = act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
+        problem.Message.Should().Be("duplicate key 'id'");
+        (problem.Line, problem.Column, problem.Path).Should().Be((1, 14, "id"));
     }
 
     [Test]

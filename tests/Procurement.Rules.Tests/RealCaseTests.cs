@@ -9,7 +9,7 @@ namespace Procurement.Rules.Tests;
 /// </summary>
 public class RealCaseTests
 {
-    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+    private static readonly RulePack Pack = RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options);
 
     private static readonly string ExpectationsDirectory = Path.Combine(RepoPaths.DefaultPack, "real-cases");
 

@@ -6,7 +6,7 @@ public class RulePackLoadTests
     [Test]
     public void Load_DefaultPackFolder_MatchesEmbeddedDefault()
     {
-        var fromFolder = RulePack.LoadFromDirectory(RepoPaths.DefaultPack);
+        var fromFolder = RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options);
 
         RulePack.Default.Rules.Select(r => (r.Id, r.Require, r.When)).Should().Equal(fromFolder.Rules.Select(r => (r.Id, r.Require, r.When)),
             "the embedded pack is built from rules/ and must not go stale");

@@ -48,11 +48,13 @@ internal sealed class TestPack : IDisposable
 
         """;
 
-    public RulePack Load() => RulePack.LoadFromDirectory(Directory);
+    public RulePackLoadOptions Options => new() { RootDirectory = _root };
+
+    public RulePack Load() => RulePack.LoadFromDirectory(Directory, Options);
 
     public RulePackLoadException LoadFails()
     {
-        var act = () => RulePack.LoadFromDirectory(Directory);
+        var act = () => RulePack.LoadFromDirectory(Directory, Options);
         return act.Should().Throw<RulePackLoadException>().Which;
     }
 

@@ -80,7 +80,7 @@ public static class QuickMode
         foreach (var copies in new[] { 1, 4, 10 })
         {
             using var synthetic = SyntheticPack.Create(copies);
-            var bigger = RulePack.LoadFromDirectory(synthetic.Directory);
+            var bigger = RulePack.LoadFromDirectory(synthetic.Directory, synthetic.Options);
             var (e, _) = Timing.CompareMedians(() => bigger.Check(realistic), () => pack.Check(realistic), warmupMs: 300, rounds: 15);
             var bytes = Timing.AllocatedPerCall(() => bigger.Check(realistic), calls: 2_000);
             Console.WriteLine(string.Create(inv, $"rules: {bigger.Rules.Count} rules (from a folder): engine {e / 1000:F1} us per check ({e / bigger.Rules.Count:F0} ns per rule), {bytes:F0} B"));

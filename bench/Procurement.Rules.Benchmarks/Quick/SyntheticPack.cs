@@ -25,6 +25,9 @@ public sealed partial class SyntheticPack : IDisposable
     /// <summary>The pack folder, for <see cref="RulePack.LoadFromDirectory"/>.</summary>
     public string Directory { get; }
 
+    /// <summary>The options to load the pack with: its source text lies beside the pack folder, in <c>../sources</c>.</summary>
+    public RulePackLoadOptions Options => new() { RootDirectory = _root };
+
     /// <summary>How many rules the pack has.</summary>
     public int Rules { get; }
 

@@ -24,7 +24,7 @@ public class WarmLoadBenchmarks
     [Benchmark]
     public RulePack Load() => _larger is null
         ? RulePackLoader.Load(new EmbeddedPackFiles(RulePack.DefaultPackId))
-        : RulePack.LoadFromDirectory(_larger.Directory);
+        : RulePack.LoadFromDirectory(_larger.Directory, _larger.Options);
 }
 
 /// <summary>

@@ -46,7 +46,7 @@ public class RuleCountScalingBenchmarks
     public void Setup()
     {
         _files = SyntheticPack.Create(Copies);
-        _pack = RulePack.LoadFromDirectory(_files.Directory);
+        _pack = RulePack.LoadFromDirectory(_files.Directory, _files.Options);
         _realistic = Procurements.Realistic();
     }
 

@@ -211,7 +211,7 @@ public static class Procurements
         Provider = new Provider { Name = name, Kind = Maybe(r, Pick<ProviderKind>(r)) },
         StartDate = Maybe(r, new DateOnly(2007, 4, 1)),
         EndDate = Maybe(r, Start.AddDays(r.Next(-200, 700))),
-        Performance = r.Next(5) == 0 ? null : new PerformanceAssessment
+        Performance = r.Next(5) == 0 ? null : Consistent(new PerformanceAssessment
         {
             Underperforming = Maybe(r, r.Next(2) == 0),
             SignificantUnderperformance = Maybe(r, r.Next(3) != 0),
@@ -219,8 +219,15 @@ public static class Procurements
             SeriousShortcomings = Maybe(r, r.Next(3) != 0),
             PlansNotCredible = Maybe(r, r.Next(3) != 0),
             MeetsRequirements = Maybe(r, r.Next(2) == 0),
-        },
+        }),
     };
+
+    /// <summary>
+    /// Significant underperformance with 'underperforming: false' is a contradiction the validator refuses; the flag
+    /// is cleared after drawing, so the random sequence (and every other generated value) stays as it was.
+    /// </summary>
+    private static PerformanceAssessment Consistent(PerformanceAssessment a) =>
+        a is { Underperforming: false, SignificantUnderperformance: true } ? a with { SignificantUnderperformance = false } : a;
 
     private static T Pick<T>(Random r)
         where T : struct, Enum

@@ -34,7 +34,8 @@ internal sealed class DocMap : DocNode
     public override string Describe => "a mapping";
 }
 
-internal sealed record DocEntry(string Key, int? Line, int? Column, DocNode Value);
+/// <summary>A key and its value; a struct, held inline in its mapping's list (a large timeline has millions).</summary>
+internal readonly record struct DocEntry(string Key, int? Line, int? Column, DocNode Value);
 
 internal sealed class DocList : DocNode
 {
@@ -85,6 +86,9 @@ internal sealed class DocScalar : DocNode
         ScalarKind.Null => "null",
         ScalarKind.JsonNumber => "a number",
         ScalarKind.JsonBoolean => "true or false",
-        _ => $"'{Text}'",
+        _ => $"'{Shorten(Text)}'",
     };
+
+    /// <summary>A value as quoted in a problem: at most 80 characters, so a huge value does not make a huge message.</summary>
+    private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..77] + "..." : text;
 }

@@ -1,134 +1,337 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text;
+using System.Text.Json;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Procurement.Rules.Files;
 
-/// <summary>Reads YAML and JSON text into <see cref="DocNode"/> trees, reporting syntax errors with their position.</summary>
+/// <summary>
+/// Reads YAML and JSON into <see cref="DocNode"/> trees, iteratively (an explicit stack, never recursion, so no nesting
+/// can overflow the stack), within <see cref="InputLimits"/>, reporting every syntax error and refused construct as a
+/// located problem.
+/// </summary>
 internal static class DocReaders
 {
-    public static DocNode? ReadYaml(string text, string file, List<LoadProblem> problems)
+    /// <summary>Reads YAML text; null (with a problem) when it does not parse or breaks a limit.</summary>
+    public static DocNode? ReadYaml(string text, string file, InputLimits limits, List<LoadProblem> problems)
     {
-        var stream = new YamlStream();
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        var parser = LimitedParser.For(text, limits);
+        var anchors = new Dictionary<string, DocNode>(StringComparer.Ordinal);
+        var stack = new List<Builder>();
+        DocNode? root = null;
+        var failed = false;
         try
         {
-            stream.Load(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                DocNode done;
+                string? anchor = null;
+                switch (parser.Current)
+                {
+                    case Scalar scalar:
+                        var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+                        done = new DocScalar(Line(scalar.Start), Column(scalar.Start), isNull ? null : scalar.Value, isNull ? ScalarKind.Null : ScalarKind.Text);
+                        anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                        break;
+                    case MappingStart map:
+                        stack.Add(new Builder(map, isMapping: true));
+                        continue;
+                    case SequenceStart list:
+                        stack.Add(new Builder(list, isMapping: false));
+                        continue;
+                    case MappingEnd or SequenceEnd:
+                        var builder = stack[^1];
+                        stack.RemoveAt(stack.Count - 1);
+                        done = builder.Build();
+                        anchor = builder.Anchor;
+                        break;
+                    case AnchorAlias alias:
+                        // LimitedParser has refused undefined and self-referring aliases; the node is shared, not copied.
+                        done = anchors[alias.Value.Value];
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (anchor is not null)
+                {
+                    anchors[anchor] = done;
+                }
+
+                if (stack.Count == 0)
+                {
+                    root = done;
+                }
+                else if (stack[^1].Add(done) is { } complaint)
+                {
+                    problems.Add(new LoadProblem(file, done.Line, done.Column, null, null, complaint));
+                    failed = true;
+                }
+            }
         }
-        catch (YamlException e)
+        catch (Exception e) when (LimitedParser.IsParseFailure(e))
         {
-            problems.Add(new LoadProblem(file, (int)e.Start.Line, (int)e.Start.Column, null, null, "YAML syntax: " + (e.InnerException?.Message ?? e.Message)));
+            problems.Add(parser.Problem(e, file));
             return null;
         }
 
-        if (stream.Documents.Count != 1)
+        if (root is null && !failed)
         {
-            problems.Add(new LoadProblem(file, 1, 1, null, null, $"expected one YAML document, found {stream.Documents.Count}"));
-            return null;
+            problems.Add(new LoadProblem(file, 1, 1, null, null, "the file is empty: expected a YAML mapping"));
         }
 
-        return FromYaml(stream.Documents[0].RootNode, file, problems);
+        return failed ? null : root;
     }
 
-    public static DocNode? ReadJson(string text, string file, List<LoadProblem> problems)
+    /// <summary>
+    /// Reads JSON as RFC 8259 defines it, with <see cref="Utf8JsonReader"/>: no comments, trailing commas, single
+    /// quotes, unquoted names, NaN, leading zeros or hexadecimal, and strict UTF-8. Null (with a problem) otherwise.
+    /// </summary>
+    public static DocNode? ReadJson(ReadOnlySpan<byte> bytes, string file, InputLimits limits, List<LoadProblem> problems)
     {
+        bytes = InputFile.WithoutBom(bytes);
+        if (!InputFile.IsValidUtf8(bytes, file, problems))
+        {
+            return null;
+        }
+
+        // The reader's own depth limit is one more than ours, so that ours is the one reported, with its name.
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
+        var stack = new List<Builder>();
+        DocNode? root = null;
+        var cursor = new Cursor();
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            var token = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error, LineInfoHandling = LineInfoHandling.Load });
-            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            while (reader.Read())
             {
-                problems.Add(new LoadProblem(file, reader.LineNumber, reader.LinePosition, null, null, "JSON syntax: text after the end of the document"));
+                var (line, column) = cursor.MoveTo(bytes, reader.TokenStartIndex);
+                DocNode done;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        if (stack.Count >= limits.MaxDepth)
+                        {
+                            problems.Add(new LoadProblem(file, line, column, null, null, $"objects and arrays are nested more than {limits.MaxDepth} deep (InputLimits.MaxDepth)"));
+                            return null;
+                        }
+
+                        stack.Add(new Builder(line, column, reader.TokenType == JsonTokenType.StartObject));
+                        continue;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        done = stack[^1].Build();
+                        stack.RemoveAt(stack.Count - 1);
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        if (name.Length > limits.MaxStringLength)
+                        {
+                            problems.Add(TooLong(file, line, column, name.Length, limits));
+                            return null;
+                        }
+
+                        stack[^1].Key(name, line, column);
+                        continue;
+                    case JsonTokenType.String:
+                        var text = reader.GetString()!;
+                        if (text.Length > limits.MaxStringLength)
+                        {
+                            problems.Add(TooLong(file, line, column, text.Length, limits));
+                            return null;
+                        }
+
+                        done = new DocScalar(line, column, text, ScalarKind.JsonString);
+                        break;
+                    case JsonTokenType.Number:
+                        done = new DocScalar(line, column, Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.JsonNumber);
+                        break;
+                    case JsonTokenType.True or JsonTokenType.False:
+                        done = new DocScalar(line, column, reader.TokenType == JsonTokenType.True ? "true" : "false", ScalarKind.JsonBoolean);
+                        break;
+                    case JsonTokenType.Null:
+                        done = new DocScalar(line, column, null, ScalarKind.Null);
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (stack.Count == 0)
+                {
+                    root = done;
+                }
+                else
+                {
+                    var parent = stack[^1];
+                    parent.Add(done);
+                    if (parent.Count > limits.MaxListItems)
+                    {
+                        problems.Add(new LoadProblem(file, line, column, null, null, $"more than {limits.MaxListItems:N0} items in one {(parent.IsMapping ? "object" : "array")} (InputLimits.MaxListItems)"));
+                        return null;
+                    }
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            var (line, column) = JsonErrorPosition(bytes, e);
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            problems.Add(new LoadProblem(file, line, column, null, null, "JSON syntax: " + (cut > 0 ? message[..cut].TrimEnd() : message)));
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // GetString on an escape that is not valid UTF-16, such as a lone "\ud800".
+            var (line, column) = cursor.Current;
+            problems.Add(new LoadProblem(file, line, column, null, null, "JSON: " + e.Message));
+            return null;
+        }
+
+        if (root is null)
+        {
+            problems.Add(new LoadProblem(file, 1, 1, null, null, "the file is empty: expected a JSON object"));
+        }
+
+        return root;
+    }
+
+    private static LoadProblem TooLong(string file, int line, int column, int length, InputLimits limits) =>
+        new(file, line, column, null, null, $"a value of {length:N0} characters is longer than the limit of {limits.MaxStringLength:N0} (InputLimits.MaxStringLength)");
+
+    private static (int Line, int Column) JsonErrorPosition(ReadOnlySpan<byte> bytes, JsonException e)
+    {
+        var line = (int)(e.LineNumber ?? 0);
+        var start = 0;
+        for (var i = 0; i < line; i++)
+        {
+            var next = bytes[start..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            start += next + 1;
+        }
+
+        var end = (int)Math.Min(bytes.Length, start + (e.BytePositionInLine ?? 0));
+        return (line + 1, InputFile.CountChars(bytes[start..end]) + 1);
+    }
+
+    private static int Line(Mark mark) => (int)mark.Line;
+
+    private static int Column(Mark mark) => (int)mark.Column;
+
+    /// <summary>Line and column of increasing byte offsets, in one pass over the text (linear even on one long line).</summary>
+    private sealed class Cursor
+    {
+        private int _offset;
+
+        public (int Line, int Column) Current { get; private set; } = (1, 1);
+
+        public (int Line, int Column) MoveTo(ReadOnlySpan<byte> bytes, long offset)
+        {
+            var (line, column) = Current;
+            var end = (int)Math.Min(offset, bytes.Length);
+            for (var i = _offset; i < end; i++)
+            {
+                var b = bytes[i];
+                if (b == (byte)'\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else if ((b & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+
+            _offset = Math.Max(_offset, end);
+            Current = (line, column);
+            return Current;
+        }
+    }
+
+    /// <summary>A mapping or list being read.</summary>
+    private sealed class Builder
+    {
+        private readonly int _line;
+        private readonly int _column;
+        private readonly List<DocEntry>? _entries;
+        private readonly List<DocNode>? _items;
+        private (string Name, int? Line, int? Column)? _key;
+        private bool _skipValue;
+
+        public Builder(NodeEvent start, bool isMapping)
+            : this((int)start.Start.Line, (int)start.Start.Column, isMapping)
+        {
+            Anchor = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+        }
+
+        public Builder(int line, int column, bool isMapping)
+        {
+            _line = line;
+            _column = column;
+            IsMapping = isMapping;
+            if (isMapping)
+            {
+                _entries = new List<DocEntry>();
+            }
+            else
+            {
+                _items = new List<DocNode>();
+            }
+        }
+
+        public string? Anchor { get; }
+
+        public bool IsMapping { get; }
+
+        public int Count => _entries?.Count ?? _items!.Count;
+
+        public void Key(string name, int line, int column) => _key = (name, line, column);
+
+        /// <summary>Adds a key, a value or an item; returns a problem's message when the node cannot be a key.</summary>
+        public string? Add(DocNode node)
+        {
+            if (_items is not null)
+            {
+                _items.Add(node);
                 return null;
             }
 
-            return FromJson(token);
-        }
-        catch (JsonReaderException e)
-        {
-            problems.Add(new LoadProblem(file, e.LineNumber, e.LinePosition, NullIfEmpty(e.Path), null, "JSON syntax: " + FirstSentence(e.Message)));
+            if (_key is null && !_skipValue)
+            {
+                if (node is DocScalar scalar)
+                {
+                    _key = (scalar.Text ?? string.Empty, scalar.Line, scalar.Column);
+                    return null;
+                }
+
+                _skipValue = true;
+                return $"a key must be a single value, not {node.Describe}";
+            }
+
+            if (_skipValue)
+            {
+                _skipValue = false;
+                return null;
+            }
+
+            var key = _key!.Value;
+            _entries!.Add(new DocEntry(key.Name, key.Line, key.Column, node));
+            _key = null;
             return null;
         }
-    }
 
-    private static DocNode FromYaml(YamlNode node, string file, List<LoadProblem> problems)
-    {
-        var line = (int)node.Start.Line;
-        var column = (int)node.Start.Column;
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var entries = new List<DocEntry>(map.Children.Count);
-                foreach (var (key, value) in map.Children)
-                {
-                    var name = key is YamlScalarNode s ? s.Value ?? string.Empty : string.Empty;
-                    entries.Add(new DocEntry(name, (int)key.Start.Line, (int)key.Start.Column, FromYaml(value, file, problems)));
-                }
-
-                return new DocMap(line, column, entries);
-            case YamlSequenceNode list:
-                var items = new List<DocNode>(list.Children.Count);
-                foreach (var item in list.Children)
-                {
-                    items.Add(FromYaml(item, file, problems));
-                }
-
-                return new DocList(line, column, items);
-            case YamlScalarNode scalar:
-                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
-                return new DocScalar(line, column, isNull ? null : scalar.Value, isNull ? ScalarKind.Null : ScalarKind.Text);
-            default:
-                problems.Add(new LoadProblem(file, line, column, null, null, "unsupported YAML node"));
-                return new DocScalar(line, column, null, ScalarKind.Null);
-        }
-    }
-
-    private static DocNode FromJson(JToken token)
-    {
-        var info = (IJsonLineInfo)token;
-        int? line = info.HasLineInfo() ? info.LineNumber : null;
-        int? column = info.HasLineInfo() ? info.LinePosition : null;
-        switch (token)
-        {
-            case JObject obj:
-                var entries = new List<DocEntry>();
-                foreach (var property in obj.Properties())
-                {
-                    var p = (IJsonLineInfo)property;
-                    entries.Add(new DocEntry(property.Name, p.HasLineInfo() ? p.LineNumber : null, p.HasLineInfo() ? p.LinePosition : null, FromJson(property.Value)));
-                }
-
-                return new DocMap(line, column, entries);
-            case JArray array:
-                var items = new List<DocNode>();
-                foreach (var item in array)
-                {
-                    items.Add(FromJson(item));
-                }
-
-                return new DocList(line, column, items);
-            case JValue value:
-                return value.Type switch
-                {
-                    JTokenType.Null or JTokenType.Undefined => new DocScalar(line, column, null, ScalarKind.Null),
-                    JTokenType.String => new DocScalar(line, column, (string)value.Value!, ScalarKind.JsonString),
-                    JTokenType.Boolean => new DocScalar(line, column, (bool)value.Value! ? "true" : "false", ScalarKind.JsonBoolean),
-                    JTokenType.Integer or JTokenType.Float => new DocScalar(line, column, Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture), ScalarKind.JsonNumber),
-                    _ => new DocScalar(line, column, value.ToString(System.Globalization.CultureInfo.InvariantCulture), ScalarKind.JsonString),
-                };
-            default:
-                return new DocScalar(line, column, null, ScalarKind.Null);
-        }
-    }
-
-    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        public DocNode Build() => _entries is not null
+            ? new DocMap(_line, _column, _entries)
+            : new DocList(_line, _column, _items!);
     }
 }

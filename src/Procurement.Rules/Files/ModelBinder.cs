@@ -30,12 +30,8 @@ internal sealed class ModelBinder
         _problems = problems;
     }
 
-    /// <summary>The position of each bound value by path, for locating later problems.</summary>
-    public Dictionary<string, (int? Line, int? Column)> Positions { get; } = new(StringComparer.Ordinal);
-
     public object? Bind(DocNode node, Type type, string path)
     {
-        Positions[path] = (node.Line, node.Column);
         var underlying = Nullable.GetUnderlyingType(type);
         if (node is DocScalar { Kind: ScalarKind.Null })
         {
@@ -117,7 +113,8 @@ internal sealed class ModelBinder
 
     private object? BindEnum(DocNode node, Type type, string path)
     {
-        var s = Scalar(node, path, ScalarKind.JsonString, "one of " + string.Join(", ", EnumNames(type)));
+        // The list of names is built only for a problem: an enum is bound for every event of a timeline.
+        var s = node is DocScalar { Kind: ScalarKind.Text or ScalarKind.JsonString } text ? text : Scalar(node, path, ScalarKind.JsonString, "one of " + string.Join(", ", EnumNames(type)));
         if (s is null)
         {
             return null;
@@ -171,8 +168,7 @@ internal sealed class ModelBinder
         }
 
         var instance = Activator.CreateInstance(type)!;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var failed = false;
+        var seen = 0UL; // one bit per property of the shape (a model type has far fewer than 64)
         foreach (var entry in map.Entries)
         {
             var entryPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
@@ -180,29 +176,28 @@ internal sealed class ModelBinder
             {
                 var suggestion = Names.Suggest(entry.Key, shape.Keys);
                 _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
-                    $"unknown key '{entry.Key}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
-                failed = true;
+                    $"unknown key '{(entry.Key.Length > 80 ? entry.Key[..77] + "..." : entry.Key)}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
                 continue;
             }
 
-            if (!seen.Add(entry.Key))
+            var bit = 1UL << shape.Index[entry.Key];
+            if ((seen & bit) != 0)
             {
                 _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null, $"duplicate key '{entry.Key}'"));
                 continue;
             }
 
+            seen |= bit;
             var before = _problems.Count;
             var value = Bind(entry.Value, property.PropertyType, entryPath);
             if (_problems.Count > before)
             {
-                failed = true;
                 continue;
             }
 
             if (value is null && shape.Required.Contains(entry.Key))
             {
                 Problem(entry.Value, entryPath, "a value is required here, not null");
-                failed = true;
                 continue;
             }
 
@@ -214,14 +209,14 @@ internal sealed class ModelBinder
 
         foreach (var required in shape.Required)
         {
-            if (!seen.Contains(required))
+            if ((seen & (1UL << shape.Index[required])) == 0)
             {
                 _problems.Add(new LoadProblem(_file, map.Line, map.Column, path.Length == 0 ? required : path + "." + required, null, $"missing required key '{required}'"));
-                failed = true;
             }
         }
 
-        return failed ? null : instance;
+        // Returned even when a value failed, so the validator can still look at the rest; the load fails on the problems.
+        return instance;
     }
 
     private DocScalar? Scalar(DocNode node, string path, ScalarKind jsonKind, string expected)
@@ -260,12 +255,20 @@ internal sealed class ModelBinder
                 .ToList();
             Properties = properties.ToDictionary(p => Names.Camel(p.Name), StringComparer.Ordinal);
             Keys = properties.Select(p => Names.Camel(p.Name)).ToArray();
+            Index = Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+            if (Index.Count > 64)
+            {
+                throw new InvalidOperationException($"{type.Name} has more than 64 properties: the binder's key mask would overflow");
+            }
+
             Required = properties.Where(p => p.IsDefined(typeof(RequiredMemberAttribute))).Select(p => Names.Camel(p.Name)).ToHashSet(StringComparer.Ordinal);
         }
 
         public Dictionary<string, PropertyInfo> Properties { get; }
 
         public IReadOnlyList<string> Keys { get; }
+
+        public Dictionary<string, int> Index { get; }
 
         public HashSet<string> Required { get; }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Procurement.Model;
 
 namespace Procurement.Rules.Files;
@@ -12,18 +13,33 @@ namespace Procurement.Rules.Files;
 /// </summary>
 internal static class ProcurementValidator
 {
+    /// <summary>
+    /// Throws, listing every problem, if there is any: a <see cref="ProcurementLoadException"/> for a file, a
+    /// <see cref="ProcurementValidationException"/> for a procurement built in code (<paramref name="file"/> null).
+    /// </summary>
+    public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, DocNode? root = null)
+    {
+        if (Validate(procurement, file, root) is { } problems)
+        {
+            // Nothing was loaded when there is no file: a procurement built in code is invalid, not a failed load.
+            throw file is null ? new ProcurementValidationException(problems) : new ProcurementLoadException(problems);
+        }
+    }
 
-    public static void ThrowIfInvalid(ProposedProcurement procurement, string? file, IReadOnlyDictionary<string, (int? Line, int? Column)>? positions = null)
+    /// <summary>Every problem of the procurement, or null when it has none.</summary>
+    public static List<LoadProblem>? Validate(ProposedProcurement procurement, string? file, DocNode? root = null)
     {
         List<LoadProblem>? problems = null;
         void Add(string? path, string message)
         {
             (int? Line, int? Column) at = default;
-            // A value that is absent has no position: use its nearest recorded parent's (the event, the contract).
-            for (var p = path; p is not null && positions is not null; p = Parent(p))
+            // Found in the file's tree only for a problem. A value that is absent has no position: use its nearest
+            // parent's (the event, the contract).
+            for (var p = path; p is not null && root is not null; p = Parent(p))
             {
-                if (positions.TryGetValue(p, out at))
+                if (DocPath.Find(root, p) is { } node)
                 {
+                    at = (node.Line, node.Column);
                     break;
                 }
             }
@@ -37,9 +53,39 @@ internal static class ProcurementValidator
             Add("id", "the procurement needs an id");
         }
 
-        if (procurement.Scenario is { } scenario && !Enum.IsDefined(scenario))
+        if (procurement.Scenario is { } scenario && !System.Enum.IsDefined(scenario))
         {
             Add("scenario", $"{(int)scenario} is not a scenario (1 to 6)");
+        }
+
+        void Defined<T>(T? value, string path, string what)
+            where T : struct, Enum
+        {
+            if (value is { } v && !System.Enum.IsDefined(v))
+            {
+                Add(path, $"{Convert.ToInt64(v, CultureInfo.InvariantCulture)} is not a defined {what} (one of {string.Join(", ", System.Enum.GetNames<T>().Select(Names.Camel))})");
+            }
+        }
+
+        // The same for a value in a list: its path is built only for a problem (a check runs this on every call).
+        void DefinedAt<T>(T? value, string list, int index, string suffix, string what)
+            where T : struct, Enum
+        {
+            if (value is { } v && !System.Enum.IsDefined(v))
+            {
+                Defined(value, At(list, index) + suffix, what);
+            }
+        }
+
+        Defined(procurement.Commissioner?.Kind, "commissioner.kind", "commissioner kind");
+        Defined(procurement.Tender?.Route, "tender.route", "route");
+        Defined(procurement.Tender?.Eligibility, "tender.eligibility", "eligibility");
+        Defined(procurement.Tender?.RouteJustification?.Kind, "tender.routeJustification.kind", "justification kind");
+        Defined(procurement.Tender?.EligibilityJustification?.Kind, "tender.eligibilityJustification.kind", "justification kind");
+        var complete = procurement.TimelineCompleteFor;
+        for (var i = 0; complete is not null && i < complete.Count; i++)
+        {
+            DefinedAt<EventKind>(complete[i], "timelineCompleteFor", i, string.Empty, "event kind");
         }
 
         if (procurement.TermMonths is < 0)
@@ -150,6 +196,8 @@ internal static class ProcurementValidator
             {
                 Add(At("qualityMeasures", i) + ".name", "a quality measure needs a name");
             }
+
+            DefinedAt(measures[i]?.Kind, "qualityMeasures", i, ".kind", "quality measure kind");
         }
 
         var contracts = procurement.IncumbentContracts;
@@ -165,6 +213,18 @@ internal static class ProcurementValidator
             if (contract.Provider is null || string.IsNullOrWhiteSpace(contract.Provider.Name))
             {
                 Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider with a name");
+            }
+
+            DefinedAt(contract.Provider?.Kind, "incumbentContracts", i, ".provider.kind", "provider kind");
+            if (contract.Value is { Amount: < 0 })
+            {
+                Add(At("incumbentContracts", i) + ".value.amount", "the contract's value cannot be negative");
+            }
+
+            if (contract.Performance is { Underperforming: false, SignificantUnderperformance: true })
+            {
+                Add(At("incumbentContracts", i) + ".performance.significantUnderperformance",
+                    "significant underperformance contradicts 'underperforming: false' (significant underperformance is underperformance)");
             }
 
             if (contract.StartDate is { } start && contract.EndDate is { } end && end < start)
@@ -183,12 +243,15 @@ internal static class ProcurementValidator
                 continue;
             }
 
-            if (!Enum.IsDefined(e.Kind))
+            if (!System.Enum.IsDefined(e.Kind))
             {
                 Add(At("timeline", i) + ".kind", $"{(int)e.Kind} is not an event kind");
                 continue;
             }
 
+            DefinedAt(e.PartyKind, "timeline", i, ".partyKind", "provider kind");
+            DefinedAt(e.Body, "timeline", i, ".body", "oversight body");
+            DefinedAt(e.Eligibility, "timeline", i, ".eligibility", "eligibility");
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)
             {
                 Add(At("timeline", i) + ".body", "an oversightSignOff event needs the body that signed off");
@@ -220,11 +283,7 @@ internal static class ProcurementValidator
             }
         }
 
-        if (problems is not null)
-        {
-            // Nothing was loaded when there is no file: a procurement built in code is invalid, not a failed load.
-            throw file is null ? new ProcurementValidationException(problems) : new ProcurementLoadException(problems);
-        }
+        return problems;
     }
 
     private static bool IsUntitled(Document? document) => document is null || string.IsNullOrWhiteSpace(document.Title);

@@ -17,6 +17,8 @@ internal sealed class ProblemList
     public void Add(Mark mark, string? ruleId, string message) =>
         _problems.Add(new LoadProblem(File, (int)mark.Line, (int)mark.Column, null, ruleId, message));
 
+    public void Add(LoadProblem problem) => _problems.Add(problem);
+
     public void Add(int? line, int? column, string? ruleId, string message) =>
         _problems.Add(new LoadProblem(File, line, column, null, ruleId, message));
 }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Procurement.Model;
 using Procurement.Rules.Checking;
 using Procurement.Rules.Expressions;
+using Procurement.Rules.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -44,8 +45,9 @@ internal static partial class RulePackLoader
         {
             parser = new RuleExpressionParser(liftLambdas);
             var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
-            var ruleFiles = files.RuleFiles();
-            if (ruleFiles.Count == 0)
+            var before = problems.Count;
+            var ruleFiles = files.RuleFiles(problems);
+            if (ruleFiles.Count == 0 && problems.Count == before)
             {
                 problems.Add(null, null, null, "the pack has no rule files (*.rules.yaml beside pack.yaml)");
             }
@@ -53,7 +55,14 @@ internal static partial class RulePackLoader
             foreach (var file in ruleFiles)
             {
                 problems.File = files.Display(file);
-                ReadRuleFile(file, files.Read(file) ?? string.Empty, header, parser, seen, problems, rules);
+                var read = files.Read(file);
+                if (read.Text is null)
+                {
+                    problems.Add(read.Line, read.Column, null, read.Error ?? "cannot be read");
+                    continue;
+                }
+
+                ReadRuleFile(file, read.Text, header, parser, seen, problems, rules, files.Limits);
             }
         }
 
@@ -101,14 +110,14 @@ internal static partial class RulePackLoader
 
     private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
     {
-        var text = files.Read("pack.yaml");
-        if (text is null)
+        var read = files.Read("pack.yaml");
+        if (read.Text is null)
         {
-            problems.Add(null, null, null, "the pack has no pack.yaml");
+            problems.Add(read.Line, read.Column, null, read.Error == "not found" ? "the pack has no pack.yaml" : "pack.yaml " + read.Error);
             return null;
         }
 
-        var root = ParseYaml(text, problems);
+        var root = ParseYaml(read.Text, problems, files.Limits);
         if (root is null)
         {
             return null;
@@ -146,6 +155,7 @@ internal static partial class RulePackLoader
         }
 
         var sources = new List<SourceDocument>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in map.Sequence("sources", required: true)?.Children ?? Enumerable.Empty<YamlNode>())
         {
             if (YamlMap.From(node, problems, "a source", SourceKeys) is not { } source)
@@ -161,10 +171,12 @@ internal static partial class RulePackLoader
                 continue;
             }
 
-            var sourceText = files.Read(file.Value!);
-            if (sourceText is null)
+            var sourceRead = files.Read(file.Value!);
+            if (sourceRead.Text is not { } sourceText)
             {
-                problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' not found");
+                var at = sourceRead.Line is { } errorLine ? $" (at line {errorLine}, column {sourceRead.Column})" : string.Empty;
+                problems.Add(file.Start, null, $"source '{sourceId}': file '{file.Value}' {sourceRead.Error}{at}");
+                unreadable.Add(sourceId);
                 continue;
             }
 
@@ -212,7 +224,7 @@ internal static partial class RulePackLoader
             return null;
         }
 
-        return new PackHeader(id, title, version, description, from.Value, until, sources, principles);
+        return new PackHeader(id, title, version, description, from.Value, until, sources, principles) { UnreadableSources = unreadable };
     }
 
     private static void ReadRuleFile(
@@ -222,9 +234,10 @@ internal static partial class RulePackLoader
         RuleExpressionParser parser,
         Dictionary<string, (string File, Mark Mark)> seen,
         ProblemList problems,
-        List<PendingRule> rules)
+        List<PendingRule> rules,
+        InputLimits limits)
     {
-        var root = ParseYaml(text, problems);
+        var root = ParseYaml(text, problems, limits);
         if (root is null || YamlMap.From(root, problems, "a rule file", RuleFileKeys) is not { } map)
         {
             return;
@@ -243,7 +256,7 @@ internal static partial class RulePackLoader
 
         foreach (var node in list.Children)
         {
-            var rule = ReadRule(file, node, header, parser, seen, problems);
+            var rule = ReadRule(file, node, header, parser, seen, problems, text);
             if (rule is not null)
             {
                 rules.Add(rule);
@@ -257,7 +270,8 @@ internal static partial class RulePackLoader
         PackHeader header,
         RuleExpressionParser parser,
         Dictionary<string, (string File, Mark Mark)> seen,
-        ProblemList problems)
+        ProblemList problems,
+        string source)
     {
         // Find the id first so that every other problem names the rule.
         var ruleId = (node as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) == true
@@ -327,6 +341,12 @@ internal static partial class RulePackLoader
                         continue;
                     }
 
+                    if (ReservedWords.Contains(name))
+                    {
+                        problems.Add(keyNode.Start, ruleId, $"fact name '{name}' is a word of the expression language; choose another name");
+                        continue;
+                    }
+
                     factNames.Add(name);
                     if (valueNode is not YamlScalarNode expression || string.IsNullOrWhiteSpace(expression.Value))
                     {
@@ -334,7 +354,7 @@ internal static partial class RulePackLoader
                         continue;
                     }
 
-                    if (Parse(parser, expression, null, factBodies, problems, ruleId, $"fact '{name}'") is { } body)
+                    if (Parse(parser, expression, null, factBodies, problems, ruleId, $"fact '{name}'", source, name) is { } body)
                     {
                         factBodies[name] = body;
                     }
@@ -343,9 +363,9 @@ internal static partial class RulePackLoader
         }
 
         var whenNode = map.Scalar("when", required: false);
-        var whenBody = whenNode is null ? null : Parse(parser, whenNode, typeof(bool), factBodies, problems, ruleId, "'when'");
+        var whenBody = whenNode is null ? null : Parse(parser, whenNode, typeof(bool), factBodies, problems, ruleId, "'when'", source);
         var requireNode = map.Scalar("require", required: true);
-        var requireBody = requireNode is null ? null : Parse(parser, requireNode, typeof(bool), factBodies, problems, ruleId, "'require'");
+        var requireBody = requireNode is null ? null : Parse(parser, requireNode, typeof(bool), factBodies, problems, ruleId, "'require'", source);
 
         MessageTemplate? breach = null, compliant = null;
         if (map.Node("message") is { } messageNode && YamlMap.From(messageNode, problems, "'message'", MessageKeys, ruleId) is { } messages)
@@ -386,7 +406,9 @@ internal static partial class RulePackLoader
         IReadOnlyDictionary<string, Expression> facts,
         ProblemList problems,
         string? ruleId,
-        string what)
+        string what,
+        string source,
+        string? factName = null)
     {
         var result = parser.Parse(node.Value!, resultType, facts);
         if (result.Body is not null)
@@ -394,13 +416,31 @@ internal static partial class RulePackLoader
             return result.Body;
         }
 
-        var (line, column) = Locate(node, result.Position);
-        problems.Add(line, column, ruleId, $"{what}: {result.Error} (in: {Shorten(node.Value!.Trim())})");
+        var (line, column) = Locate(node, result.Position, source);
+        var error = result.Error;
+        if (factName is not null && NamesItself(node.Value!, factName))
+        {
+            // The parser's own words for this ("Value cannot be empty. (Parameter 'name')") say nothing useful.
+            error = $"the fact uses itself ('{factName}'); a fact may use only the facts declared before it";
+        }
+
+        problems.Add(line, column, ruleId, $"{what}: {error} (in: {Shorten(node.Value!.Trim())})");
         return null;
     }
 
-    /// <summary>The file position of a character of a scalar: exact for single-line plain and quoted scalars.</summary>
-    private static (int Line, int Column) Locate(YamlScalarNode node, int position)
+    /// <summary>Whether an expression names a fact as a word of its own, outside string literals.</summary>
+    private static bool NamesItself(string expression, string name)
+    {
+        var code = StringLiteral().Replace(expression, "\"\"");
+        return Regex.IsMatch(code, @"(?<![\w.])" + Regex.Escape(name) + @"(?!\w)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>
+    /// The file position of a character of a scalar: exact for single-line plain and quoted scalars and for literal
+    /// blocks; for folded blocks (<c>&gt;</c>, <c>&gt;-</c>) and multi-line plain scalars, the line and column in the
+    /// file found by walking the folded lines of the source text.
+    /// </summary>
+    private static (int Line, int Column) Locate(YamlScalarNode node, int position, string source)
     {
         var line = (int)node.Start.Line;
         var column = (int)node.Start.Column;
@@ -419,7 +459,47 @@ internal static partial class RulePackLoader
             return (line + 1 + lineInBlock, column);
         }
 
+        if (node.Style is ScalarStyle.Folded or ScalarStyle.Plain)
+        {
+            return LocateFolded(node, position, source) ?? (line, column);
+        }
+
         return (line, column);
+    }
+
+    /// <summary>
+    /// Walks the source lines of a folded block or a multi-line plain scalar: each non-blank line's text (without its
+    /// indentation) is followed in the value by one space (a fold) or, for a blank line, by a line break.
+    /// </summary>
+    private static (int Line, int Column)? LocateFolded(YamlScalarNode node, int position, string source)
+    {
+        var lines = source.Split('\n');
+        var folded = node.Style == ScalarStyle.Folded;
+        var first = folded ? (int)node.Start.Line : (int)node.Start.Line - 1; // 0-based index of the first content line
+        var last = Math.Min((int)node.End.Line - 1, lines.Length - 1);
+        var consumed = 0;
+        (int, int)? found = null;
+        for (var i = first; i <= last && i < lines.Length; i++)
+        {
+            var raw = lines[i].TrimEnd('\r');
+            var start = i == first && !folded ? (int)node.Start.Column - 1 : raw.Length - raw.TrimStart(' ', '\t').Length;
+            if (start >= raw.Length || raw.AsSpan(start).IsWhiteSpace())
+            {
+                consumed += 1;
+                continue;
+            }
+
+            var content = raw[start..].TrimEnd();
+            if (position < consumed + content.Length + 1)
+            {
+                return (i + 1, start + 1 + Math.Clamp(position - consumed, 0, content.Length));
+            }
+
+            consumed += content.Length + 1;
+            found = (i + 1, start + 1 + content.Length);
+        }
+
+        return found;
     }
 
     private static MessageTemplate? Template(YamlScalarNode? node, IReadOnlyList<string> factNames, ProblemList problems, string? ruleId)
@@ -499,6 +579,12 @@ internal static partial class RulePackLoader
             }
 
             var document = header.Sources.FirstOrDefault(s => s.Id == source.Value);
+            if (document is null && header.UnreadableSources.Contains(source.Value!))
+            {
+                // Already reported where the source is declared: one problem, not one per citation.
+                continue;
+            }
+
             if (document is null)
             {
                 problems.Add(source.Start, ruleId, $"unknown source '{source.Value}' (the pack's sources: {string.Join(", ", header.Sources.Select(s => s.Id))})");
@@ -517,16 +603,22 @@ internal static partial class RulePackLoader
         return citations;
     }
 
-    private static YamlNode? ParseYaml(string text, ProblemList problems)
+    /// <summary>
+    /// Parses a pack file through <see cref="LimitedParser"/>, so every limit is checked before YamlDotNet builds a node,
+    /// and every exception YamlDotNet throws on bad input becomes a located problem.
+    /// </summary>
+    private static YamlNode? ParseYaml(string text, ProblemList problems, InputLimits limits)
     {
         var stream = new YamlStream();
+        var parser = LimitedParser.For(text, limits);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
-        catch (YamlException e)
+        catch (Exception e) when (LimitedParser.IsParseFailure(e))
         {
-            problems.Add(e.Start, null, "YAML syntax: " + (e.InnerException?.Message ?? e.Message));
+            var problem = parser.Problem(e, problems.File);
+            problems.Add(problem.Line, problem.Column, null, problem.Message);
             return null;
         }
 
@@ -546,6 +638,15 @@ internal static partial class RulePackLoader
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]
     private static partial Regex FactNamePattern();
+
+    [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'", RegexOptions.CultureInvariant)]
+    private static partial Regex StringLiteral();
+
+    /// <summary>Words of the expression language (System.Linq.Dynamic.Core) that a fact name would shadow or confuse.</summary>
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
+    {
+        "it", "parent", "root", "new", "iif", "np", "true", "false", "null", "and", "or", "not", "in", "is", "as",
+    };
 }
 
 /// <summary>
@@ -626,6 +727,9 @@ internal sealed record PackHeader(
     IReadOnlyList<Principle> Principles)
 {
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of sources declared but not readable (already reported), whose citations are not checked.</summary>
+    public IReadOnlySet<string> UnreadableSources { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The source's text with white space folded, computed once per load.</summary>
     public string NormalisedText(SourceDocument source)

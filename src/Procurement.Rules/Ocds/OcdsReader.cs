@@ -33,11 +33,21 @@ public static class OcdsReader
     /// <returns>One procurement per contracting process (<c>ocid</c>), in the order the file first names them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ProcurementLoadException">The file is not valid OCDS; every problem is listed.</exception>
+    /// <exception cref="ProcurementLoadException">
+    /// The file is not valid OCDS, is not a regular file, cannot be read or breaks a limit of <see cref="InputLimits"/>
+    /// (the defaults, as for a case file); every problem is listed.
+    /// </exception>
     public static IReadOnlyList<ProposedProcurement> Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), path);
+        if (InputFile.KindOf(path) == PathKind.Missing)
+        {
+            throw new FileNotFoundException($"OCDS file not found: {path}", path);
+        }
+
+        // The same reading as a case file: only a regular file, within the size limit, strict UTF-8 and RFC 8259 JSON.
+        var problems = new List<LoadProblem>();
+        return Read(InputFile.ReadBytes(path, path, Limits, problems), path, problems);
     }
 
     /// <summary>Reads the procurements in OCDS JSON from a stream (read to its end as UTF-8; not closed).</summary>
@@ -45,12 +55,24 @@ public static class OcdsReader
     /// <param name="displayName">The name to give the text in problems; default <c>(ocds)</c>.</param>
     /// <returns>One procurement per contracting process (<c>ocid</c>), in the order the file first names them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ProcurementLoadException">The text is not valid OCDS; every problem is listed.</exception>
+    /// <exception cref="ProcurementLoadException">The text is not valid OCDS, breaks a limit of <see cref="InputLimits"/> or cannot be read; every problem is listed.</exception>
     public static IReadOnlyList<ProposedProcurement> Load(Stream stream, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
-        return Parse(reader.ReadToEnd(), displayName);
+        var file = displayName ?? "(ocds)";
+        var problems = new List<LoadProblem>();
+        byte[]? bytes;
+        try
+        {
+            bytes = InputFile.ReadBounded(stream, file, Limits, problems);
+        }
+        catch (IOException e)
+        {
+            problems.Add(new LoadProblem(file, null, null, null, null, "cannot be read: " + e.Message));
+            bytes = null;
+        }
+
+        return Read(bytes, file, problems);
     }
 
     /// <summary>Reads the procurements in OCDS JSON text.</summary>
@@ -58,14 +80,39 @@ public static class OcdsReader
     /// <param name="displayName">The name to give the text in problems; default <c>(ocds)</c>.</param>
     /// <returns>One procurement per contracting process (<c>ocid</c>), in the order the text first names them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ProcurementLoadException">The text is not valid OCDS; every problem is listed.</exception>
+    /// <exception cref="ProcurementLoadException">The text is not valid OCDS or breaks a limit of <see cref="InputLimits"/>; every problem is listed.</exception>
     public static IReadOnlyList<ProposedProcurement> Parse(string json, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         var file = displayName ?? "(ocds)";
         var problems = new List<LoadProblem>();
-        var root = DocReaders.ReadJson(json, file, problems);
-        if (root is null)
+        if (json.Length > Limits.MaxFileBytes)
+        {
+            problems.Add(new LoadProblem(file, null, null, null, null, $"the text is longer than the limit of {Limits.MaxFileBytes:N0} characters (InputLimits.MaxFileBytes)"));
+            throw new ProcurementLoadException(problems);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = InputFile.StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException)
+        {
+            problems.Add(new LoadProblem(file, null, null, null, null, "the text holds a lone UTF-16 surrogate, which is not a character"));
+            throw new ProcurementLoadException(problems);
+        }
+
+        return Read(bytes, file, problems);
+    }
+
+    /// <summary>The default limits of case files apply to OCDS too.</summary>
+    private static InputLimits Limits => ProcurementLoadOptions.Default.Limits;
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<ProposedProcurement> Read(byte[]? bytes, string file, List<LoadProblem> problems)
+    {
+        var root = bytes is null ? null : DocReaders.ReadJson(bytes, file, Limits, problems);
+        if (root is null || problems.Count > 0)
         {
             throw new ProcurementLoadException(problems);
         }

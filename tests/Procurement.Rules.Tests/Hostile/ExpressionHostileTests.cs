@@ -60,11 +60,21 @@ public class ExpressionHostileTests
     }
 
     [Test]
-    public void Load_HundredThousandTermAndChain_IsALengthProblem()
+    public void Load_HundredThousandTermAndChain_IsStoppedByTheFilesValueLimit()
     {
+        // 1.8 million characters: the YAML reader refuses the value before any expression code sees it.
         var expression = string.Join(" && ", Enumerable.Repeat("TermMonths > 0", 100_000));
 
-        LoadProblem(expression).Message.Should().StartWith("'require': the expression is 1,799,996 characters long; the limit is 10,000");
+        LoadProblem(expression).Message.Should().Be("a value of 1,799,996 characters is longer than the limit of 1,048,576 (InputLimits.MaxStringLength)");
+    }
+
+    [Test]
+    public void Load_ThousandTermAndChain_IsAnExpressionLengthProblem()
+    {
+        // Within the file's value limit, the expression's own length limit applies before the parser runs.
+        var expression = string.Join(" && ", Enumerable.Repeat("TermMonths > 0", 1_000));
+
+        LoadProblem(expression).Message.Should().StartWith("'require': the expression is 17,996 characters long; the limit is 10,000");
     }
 
     [Test]
@@ -174,7 +184,7 @@ public class ExpressionHostileTests
     }
 
     [Test]
-    public void Load_FactNamingItselfAfterAnotherTerm_IsAnUnknownNameProblemAtTheName()
+    public void Load_FactNamingItselfAfterAnotherTerm_IsASelfReferenceProblemAtTheName()
     {
         using var pack = TestPack.WithRule("true", facts: "      me: TermMonths + me");
         var (line, column) = pack.Find("test.rules.yaml", "TermMonths + me");
@@ -186,17 +196,17 @@ public class ExpressionHostileTests
             Line = (int?)line,
             Column = (int?)(column + "TermMonths + ".Length),
             RuleId = "test.rule",
-            Message = "fact 'me': No property or field 'me' exists in the procurement (a fact may use only the facts declared before it, not itself or a later one) (in: TermMonths + me)",
+            Message = "fact 'me': the fact uses itself ('me'); a fact may use only the facts declared before it (in: TermMonths + me)",
         });
     }
 
     [Test]
-    public void Load_FactThatIsOnlyItsOwnName_IsAnUnknownNameProblem()
+    public void Load_FactThatIsOnlyItsOwnName_IsASelfReferenceProblem()
     {
         using var pack = TestPack.WithRule("true", facts: "      me: me + 1");
 
         pack.LoadFails().Problems.Should().ContainSingle().Which.Message
-            .Should().Be("fact 'me': unknown name 'me' (a fact may use only the facts declared before it, not itself or a later one) (in: me + 1)", "not the parser's \"Value cannot be empty. (Parameter 'name')\"");
+            .Should().Be("fact 'me': the fact uses itself ('me'); a fact may use only the facts declared before it (in: me + 1)", "not the parser's \"Value cannot be empty. (Parameter 'name')\"");
     }
 
     [Test]
