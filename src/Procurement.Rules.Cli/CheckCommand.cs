@@ -114,9 +114,17 @@ internal sealed class CheckCommand
         _minSeverity.AcceptOnlyFromAmong("minor", "major", "critical");
         _jobs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            // Validators run before System.CommandLine reports a value it could not convert, and GetValueOrDefault
+            // throws on such a value ('abc', or more than int.MaxValue): read the token ourselves.
+            if (r.Tokens.Count == 0)
             {
-                r.AddError("--jobs must be at least 1");
+                return;
+            }
+
+            var token = r.Tokens[^1].Value;
+            if (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var jobs) || jobs < 1)
+            {
+                r.AddError($"--jobs must be a whole number of threads, at least 1 (got '{token}')");
             }
         });
     }
@@ -260,7 +268,7 @@ internal sealed class CheckCommand
             try
             {
                 file = new StreamWriter(Path.GetFullPath(outputPath, _host.CurrentDirectory), false, new UTF8Encoding(false), 1 << 16);
-                output = new GuardedWriter(file);
+                output = new GuardedWriter(file, outputPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -280,11 +288,24 @@ internal sealed class CheckCommand
                 Jobs = parse.GetValue(_jobs),
                 CheckOptions = new CheckOptions { CheckOutsidePeriod = parse.GetValue(_checkOutsidePeriod) },
             };
-            return run.Execute(items);
+            var code = run.Execute(items);
+
+            // The file's last buffer is written here, through the guard, so a full disk is exit 5 and a message rather
+            // than an exception from Dispose.
+            output.Flush();
+            return code;
         }
         finally
         {
-            file?.Dispose();
+            try
+            {
+                file?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only reached when a write or the flush above already failed (that failure is being reported) and the
+                // stream still holds what it could not write.
+            }
         }
     }
 }

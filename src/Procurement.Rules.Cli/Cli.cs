@@ -37,7 +37,7 @@ internal static class Cli
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         host ??= CliHost.Plain;
-        var output = new GuardedWriter(stdout);
+        var output = new GuardedWriter(stdout, "standard output");
         try
         {
             var root = Build(host, stderr, args.Contains("--"));
@@ -65,7 +65,7 @@ internal static class Cli
         {
             try
             {
-                stderr.WriteLine($"error: could not write the output: {e.InnerException?.Message ?? e.Message}");
+                stderr.WriteLine($"error: {e.Message}");
             }
             catch (IOException)
             {
@@ -220,11 +220,20 @@ internal static class Problems
 /// <summary>Thrown by <see cref="GuardedWriter"/> when the output cannot be written.</summary>
 internal sealed class OutputFailedException : Exception
 {
-    /// <summary>Wraps the failure.</summary>
-    public OutputFailedException(Exception inner)
-        : base("could not write the output", inner)
+    /// <summary>Wraps the failure to write to <paramref name="target"/> (<c>standard output</c> or a file name).</summary>
+    public OutputFailedException(string target, Exception inner)
+        : base(Describe(target, inner), inner)
     {
     }
+
+    // A closed standard output surfaces from .NET as "Access to the path is denied" (EBADF), which names no path and
+    // sends the reader looking at file permissions: say what happened instead.
+    private static string Describe(string target, Exception inner) => target switch
+    {
+        "standard output" when inner is UnauthorizedAccessException or ObjectDisposedException => "could not write the output: standard output is closed",
+        "standard output" => $"could not write the output: {inner.Message}",
+        _ => $"could not write the output file {target}: {inner.Message}",
+    };
 }
 
 /// <summary>
@@ -235,9 +244,14 @@ internal sealed class OutputFailedException : Exception
 internal sealed class GuardedWriter : TextWriter
 {
     private readonly TextWriter _inner;
+    private readonly string _target;
 
-    /// <summary>Wraps <paramref name="inner"/>.</summary>
-    public GuardedWriter(TextWriter inner) => _inner = inner;
+    /// <summary>Wraps <paramref name="inner"/>, which writes to <paramref name="target"/> (for the error message).</summary>
+    public GuardedWriter(TextWriter inner, string target)
+    {
+        _inner = inner;
+        _target = target;
+    }
 
     /// <inheritdoc/>
     public override System.Text.Encoding Encoding => _inner.Encoding;
@@ -268,7 +282,7 @@ internal sealed class GuardedWriter : TextWriter
     /// <inheritdoc/>
     public override void Flush() => Guard(_inner.Flush);
 
-    private static void Guard(Action write)
+    private void Guard(Action write)
     {
         try
         {
@@ -276,7 +290,7 @@ internal sealed class GuardedWriter : TextWriter
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(e);
+            throw new OutputFailedException(_target, e);
         }
     }
 }

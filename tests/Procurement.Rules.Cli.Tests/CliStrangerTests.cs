@@ -1,0 +1,75 @@
+namespace Procurement.Rules.Cli.Tests;
+
+/// <summary>
+/// What a stranger tripped on when using the installed tool from its docs alone: crashes, exit codes that disagree with
+/// docs/cli.md, and messages that mislead. Each test is one such trip.
+/// </summary>
+public class CliStrangerTests
+{
+    private DirectoryInfo _temp = null!;
+
+    [SetUp]
+    public void CreateTempFolder() => _temp = Directory.CreateTempSubdirectory("procurement-cli-stranger-");
+
+    [TearDown]
+    public void DeleteTempFolder() => _temp.Delete(recursive: true);
+
+    [TestCase("abc")]
+    [TestCase("99999999999")]
+    [TestCase("0")]
+    public void Run_JobsNotAPositiveWholeNumber_IsAUsageErrorNotACrash(string jobs)
+    {
+        var result = Run(["--jobs", jobs, RepoPaths.GreatYarmouth]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("--jobs must be a whole number of threads, at least 1").And.Contain($"'{jobs}'");
+        result.Stdout.Should().BeEmpty();
+    }
+
+    [TestCase("json")]
+    [TestCase("text")]
+    [TestCase("sarif")]
+    public void Run_OutputFileOnAFullDisk_ExitsFiveWithAMessageNotACrash(string format)
+    {
+        Assume.That(File.Exists("/dev/full"), "needs /dev/full (Linux)");
+
+        var result = Run(["--format", format, "--output", "/dev/full", RepoPaths.GreatYarmouth]);
+
+        result.ExitCode.Should().Be(ExitCodes.OutputFailed, "{0}", result);
+        result.Stderr.Should().Contain("error: could not write the output file /dev/full: ");
+    }
+
+    [Test]
+    public void Run_StandardOutputClosed_SaysSoInsteadOfAccessDenied()
+    {
+        using var stderr = new StringWriter();
+
+        var exitCode = Cli.Run([RepoPaths.GreatYarmouth], new ClosedWriter(), stderr, CliHost.Plain);
+
+        exitCode.Should().Be(ExitCodes.OutputFailed);
+        stderr.ToString().Should().Contain("error: could not write the output: standard output is closed").And.NotContain("Access to the path");
+    }
+
+    private CliResult Run(string[] args, string? stdin = null)
+    {
+        var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = Cli.Run(args, stdout, stderr, host);
+        return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Standard output closed (<c>&gt;&amp;-</c>): .NET reports EBADF as access denied.</summary>
+    private sealed class ClosedWriter : StringWriter
+    {
+        public override void Write(char value) => throw new UnauthorizedAccessException("Access to the path is denied.");
+
+        public override void Write(string? value) => throw new UnauthorizedAccessException("Access to the path is denied.");
+
+        public override void Write(char[] buffer, int index, int count) => throw new UnauthorizedAccessException("Access to the path is denied.");
+
+        public override void WriteLine(string? value) => throw new UnauthorizedAccessException("Access to the path is denied.");
+
+        public override void Flush() => throw new UnauthorizedAccessException("Access to the path is denied.");
+    }
+}
