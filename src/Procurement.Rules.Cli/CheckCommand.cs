@@ -124,7 +124,7 @@ internal sealed class CheckCommand
             var token = r.Tokens[^1].Value;
             if (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var jobs) || jobs < 1)
             {
-                r.AddError($"--jobs must be a whole number of threads, at least 1 (got '{token}')");
+                r.AddError($"--jobs must be at least 1, a whole number of threads (got '{token}')");
             }
         });
     }
@@ -245,6 +245,14 @@ internal sealed class CheckCommand
             Enum.Parse<Severity>(parse.GetValue(_minSeverity)!, ignoreCase: true));
         var stage = new Inputs(_host, parse.GetValue(_inputFormat)!);
         var items = stage.Expand(inputs).ToList();
+        if (items.FirstOrDefault(i => i.MistypedCommand is not null) is { } mistyped)
+        {
+            // docs/cli.md: a mistyped command is a usage error (exit 4), with or without --keep-going.
+            _stderr.WriteLine("error: " + mistyped.Error);
+            _stderr.WriteLine(Cli.UsageLine);
+            return ExitCodes.Usage;
+        }
+
         var keepGoing = parse.GetValue(_keepGoing);
         if (!keepGoing && items.Where(i => i.Error is not null).ToList() is { Count: > 0 } missing)
         {

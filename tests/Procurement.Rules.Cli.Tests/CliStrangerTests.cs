@@ -22,7 +22,7 @@ public class CliStrangerTests
         var result = Run(["--jobs", jobs, RepoPaths.GreatYarmouth]);
 
         result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
-        result.Stderr.Should().Contain("--jobs must be a whole number of threads, at least 1").And.Contain($"'{jobs}'");
+        result.Stderr.Should().Contain("--jobs must be at least 1, a whole number of threads").And.Contain($"'{jobs}'");
         result.Stdout.Should().BeEmpty();
     }
 
@@ -48,6 +48,32 @@ public class CliStrangerTests
 
         exitCode.Should().Be(ExitCodes.OutputFailed);
         stderr.ToString().Should().Contain("error: could not write the output: standard output is closed").And.NotContain("Access to the path");
+    }
+
+    [TestCase("chek", "check")]
+    [TestCase("rulse", "rules")]
+    [TestCase("tset", "test")]
+    [TestCase("list", "rules list")]
+    [TestCase("catalog", "rules catalogue")]
+    public void Run_MistypedCommand_IsAUsageErrorWithASuggestion(string typed, string meant)
+    {
+        var result = Run([typed, "samples"]);
+        var keepGoing = Run(["--keep-going", typed, "samples"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "docs/cli.md says a mistyped command is exit 4: {0}", result);
+        result.Stderr.Should().Contain($"unknown command '{typed}': did you mean '{meant}'?");
+        keepGoing.ExitCode.Should().Be(ExitCodes.Usage, "{0}", keepGoing);
+    }
+
+    [Test]
+    public void Run_SecondInputLooksLikeACommand_IsJustAMissingFile()
+    {
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(_temp.FullName, "gy.yaml"));
+
+        var result = Run(["gy.yaml", "list"]);
+
+        result.ExitCode.Should().Be(ExitCodes.BadInput, "{0}", result);
+        result.Stderr.Should().Contain("file not found: list").And.NotContain("did you mean");
     }
 
     private CliResult Run(string[] args, string? stdin = null)
