@@ -42,22 +42,18 @@ internal static class Cli
         {
             var root = Build(host, stderr, args.Contains("--"));
             var parse = root.Parse(args);
-            var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
-            if (parse.Action is ParseErrorAction errorAction)
-            {
-                // The errors and the "did you mean" suggestions, not the whole help page, and all on standard error
-                // (System.CommandLine writes suggestions to its output), so a mistyped command never pollutes a report.
-                errorAction.ShowHelp = false;
-                config = new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false };
-            }
-
-            var code = parse.Invoke(config);
             if (parse.Action is ParseErrorAction)
             {
-                stderr.WriteLine(UsageLine);
-                code = ExitCodes.Usage;
+                // The errors with our own "did you mean", not the whole help page, all on standard error so a mistyped
+                // command never pollutes a report. System.CommandLine's own typo corrections are not used: for an option
+                // given to the wrong command ('rules list --waivers x') they suggest '-f' for 'x'.
+                ParseErrors.Write(parse, args, stderr);
+                stderr.WriteLine(ParseErrors.UsageFor(parse.CommandResult.Command));
+                return ExitCodes.Usage;
             }
 
+            var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
+            var code = parse.Invoke(config);
             output.Flush();
             return code;
         }

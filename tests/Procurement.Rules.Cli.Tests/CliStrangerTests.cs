@@ -76,6 +76,45 @@ public class CliStrangerTests
         result.Stderr.Should().Contain("file not found: list").And.NotContain("did you mean");
     }
 
+    [TestCase("-format")]
+    [TestCase("-waivers")]
+    public void Run_LongOptionWithOneDash_PointsAtTheTwoDashForm(string typed)
+    {
+        var result = Run([typed, "json", RepoPaths.GreatYarmouth]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain($"unknown option '{typed}': did you mean '-{typed}'?");
+    }
+
+    [Test]
+    public void Run_CheckOptionGivenToRulesList_SaysWhichCommandOwnsIt()
+    {
+        var result = Run(["rules", "list", "--waivers", "w.yaml"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("'--waivers' is an option of 'procurement-check check', not of 'procurement-check rules list'")
+            .And.NotContain("Did you mean one of the following");
+    }
+
+    [Test]
+    public void Run_MistypedSubcommandOfRules_SuggestsIt()
+    {
+        var result = Run(["rules", "lst"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("unknown command or argument 'lst' for 'procurement-check rules': did you mean 'list'?");
+    }
+
+    [Test]
+    public void Run_RulesWithoutASubcommand_ListsTheSubcommands()
+    {
+        var result = Run(["rules"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("'procurement-check rules' needs a command: list, catalogue, export")
+            .And.Contain("Usage: procurement-check rules list|catalogue|export").And.NotContain("<inputs>");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
