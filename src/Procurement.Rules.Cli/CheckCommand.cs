@@ -187,6 +187,37 @@ internal sealed class CheckCommand
         return previous[b.Length];
     }
 
+    /// <summary>
+    /// Warns about each waiver whose rule or principle the pack does not have (a typo, or a waiver file written for another
+    /// pack): it can never apply, and "covered nothing: remove it if the breach is fixed" would send the reader the wrong
+    /// way. A warning, not an error: the breach it meant to waive still trips the gate, so nothing passes silently.
+    /// </summary>
+    /// <returns>The waivers warned about, which the run's "covered nothing" warning then leaves out.</returns>
+    private HashSet<Waiver> WarnAboutUnknownTargets(WaiverSet waivers, RulePack pack)
+    {
+        var warned = new HashSet<Waiver>();
+        foreach (var waiver in waivers.Waivers)
+        {
+            var (kind, name, known) = waiver.Rule is not null
+                ? ("rule", waiver.Rule, pack.Rules.Select(r => r.Id))
+                : ("principle", waiver.Principle!, pack.Principles.Select(p => p.Key));
+            var names = known.ToList();
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var near = names.Select(n => (Name: n, Distance: Distance(name, n))).Where(x => x.Distance <= Math.Max(2, name.Length / 4))
+                .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+            _stderr.WriteLine($"warning: {waiver.Location}: the rule pack {pack.Id} has no {kind} '{name}'"
+                + (near is null ? string.Empty : $" (did you mean '{near}'?)")
+                + ": this waiver can never apply");
+            warned.Add(waiver);
+        }
+
+        return warned;
+    }
+
     private int Execute(ParseResult parse, TextWriter stdout)
     {
         var inputs = parse.GetValue(_inputs) ?? [];
@@ -240,6 +271,7 @@ internal sealed class CheckCommand
             }
         }
 
+        var unknown = WarnAboutUnknownTargets(waivers, pack);
         var gate = new Gate(
             Enum.Parse<FailOn>(parse.GetValue(_failOn)!, ignoreCase: true),
             Enum.Parse<Severity>(parse.GetValue(_minSeverity)!, ignoreCase: true));
@@ -292,6 +324,7 @@ internal sealed class CheckCommand
             using var sink = ReportSink.Create(format, output, new SinkOptions(pack, gate, parse.GetValue(_includeUndetermined), layout, color, Cli.ToolVersion()));
             var run = new CheckRun(pack, stage, waivers, gate, sink, _stderr, _host.StderrIsTerminal, _host.ProgressAfter)
             {
+                AlreadyWarned = unknown,
                 KeepGoing = keepGoing,
                 Jobs = parse.GetValue(_jobs),
                 CheckOptions = new CheckOptions { CheckOutsidePeriod = parse.GetValue(_checkOutsidePeriod) },
@@ -356,6 +389,9 @@ internal sealed class CheckRun
 
     /// <summary>Whether to go on past inputs that cannot be read.</summary>
     public bool KeepGoing { get; init; }
+
+    /// <summary>Waivers already warned about (naming a rule or principle the pack lacks): not warned about again as unused.</summary>
+    public IReadOnlySet<Waiver> AlreadyWarned { get; init; } = new HashSet<Waiver>();
 
     /// <summary>Threads that check at once.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
@@ -427,7 +463,7 @@ internal sealed class CheckRun
         code = ExitCodes.Worst(code, _summary.Incomplete.Count > 0 ? ExitCodes.RuleFailed : ExitCodes.Clean);
         code = ExitCodes.Worst(code, _summary.BadInputs.Count > 0 ? ExitCodes.BadInput : ExitCodes.Clean);
         _summary.ExitCode = code;
-        foreach (var waiver in _waivers.Unused())
+        foreach (var waiver in _waivers.Unused().Where(w => !AlreadyWarned.Contains(w)))
         {
             _stderr.WriteLine($"warning: {waiver.Location}: the waiver of {waiver.Describe} covered nothing in this run: remove it if the breach is fixed");
         }

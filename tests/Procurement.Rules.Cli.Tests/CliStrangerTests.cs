@@ -115,6 +115,31 @@ public class CliStrangerTests
             .And.Contain("Usage: procurement-check rules list|catalogue|export").And.NotContain("<inputs>");
     }
 
+    [Test]
+    public void Run_WaiverOfARuleThePackLacks_SaysSoAndSuggestsTheRuleInsteadOfCallingItStale()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "waivers.yaml"), """
+            waivers:
+              - rule: fair-tender.nhs-only-needs-reasons
+                case: great-yarmouth-2009
+                reason: Clinical reason in the board paper
+                approver: Jane Doe
+                date: 2026-11-01
+              - principle: no-such-principle
+                case: great-yarmouth-2009
+                reason: r
+                approver: a
+                date: 2026-11-01
+            """);
+
+        var result = Run(["--waivers", "waivers.yaml", RepoPaths.GreatYarmouth]);
+
+        result.ExitCode.Should().Be(ExitCodes.GateTripped, "the breach it meant to waive still trips the gate: {0}", result);
+        result.Stderr.Should().Contain("warning: waivers.yaml:2: the rule pack burnham-2009 has no rule 'fair-tender.nhs-only-needs-reasons' (did you mean 'fair-tender.nhs-only-needs-reason'?): this waiver can never apply")
+            .And.Contain("warning: waivers.yaml:7: the rule pack burnham-2009 has no principle 'no-such-principle': this waiver can never apply")
+            .And.NotContain("covered nothing");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
