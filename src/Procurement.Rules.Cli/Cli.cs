@@ -145,8 +145,8 @@ internal sealed class PackOptions
     /// <summary><c>--rules-root DIR</c>.</summary>
     public Option<string?> RulesRoot { get; } = new("--rules-root")
     {
-        Description = "The folder every file the pack reads must be inside (default: the pack folder). The repository's own pack "
-            + "keeps its sources in rules/sources, so load rules/burnham-2009 with --rules-root rules.",
+        Description = "Reserved: the folder every file the pack reads must be inside. Today it is only checked to exist; the "
+            + "loader does not yet confine a pack to it.",
         HelpName = "DIR",
         Recursive = true,
     };
@@ -187,7 +187,7 @@ internal sealed class PackOptions
         }
         catch (RulePackLoadException e)
         {
-            Problems.Write(stderr, $"could not load the rule pack in {directory}", e);
+            Problems.WritePack(stderr, directory!, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -201,6 +201,49 @@ internal sealed class PackOptions
 /// <summary>Writes load problems, one located problem a line.</summary>
 internal static class Problems
 {
+    /// <summary>
+    /// Writes a rule pack's load problems like <see cref="Write"/>, but folds the problems that only follow from a
+    /// missing source file (every rule citing it: "unknown source") into one line, and when the missing file is outside
+    /// the pack folder (a pack copied out of the repository, whose sources sit in <c>../sources</c>) says how to get a
+    /// self-contained pack. Without this, a copied pack printed 55 problems, 54 of them the same one.
+    /// </summary>
+    public static void WritePack(TextWriter stderr, string directory, RulePackLoadException e)
+    {
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var problem in e.Problems)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(problem.Message, "^source '(?<id>[^']+)': file '(?<file>[^']+)' not found$");
+            if (match.Success)
+            {
+                missing[match.Groups["id"].Value] = match.Groups["file"].Value;
+            }
+        }
+
+        bool FollowsFromMissing(LoadProblem p) =>
+            missing.Keys.Any(id => p.Message.StartsWith($"unknown source '{id}' (", StringComparison.Ordinal));
+        var shown = e.Problems.Where(p => !FollowsFromMissing(p)).ToList();
+        var folded = e.Problems.Count - shown.Count;
+        var count = e.Problems.Count == 1 ? "1 problem" : $"{e.Problems.Count} problems";
+        stderr.WriteLine($"error: could not load the rule pack in {directory} ({count}):");
+        foreach (var problem in shown)
+        {
+            stderr.WriteLine("  " + problem);
+        }
+
+        if (folded > 0)
+        {
+            stderr.WriteLine($"  and {folded} more: the rules citing the missing source{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Keys.Select(k => $"'{k}'"))}");
+        }
+
+        var outside = missing.Values.FirstOrDefault(f => f.Replace('\\', '/').StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(f));
+        if (outside is not null)
+        {
+            stderr.WriteLine($"hint: the pack reads '{outside}', outside its folder, so a copy of the folder alone does not load: copy the "
+                + "source texts into the folder and point pack.yaml's file: at them, or start from a self-contained copy of the built-in "
+                + "pack with 'procurement-check rules export DIR'.");
+        }
+    }
+
     /// <summary>Writes <c>error: what (n problems):</c> then each problem indented.</summary>
     public static void Write(TextWriter stderr, string what, InputException e)
     {

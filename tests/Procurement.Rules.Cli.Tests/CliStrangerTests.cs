@@ -140,6 +140,28 @@ public class CliStrangerTests
             .And.NotContain("covered nothing");
     }
 
+    [TestCase("check")]
+    [TestCase("test")]
+    public void Run_PackCopiedOutOfTheRepository_FoldsTheCascadeAndPointsAtRulesExport(string command)
+    {
+        // The repository's pack reads ../sources; a copy of its folder alone does not bring them.
+        var copy = Path.Combine(_temp.FullName, "copied");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.DefaultPack, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var result = command == "check" ? Run(["--rules", "copied", RepoPaths.GreatYarmouth]) : Run(["test", "copied"]);
+
+        result.ExitCode.Should().Be(ExitCodes.BadInput, "{0}", result);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Contain(l => l.Contains("source 'burnham-2009': file '../sources/burnham-2009-letter.md' not found"));
+        lines.Should().NotContain(l => l.Contains("unknown source"), "those only follow from the missing source");
+        lines.Should().Contain(l => l.StartsWith("  and ") && l.EndsWith("more: the rules citing the missing source 'burnham-2009'"));
+        result.Stderr.Should().Contain("hint: the pack reads '../sources/burnham-2009-letter.md', outside its folder").And.Contain("procurement-check rules export DIR");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
