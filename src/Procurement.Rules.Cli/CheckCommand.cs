@@ -187,6 +187,25 @@ internal sealed class CheckCommand
         return previous[b.Length];
     }
 
+    /// <summary>Warns about options that do nothing for this run's format or inputs, which would otherwise be ignored silently.</summary>
+    private void WarnAboutIdleOptions(ParseResult parse, string format, IReadOnlyList<string> inputs)
+    {
+        if (parse.GetResult(_by) is { Implicit: false } && format != "csv")
+        {
+            _stderr.WriteLine($"warning: --by shapes CSV rows only; it does nothing with --format {format}");
+        }
+
+        if (parse.GetValue(_includeUndetermined) && format != "sarif")
+        {
+            _stderr.WriteLine($"warning: --include-undetermined adds undetermined rules to SARIF only; --format {format} always reports them");
+        }
+
+        if (parse.GetResult(_inputFormat) is { Implicit: false } && !inputs.Contains("-"))
+        {
+            _stderr.WriteLine("warning: --input-format says how to read standard input (-), which is not among the inputs; files are read by their extension");
+        }
+    }
+
     /// <summary>
     /// Warns about each waiver whose rule or principle the pack does not have (a typo, or a waiver file written for another
     /// pack): it can never apply, and "covered nothing: remove it if the breach is fixed" would send the reader the wrong
@@ -271,6 +290,7 @@ internal sealed class CheckCommand
             }
         }
 
+        WarnAboutIdleOptions(parse, format, inputs);
         var unknown = WarnAboutUnknownTargets(waivers, pack);
         var gate = new Gate(
             Enum.Parse<FailOn>(parse.GetValue(_failOn)!, ignoreCase: true),
@@ -290,7 +310,9 @@ internal sealed class CheckCommand
         {
             // Cheap to know before reading anything: stop before any report is written.
             missing.ForEach(i => _stderr.WriteLine("error: " + i.Error));
-            _stderr.WriteLine("Nothing was checked: correct the input(s) above, or add --keep-going to check the rest.");
+            _stderr.WriteLine(items.Count > missing.Count
+                ? "Nothing was checked: correct the input(s) above, or add --keep-going to check the rest."
+                : "Nothing was checked: correct the input(s) above.");
             return ExitCodes.BadInput;
         }
 

@@ -162,6 +162,38 @@ public class CliStrangerTests
         result.Stderr.Should().Contain("hint: the pack reads '../sources/burnham-2009-letter.md', outside its folder").And.Contain("procurement-check rules export DIR");
     }
 
+    [Test]
+    public void Run_OptionsThatDoNothingForTheFormatOrInputs_AreWarnedAbout()
+    {
+        var idle = Run(["--by", "principle", "--include-undetermined", "--input-format", "json", RepoPaths.GreatYarmouth]);
+        var used = Run(["--format", "csv", "--by", "principle", RepoPaths.GreatYarmouth]);
+
+        idle.ExitCode.Should().Be(ExitCodes.GateTripped, "{0}", idle);
+        idle.Stderr.Should().Contain("warning: --by shapes CSV rows only; it does nothing with --format text")
+            .And.Contain("warning: --include-undetermined adds undetermined rules to SARIF only")
+            .And.Contain("warning: --input-format says how to read standard input (-), which is not among the inputs");
+        used.Stderr.Should().NotContain("warning:");
+    }
+
+    [Test]
+    public void Run_OnlyInputMissing_DoesNotOfferKeepGoingToCheckTheRest()
+    {
+        var alone = Run(["nosuch.yaml"]);
+        var withOthers = Run(["nosuch.yaml", RepoPaths.GreatYarmouth]);
+
+        alone.ExitCode.Should().Be(ExitCodes.BadInput, "{0}", alone);
+        alone.Stderr.Should().Contain("Nothing was checked: correct the input(s) above.").And.NotContain("--keep-going");
+        withOthers.Stderr.Should().Contain("add --keep-going to check the rest");
+    }
+
+    [Test]
+    public void Run_JUnit_WritesThePeriodAsTheJsonReportDoes()
+    {
+        var result = Run(["--format", "junit", RepoPaths.GreatYarmouth]);
+
+        result.Stdout.Should().Contain("<property name=\"period\" value=\"inForce\" />");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
