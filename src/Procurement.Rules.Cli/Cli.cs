@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
@@ -104,7 +105,37 @@ internal static class Cli
         root.Subcommands.Add(RulesCommand.Build(pack, host, stderr));
         root.Subcommands.Add(TestCommand.Build(pack, host, stderr));
         root.Subcommands.Add(CompletionCommand.Build());
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction inner)
+            {
+                help.Action = new SubcommandHelpAction(inner, root.Arguments);
+            }
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// Help for a subcommand without the root's <c>&lt;inputs&gt;</c>: System.CommandLine shows a parent's arguments in a
+    /// subcommand's usage, which made <c>rules list --help</c> read <c>procurement-check [&lt;inputs&gt;...] rules list</c>, a
+    /// command line that does not work. The tree is built per run, so hiding the argument here touches nothing else.
+    /// </summary>
+    private sealed class SubcommandHelpAction(HelpAction inner, IEnumerable<Argument> rootArguments) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var command = parseResult.CommandResult.Command;
+            if (command is not RootCommand)
+            {
+                foreach (var argument in rootArguments)
+                {
+                    argument.Hidden = true;
+                }
+            }
+
+            return inner.Invoke(parseResult);
+        }
     }
 
     /// <summary>Prints the tool's version and every pack it carries with its version.</summary>

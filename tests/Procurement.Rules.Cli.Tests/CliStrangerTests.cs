@@ -194,6 +194,20 @@ public class CliStrangerTests
         result.Stdout.Should().Contain("<property name=\"period\" value=\"inForce\" />");
     }
 
+    [TestCase(new[] { "rules", "list", "--help" }, " rules list [options]")]
+    [TestCase(new[] { "test", "--help" }, " test <DIR> [options]")]
+    [TestCase(new[] { "check", "--help" }, " check [<inputs>...] [options]")]
+    public void Run_SubcommandHelp_ShowsAUsageLineThatWorks(string[] args, string usage)
+    {
+        var result = Run(args);
+        var root = Run(["--help"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Clean, "{0}", result);
+        // The root's name is the host's (testhost here, procurement-check when installed).
+        result.Stdout.Should().Contain(usage).And.NotContain("[<inputs>...] " + args[0]);
+        root.Stdout.Should().Contain(" [<inputs>...] [command] [options]");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
