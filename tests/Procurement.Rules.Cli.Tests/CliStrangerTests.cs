@@ -208,6 +208,16 @@ public class CliStrangerTests
         root.Stdout.Should().Contain(" [<inputs>...] [command] [options]");
     }
 
+    [Test]
+    public void Run_FishCompletion_StillOffersFiles()
+    {
+        var result = Run(["completion", "fish"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Clean, "{0}", result);
+        var complete = result.Stdout.Split('\n').Single(l => l.StartsWith("complete ", StringComparison.Ordinal));
+        complete.Should().NotContain(" -f ", "fish's -f turns off file completion, and the inputs are files").And.NotContain("--no-files");
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
