@@ -218,6 +218,19 @@ public class CliStrangerTests
         complete.Should().NotContain(" -f ", "fish's -f turns off file completion, and the inputs are files").And.NotContain("--no-files");
     }
 
+    [Test]
+    public void Run_SarifWithABadInput_PointsTheNotificationAtTheProblemsLine()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "bad.yaml"), "id: x\ndecisionDate: 2009-13-01\n");
+
+        var result = Run(["--format", "sarif", "bad.yaml"]);
+
+        result.ExitCode.Should().Be(ExitCodes.BadInput, "{0}", result);
+        var notification = Newtonsoft.Json.Linq.JObject.Parse(result.Stdout)["runs"]![0]!["invocations"]![0]!["toolExecutionNotifications"]![0]!;
+        ((string)notification["message"]!["text"]!).Should().StartWith("bad.yaml:2:");
+        ((int)notification["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!).Should().Be(2);
+    }
+
     private CliResult Run(string[] args, string? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = new DateOnly(2026, 12, 1), Stdin = new StringReader(stdin ?? string.Empty) };
