@@ -114,9 +114,17 @@ internal sealed class CheckCommand
         _minSeverity.AcceptOnlyFromAmong("minor", "major", "critical");
         _jobs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            // Validators run before System.CommandLine reports a value it could not convert, and GetValueOrDefault
+            // throws on such a value ('abc', or more than int.MaxValue): read the token ourselves.
+            if (r.Tokens.Count == 0)
             {
-                r.AddError("--jobs must be at least 1");
+                return;
+            }
+
+            var token = r.Tokens[^1].Value;
+            if (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var jobs) || jobs < 1)
+            {
+                r.AddError($"--jobs must be at least 1, a whole number of threads (got '{token}')");
             }
         });
     }
@@ -179,6 +187,56 @@ internal sealed class CheckCommand
         return previous[b.Length];
     }
 
+    /// <summary>Warns about options that do nothing for this run's format or inputs, which would otherwise be ignored silently.</summary>
+    private void WarnAboutIdleOptions(ParseResult parse, string format, IReadOnlyList<string> inputs)
+    {
+        if (parse.GetResult(_by) is { Implicit: false } && format != "csv")
+        {
+            _stderr.WriteLine($"warning: --by shapes CSV rows only; it does nothing with --format {format}");
+        }
+
+        if (parse.GetValue(_includeUndetermined) && format != "sarif")
+        {
+            _stderr.WriteLine($"warning: --include-undetermined adds undetermined rules to SARIF only; --format {format} always reports them");
+        }
+
+        if (parse.GetResult(_inputFormat) is { Implicit: false } && !inputs.Contains("-"))
+        {
+            _stderr.WriteLine("warning: --input-format says how to read standard input (-), which is not among the inputs; files are read by their extension");
+        }
+    }
+
+    /// <summary>
+    /// Warns about each waiver whose rule or principle the pack does not have (a typo, or a waiver file written for another
+    /// pack): it can never apply, and "covered nothing: remove it if the breach is fixed" would send the reader the wrong
+    /// way. A warning, not an error: the breach it meant to waive still trips the gate, so nothing passes silently.
+    /// </summary>
+    /// <returns>The waivers warned about, which the run's "covered nothing" warning then leaves out.</returns>
+    private HashSet<Waiver> WarnAboutUnknownTargets(WaiverSet waivers, RulePack pack)
+    {
+        var warned = new HashSet<Waiver>();
+        foreach (var waiver in waivers.Waivers)
+        {
+            var (kind, name, known) = waiver.Rule is not null
+                ? ("rule", waiver.Rule, pack.Rules.Select(r => r.Id))
+                : ("principle", waiver.Principle!, pack.Principles.Select(p => p.Key));
+            var names = known.ToList();
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var near = names.Select(n => (Name: n, Distance: Distance(name, n))).Where(x => x.Distance <= Math.Max(2, name.Length / 4))
+                .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+            _stderr.WriteLine($"warning: {waiver.Location}: the rule pack {pack.Id} has no {kind} '{name}'"
+                + (near is null ? string.Empty : $" (did you mean '{near}'?)")
+                + ": this waiver can never apply");
+            warned.Add(waiver);
+        }
+
+        return warned;
+    }
+
     private int Execute(ParseResult parse, TextWriter stdout)
     {
         var inputs = parse.GetValue(_inputs) ?? [];
@@ -232,17 +290,29 @@ internal sealed class CheckCommand
             }
         }
 
+        WarnAboutIdleOptions(parse, format, inputs);
+        var unknown = WarnAboutUnknownTargets(waivers, pack);
         var gate = new Gate(
             Enum.Parse<FailOn>(parse.GetValue(_failOn)!, ignoreCase: true),
             Enum.Parse<Severity>(parse.GetValue(_minSeverity)!, ignoreCase: true));
         var stage = new Inputs(_host, parse.GetValue(_inputFormat)!);
         var items = stage.Expand(inputs).ToList();
+        if (items.FirstOrDefault(i => i.MistypedCommand is not null) is { } mistyped)
+        {
+            // docs/cli.md: a mistyped command is a usage error (exit 4), with or without --keep-going.
+            _stderr.WriteLine("error: " + mistyped.Error);
+            _stderr.WriteLine(Cli.UsageLine);
+            return ExitCodes.Usage;
+        }
+
         var keepGoing = parse.GetValue(_keepGoing);
         if (!keepGoing && items.Where(i => i.Error is not null).ToList() is { Count: > 0 } missing)
         {
             // Cheap to know before reading anything: stop before any report is written.
             missing.ForEach(i => _stderr.WriteLine("error: " + i.Error));
-            _stderr.WriteLine("Nothing was checked: correct the input(s) above, or add --keep-going to check the rest.");
+            _stderr.WriteLine(items.Count > missing.Count
+                ? "Nothing was checked: correct the input(s) above, or add --keep-going to check the rest."
+                : "Nothing was checked: correct the input(s) above.");
             return ExitCodes.BadInput;
         }
 
@@ -260,7 +330,7 @@ internal sealed class CheckCommand
             try
             {
                 file = new StreamWriter(Path.GetFullPath(outputPath, _host.CurrentDirectory), false, new UTF8Encoding(false), 1 << 16);
-                output = new GuardedWriter(file);
+                output = new GuardedWriter(file, outputPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -276,15 +346,29 @@ internal sealed class CheckCommand
             using var sink = ReportSink.Create(format, output, new SinkOptions(pack, gate, parse.GetValue(_includeUndetermined), layout, color, Cli.ToolVersion()));
             var run = new CheckRun(pack, stage, waivers, gate, sink, _stderr, _host.StderrIsTerminal, _host.ProgressAfter)
             {
+                AlreadyWarned = unknown,
                 KeepGoing = keepGoing,
                 Jobs = parse.GetValue(_jobs),
                 CheckOptions = new CheckOptions { CheckOutsidePeriod = parse.GetValue(_checkOutsidePeriod) },
             };
-            return run.Execute(items);
+            var code = run.Execute(items);
+
+            // The file's last buffer is written here, through the guard, so a full disk is exit 5 and a message rather
+            // than an exception from Dispose.
+            output.Flush();
+            return code;
         }
         finally
         {
-            file?.Dispose();
+            try
+            {
+                file?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only reached when a write or the flush above already failed (that failure is being reported) and the
+                // stream still holds what it could not write.
+            }
         }
     }
 }
@@ -327,6 +411,9 @@ internal sealed class CheckRun
 
     /// <summary>Whether to go on past inputs that cannot be read.</summary>
     public bool KeepGoing { get; init; }
+
+    /// <summary>Waivers already warned about (naming a rule or principle the pack lacks): not warned about again as unused.</summary>
+    public IReadOnlySet<Waiver> AlreadyWarned { get; init; } = new HashSet<Waiver>();
 
     /// <summary>Threads that check at once.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
@@ -398,7 +485,7 @@ internal sealed class CheckRun
         code = ExitCodes.Worst(code, _summary.Incomplete.Count > 0 ? ExitCodes.RuleFailed : ExitCodes.Clean);
         code = ExitCodes.Worst(code, _summary.BadInputs.Count > 0 ? ExitCodes.BadInput : ExitCodes.Clean);
         _summary.ExitCode = code;
-        foreach (var waiver in _waivers.Unused())
+        foreach (var waiver in _waivers.Unused().Where(w => !AlreadyWarned.Contains(w)))
         {
             _stderr.WriteLine($"warning: {waiver.Location}: the waiver of {waiver.Describe} covered nothing in this run: remove it if the breach is fixed");
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
@@ -37,27 +38,23 @@ internal static class Cli
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         host ??= CliHost.Plain;
-        var output = new GuardedWriter(stdout);
+        var output = new GuardedWriter(stdout, "standard output");
         try
         {
             var root = Build(host, stderr, args.Contains("--"));
             var parse = root.Parse(args);
-            var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
-            if (parse.Action is ParseErrorAction errorAction)
-            {
-                // The errors and the "did you mean" suggestions, not the whole help page, and all on standard error
-                // (System.CommandLine writes suggestions to its output), so a mistyped command never pollutes a report.
-                errorAction.ShowHelp = false;
-                config = new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false };
-            }
-
-            var code = parse.Invoke(config);
             if (parse.Action is ParseErrorAction)
             {
-                stderr.WriteLine(UsageLine);
-                code = ExitCodes.Usage;
+                // The errors with our own "did you mean", not the whole help page, all on standard error so a mistyped
+                // command never pollutes a report. System.CommandLine's own typo corrections are not used: for an option
+                // given to the wrong command ('rules list --waivers x') they suggest '-f' for 'x'.
+                ParseErrors.Write(parse, args, stderr);
+                stderr.WriteLine(ParseErrors.UsageFor(parse.CommandResult.Command));
+                return ExitCodes.Usage;
             }
 
+            var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
+            var code = parse.Invoke(config);
             output.Flush();
             return code;
         }
@@ -65,7 +62,7 @@ internal static class Cli
         {
             try
             {
-                stderr.WriteLine($"error: could not write the output: {e.InnerException?.Message ?? e.Message}");
+                stderr.WriteLine($"error: {e.Message}");
             }
             catch (IOException)
             {
@@ -108,7 +105,37 @@ internal static class Cli
         root.Subcommands.Add(RulesCommand.Build(pack, host, stderr));
         root.Subcommands.Add(TestCommand.Build(pack, host, stderr));
         root.Subcommands.Add(CompletionCommand.Build());
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction inner)
+            {
+                help.Action = new SubcommandHelpAction(inner, root.Arguments);
+            }
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// Help for a subcommand without the root's <c>&lt;inputs&gt;</c>: System.CommandLine shows a parent's arguments in a
+    /// subcommand's usage, which made <c>rules list --help</c> read <c>procurement-check [&lt;inputs&gt;...] rules list</c>, a
+    /// command line that does not work. The tree is built per run, so hiding the argument here touches nothing else.
+    /// </summary>
+    private sealed class SubcommandHelpAction(HelpAction inner, IEnumerable<Argument> rootArguments) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var command = parseResult.CommandResult.Command;
+            if (command is not RootCommand)
+            {
+                foreach (var argument in rootArguments)
+                {
+                    argument.Hidden = true;
+                }
+            }
+
+            return inner.Invoke(parseResult);
+        }
     }
 
     /// <summary>Prints the tool's version and every pack it carries with its version.</summary>
@@ -149,8 +176,8 @@ internal sealed class PackOptions
     /// <summary><c>--rules-root DIR</c>.</summary>
     public Option<string?> RulesRoot { get; } = new("--rules-root")
     {
-        Description = "The folder every file the pack reads must be inside (default: the pack folder). The repository's own pack "
-            + "keeps its sources in rules/sources, so load rules/burnham-2009 with --rules-root rules.",
+        Description = "Reserved: the folder every file the pack reads must be inside. Today it is only checked to exist; the "
+            + "loader does not yet confine a pack to it.",
         HelpName = "DIR",
         Recursive = true,
     };
@@ -195,7 +222,7 @@ internal sealed class PackOptions
         }
         catch (RulePackLoadException e)
         {
-            Problems.Write(stderr, $"could not load the rule pack in {directory}", e);
+            Problems.WritePack(stderr, directory!, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -209,6 +236,49 @@ internal sealed class PackOptions
 /// <summary>Writes load problems, one located problem a line.</summary>
 internal static class Problems
 {
+    /// <summary>
+    /// Writes a rule pack's load problems like <see cref="Write"/>, but folds the problems that only follow from a
+    /// missing source file (every rule citing it: "unknown source") into one line, and when the missing file is outside
+    /// the pack folder (a pack copied out of the repository, whose sources sit in <c>../sources</c>) says how to get a
+    /// self-contained pack. Without this, a copied pack printed 55 problems, 54 of them the same one.
+    /// </summary>
+    public static void WritePack(TextWriter stderr, string directory, RulePackLoadException e)
+    {
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var problem in e.Problems)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(problem.Message, "^source '(?<id>[^']+)': file '(?<file>[^']+)' not found$");
+            if (match.Success)
+            {
+                missing[match.Groups["id"].Value] = match.Groups["file"].Value;
+            }
+        }
+
+        bool FollowsFromMissing(LoadProblem p) =>
+            missing.Keys.Any(id => p.Message.StartsWith($"unknown source '{id}' (", StringComparison.Ordinal));
+        var shown = e.Problems.Where(p => !FollowsFromMissing(p)).ToList();
+        var folded = e.Problems.Count - shown.Count;
+        var count = e.Problems.Count == 1 ? "1 problem" : $"{e.Problems.Count} problems";
+        stderr.WriteLine($"error: could not load the rule pack in {directory} ({count}):");
+        foreach (var problem in shown)
+        {
+            stderr.WriteLine("  " + problem);
+        }
+
+        if (folded > 0)
+        {
+            stderr.WriteLine($"  and {folded} more: the rules citing the missing source{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Keys.Select(k => $"'{k}'"))}");
+        }
+
+        var outside = missing.Values.FirstOrDefault(f => f.Replace('\\', '/').StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(f));
+        if (outside is not null)
+        {
+            stderr.WriteLine($"hint: the pack reads '{outside}', outside its folder, so a copy of the folder alone does not load: copy the "
+                + "source texts into the folder and point pack.yaml's file: at them, or start from a self-contained copy of the built-in "
+                + "pack with 'procurement-check rules export DIR'.");
+        }
+    }
+
     /// <summary>Writes <c>error: what (n problems):</c> then each problem indented.</summary>
     public static void Write(TextWriter stderr, string what, InputException e)
     {
@@ -224,11 +294,20 @@ internal static class Problems
 /// <summary>Thrown by <see cref="GuardedWriter"/> when the output cannot be written.</summary>
 internal sealed class OutputFailedException : Exception
 {
-    /// <summary>Wraps the failure.</summary>
-    public OutputFailedException(Exception inner)
-        : base("could not write the output", inner)
+    /// <summary>Wraps the failure to write to <paramref name="target"/> (<c>standard output</c> or a file name).</summary>
+    public OutputFailedException(string target, Exception inner)
+        : base(Describe(target, inner), inner)
     {
     }
+
+    // A closed standard output surfaces from .NET as "Access to the path is denied" (EBADF), which names no path and
+    // sends the reader looking at file permissions: say what happened instead.
+    private static string Describe(string target, Exception inner) => target switch
+    {
+        "standard output" when inner is UnauthorizedAccessException or ObjectDisposedException => "could not write the output: standard output is closed",
+        "standard output" => $"could not write the output: {inner.Message}",
+        _ => $"could not write the output file {target}: {inner.Message}",
+    };
 }
 
 /// <summary>
@@ -239,9 +318,14 @@ internal sealed class OutputFailedException : Exception
 internal sealed class GuardedWriter : TextWriter
 {
     private readonly TextWriter _inner;
+    private readonly string _target;
 
-    /// <summary>Wraps <paramref name="inner"/>.</summary>
-    public GuardedWriter(TextWriter inner) => _inner = inner;
+    /// <summary>Wraps <paramref name="inner"/>, which writes to <paramref name="target"/> (for the error message).</summary>
+    public GuardedWriter(TextWriter inner, string target)
+    {
+        _inner = inner;
+        _target = target;
+    }
 
     /// <inheritdoc/>
     public override System.Text.Encoding Encoding => _inner.Encoding;
@@ -272,7 +356,7 @@ internal sealed class GuardedWriter : TextWriter
     /// <inheritdoc/>
     public override void Flush() => Guard(_inner.Flush);
 
-    private static void Guard(Action write)
+    private void Guard(Action write)
     {
         try
         {
@@ -280,7 +364,7 @@ internal sealed class GuardedWriter : TextWriter
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(e);
+            throw new OutputFailedException(_target, e);
         }
     }
 }

@@ -49,7 +49,8 @@ internal static class CompletionCommand
             """,
         "fish" => """
             # procurement-check tab completion for fish
-            complete -c procurement-check -f -a '(procurement-check "[suggest:"(string length (commandline -cp))"]" (commandline -cp) 2>/dev/null)'
+            # No -f (--no-files): the inputs are case files and folders, so fish offers them beside the suggestions.
+            complete -c procurement-check -a '(procurement-check "[suggest:"(string length (commandline -cp))"]" (commandline -cp) 2>/dev/null)'
 
             """,
         _ => """

@@ -20,6 +20,12 @@ internal sealed record InputItem(string Display, string? Path, string? Error)
 
     /// <summary>Whether this is standard input.</summary>
     public bool IsStdin => Path is null && Error is null;
+
+    /// <summary>
+    /// For a first input that is no file but looks like a mistyped command (<c>chek</c>, <c>list</c>): the command line
+    /// meant (<c>check</c>, <c>rules list</c>), which makes the run a usage error; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? MistypedCommand { get; init; }
 }
 
 /// <summary>
@@ -50,6 +56,7 @@ internal interface ICaseReader
 internal sealed class Inputs
 {
     private static readonly string[] Commands = ["check", "rules", "test", "completion"];
+    private static readonly string[] RulesCommands = ["list", "catalogue", "catalog", "export"];
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     private readonly CliHost _host;
@@ -74,8 +81,11 @@ internal sealed class Inputs
     /// <summary>Expands inputs in the order given: a folder to its *.yaml, *.yml and *.json files (recursively, in ordinal order), a glob to its matches, <c>-</c> to standard input.</summary>
     public IEnumerable<InputItem> Expand(IReadOnlyList<string> args)
     {
+        var first = true;
         foreach (var arg in args)
         {
+            var isFirst = first;
+            first = false;
             if (arg == "-")
             {
                 yield return new InputItem(InputItem.StdinName, null, null);
@@ -126,10 +136,12 @@ internal sealed class Inputs
                 continue;
             }
 
-            var command = arg.IndexOfAny(['.', '/', '\\']) < 0
-                ? Commands.FirstOrDefault(c => CheckCommand.Distance(arg, c) <= 2)
-                : null;
-            yield return new InputItem(arg, null, $"file not found: {arg}" + (command is null ? string.Empty : $" (did you mean the command '{command}'?)"));
+            // Only the first input can be a command (a later "list" in "rulse list" is not one), and only a word with no
+            // extension or folder in it.
+            var command = isFirst ? MistypedCommand(arg) : null;
+            yield return command is null
+                ? new InputItem(arg, null, $"file not found: {arg}")
+                : new InputItem(arg, null, $"unknown command '{arg}': did you mean '{command}'? (no file or folder of that name either)") { MistypedCommand = command };
         }
     }
 
@@ -173,6 +185,21 @@ internal sealed class Inputs
         {
             return [new CaseInput(item.Display, 0, null, [$"{item.Display}: could not read: {e.Message}"])];
         }
+    }
+
+    private static string? MistypedCommand(string arg)
+    {
+        if (arg.IndexOfAny(['.', '/', '\\']) >= 0)
+        {
+            return null;
+        }
+
+        if (RulesCommands.FirstOrDefault(c => CheckCommand.Distance(arg, c) <= Math.Min(2, c.Length / 2)) is { } rules)
+        {
+            return "rules " + (rules == "catalog" ? "catalogue" : rules);
+        }
+
+        return Commands.FirstOrDefault(c => CheckCommand.Distance(arg, c) <= Math.Min(2, c.Length / 2));
     }
 
     private static bool HasCaseExtension(string path) =>

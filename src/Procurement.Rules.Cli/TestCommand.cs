@@ -52,7 +52,7 @@ internal static class TestCommand
         }
         catch (RulePackLoadException e)
         {
-            Problems.Write(stderr, $"could not load the rule pack in {directory}", e);
+            Problems.WritePack(stderr, directory, e);
             return ExitCodes.BadInput;
         }
 

@@ -301,12 +301,12 @@ public class CliFeatureTests
     [Test]
     public void Run_UnusedWaiver_IsWarnedAbout()
     {
-        var waivers = Write("waivers.yaml", "waivers:\n  - rule: no.such-rule\n    case: great-yarmouth-2009\n    reason: r\n    approver: a\n    date: 2026-11-01\n");
+        var waivers = Write("waivers.yaml", "waivers:\n  - rule: fair-tender.nhs-only-needs-reason\n    case: some-other-case\n    reason: r\n    approver: a\n    date: 2026-11-01\n");
 
         var result = Run(["--waivers", waivers, RepoPaths.GreatYarmouth]);
 
         result.ExitCode.Should().Be(1, "{0}", result);
-        result.Stderr.Should().Contain($"warning: {waivers}:2: the waiver of rule no.such-rule for case great-yarmouth-2009 covered nothing");
+        result.Stderr.Should().Contain($"warning: {waivers}:2: the waiver of rule fair-tender.nhs-only-needs-reason for case some-other-case covered nothing");
     }
 
     [Test]

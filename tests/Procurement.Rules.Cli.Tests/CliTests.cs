@@ -463,7 +463,7 @@ public class CliTests
     [TestCase(new[] { "--fail-on", "warning", "case.yaml" }, "'warning'")]
     [TestCase(new[] { "--jobs", "0", "case.yaml" }, "--jobs must be at least 1")]
     [TestCase(new[] { "--fromat", "json", "case.yaml" }, "did you mean '--format'?")]
-    [TestCase(new[] { "rules", "lst" }, "Did you mean one of the following?")]
+    [TestCase(new[] { "rules", "lst" }, "did you mean 'list'?")]
     public void Run_BadArguments_ExitsFourWithMessageAndUsage(string[] args, string named)
     {
         var result = CliResult.Run(args);

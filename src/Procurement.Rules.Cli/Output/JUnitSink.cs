@@ -48,7 +48,8 @@ internal sealed class JUnitSink : ReportSink
         _xml.WriteAttributeString("file", result.File);
         _xml.WriteStartElement("properties");
         Property("pack", $"{report.PackId} {report.Pack.Version}");
-        Property("period", report.Period.ToString());
+        // camelCase, as the JSON report writes it ("inForce"), not the enum's own name ("InForce").
+        Property("period", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(report.Period.ToString()));
         Property("summary", report.Summary);
         Property("waived", Count(waived));
         _xml.WriteEndElement();

@@ -149,7 +149,7 @@ internal sealed class SarifSink : ReportSink
                 _json.WriteStartObject();
                 Prop("level", "error");
                 Message("message", error);
-                Locations(bad.File, 1);
+                Locations(bad.File, LineOf(bad.File, error));
                 _json.WriteEndObject();
             }
         }
@@ -269,6 +269,27 @@ internal sealed class SarifSink : ReportSink
         _json.WriteEndObject();
         _json.WriteEndObject();
         _json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The line a load problem names (<c>cases/x.yaml:3:9: ...</c>), so a dashboard points at it; 1, the file's top, when
+    /// the problem names no line (a missing file, an unreadable one).
+    /// </summary>
+    internal static int LineOf(string file, string problem)
+    {
+        if (!problem.StartsWith(file + ":", StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var rest = problem.AsSpan(file.Length + 1);
+        var digits = 0;
+        while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && int.TryParse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line) && line > 0 ? line : 1;
     }
 
     private void Message(string name, string text)
