@@ -176,8 +176,8 @@ internal sealed class PackOptions
     /// <summary><c>--rules-root DIR</c>.</summary>
     public Option<string?> RulesRoot { get; } = new("--rules-root")
     {
-        Description = "Reserved: the folder every file the pack reads must be inside. Today it is only checked to exist; the "
-            + "loader does not yet confine a pack to it.",
+        Description = "The folder every file the pack reads must be inside (default: the pack folder itself); it must contain the "
+            + "--rules folder. The repository's own pack reads ../sources, so: --rules rules/burnham-2009 --rules-root rules.",
         HelpName = "DIR",
         Recursive = true,
     };
@@ -268,6 +268,15 @@ internal static class Problems
         if (folded > 0)
         {
             stderr.WriteLine($"  and {folded} more: the rules citing the missing source{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Keys.Select(k => $"'{k}'"))}");
+        }
+
+        var confined = e.Problems.FirstOrDefault(p => p.Message.Contains("is outside the folder the pack may read", StringComparison.Ordinal));
+        if (confined is not null)
+        {
+            stderr.WriteLine("hint: a pack reads only inside its own folder unless --rules-root names a folder that holds both the pack and "
+                + "what it reads (from a clone: --rules rules/burnham-2009 --rules-root rules); or start from a self-contained copy of "
+                + "the built-in pack with 'procurement-check rules export DIR'.");
+            return;
         }
 
         var outside = missing.Values.FirstOrDefault(f => f.Replace('\\', '/').StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(f));
