@@ -43,4 +43,21 @@ public class DocsTests
 
         WritingRules.Should().ContainAll(helpers);
     }
+
+    [Test]
+    public void PackageReadmes_LinkOnlyAbsolutely_SoTheyWorkOnAPackagePage()
+    {
+        var readmes = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "README.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        readmes.Should().HaveCountGreaterThanOrEqualTo(4, "every packable project has its own README");
+        foreach (var readme in readmes)
+        {
+            var links = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(readme), @"\]\((?<target>[^)\s]+)\)")
+                .Select(m => m.Groups["target"].Value);
+            links.Should().OnlyContain(t => t.StartsWith("https://", StringComparison.Ordinal), $"{readme} is shown on a package page, where relative links break");
+        }
+    }
 }
