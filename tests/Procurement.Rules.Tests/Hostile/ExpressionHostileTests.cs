@@ -151,6 +151,28 @@ public class ExpressionHostileTests
         outcome.Error.Should().Be("OverflowException: Arithmetic operation resulted in an overflow.");
     }
 
+    [TestCase("(0.0 / 0.0) > 1", "NaN")]
+    [TestCase("(0.0 / 0.0) == (0.0 / 0.0)", "NaN")]
+    [TestCase("Math.Max(0.0 / 0.0, 1.0) > 0", "NaN")]
+    [TestCase("Timeline.Count() * 1.0 / 0 > 5", "Infinity")]
+    [TestCase("Timeline.Count() * 1e308 * 10 > 0", "Infinity")]
+    [TestCase("-(Timeline.Count() * 1e307) * 100 < 0", "-Infinity")]
+    [TestCase("1e400 > 0", "Infinity")]
+    [TestCase("Timeline.Sum(e => 1e308) > 0", "Infinity")]
+    public void Check_FloatingPointResultThatIsNotFinite_FailsInsteadOfDecidingTheOutcome(string require, string value)
+    {
+        var outcome = CheckWith(require, Events(3), termMonths: 2);
+
+        outcome.Kind.Should().Be(OutcomeKind.Failed, "a NaN compares false and an infinity greater than everything: either would decide a breach or a pass");
+        outcome.Error.Should().Be($"OverflowException: a floating-point result was {value}, not a finite number (a division by zero or an overflow)");
+    }
+
+    [Test]
+    public void Check_FiniteFloatingPointArithmetic_IsUnchanged()
+    {
+        CheckWith("Timeline.Count() * 1.5 / 4 == 1.125 && Timeline.Average(e => 2.0) == 2", Events(3), termMonths: 2).Kind.Should().Be(OutcomeKind.Compliant);
+    }
+
     [Test]
     public void Check_IntegerNegationOverflow_Fails()
     {
