@@ -70,6 +70,22 @@ public class ReportHostileTests
     }
 
     [Test]
+    public void HtmlReport_TitleAndFactWithBidiOverridesAndLineSeparators_ShowsThemVisibly()
+    {
+        var report = BreachWithProvider("Evil\u202egnp.exe\u2066x\u2069\u2028Ltd\u001b");
+        var html = new StringWriter();
+        var writer = new Reporting.HtmlReportWriter(html);
+
+        writer.Write(RulePack.Default.Check(GreatYarmouth() with { Title = "Title \u202egnp.exe\u200f" }));
+        writer.Write(report);
+        writer.Complete();
+
+        var page = html.ToString();
+        page.Should().Contain("Title \\u202egnp.exe\\u200f").And.Contain("Evil\\u202egnp.exe\\u2066x\\u2069\\u2028Ltd\uFFFD");
+        page.Where(c => c is '\u202e' or '\u2066' or '\u2069' or '\u2028' or '\u200f' or '\u001b').Should().BeEmpty("nothing from input may reorder what a reader of the page sees");
+    }
+
+    [Test]
     public void ToJson_TitleWithControlCharactersAndMarkdown_RoundTrips()
     {
         var title = ForgedTitle + "\u001b\u0000\"quoted\"";
