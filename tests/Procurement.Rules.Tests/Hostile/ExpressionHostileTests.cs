@@ -174,6 +174,22 @@ public class ExpressionHostileTests
     }
 
     [Test]
+    public void Check_MessageNamingALongFactThousandsOfTimes_IsCutAtTheMessageLimitAndKeepsTheFact()
+    {
+        var text = TestPack.RuleText("false", facts: "      dates: Timeline.Select(e => e.Date)")
+            .Replace("breach: It broke.", "breach: \"" + string.Concat(Enumerable.Repeat("{dates}", 2_000)) + "\"", StringComparison.Ordinal);
+        using var pack = new TestPack(("test.rules.yaml", text));
+        var rules = pack.Load();
+
+        var outcome = Guarded(() => rules.Check(Procurement(Events(1_000)))).Outcomes.Single();
+
+        outcome.Kind.Should().Be(OutcomeKind.Breach, "a long message does not change the outcome");
+        outcome.Message.Length.Should().Be(1_000_000, "2,000 copies of a 1,000-date list would be 24 million characters");
+        outcome.Message[^80..].Should().EndWith(" ... (message cut at 1,000,000 characters; the facts hold the full values)");
+        outcome.Facts.Single().Display.Should().HaveLength((1_000 * "2010-01-01, ".Length) - 2);
+    }
+
+    [Test]
     public void Check_IntegerNegationOverflow_Fails()
     {
         CheckWith("-(TermMonths - 2147483647 - 2) > 0", Events(1), termMonths: 1).Kind.Should().Be(OutcomeKind.Failed);
