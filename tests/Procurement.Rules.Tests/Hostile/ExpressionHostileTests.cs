@@ -189,6 +189,14 @@ public class ExpressionHostileTests
         outcome.Facts.Single().Display.Should().HaveLength((1_000 * "2010-01-01, ".Length) - 2);
     }
 
+    [TestCase("(Timeline.Count() << 31) > 0", "<<")]
+    [TestCase("(Timeline.Count() << 32) == Timeline.Count()", "<<")]
+    [TestCase("(-Timeline.Count() >> 33) < 0", ">>")]
+    public void Load_ShiftOperator_IsASandboxProblem(string require, string shift)
+    {
+        LoadProblem(require).Message.Should().StartWith($"'require': outside the rule sandbox: the shift operator '{shift}' is not allowed (it wraps silently; use * or /)");
+    }
+
     [Test]
     public void Check_IntegerNegationOverflow_Fails()
     {
