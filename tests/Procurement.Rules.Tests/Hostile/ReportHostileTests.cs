@@ -86,6 +86,27 @@ public class ReportHostileTests
     }
 
     [Test]
+    public void Check_FactThatIsAModelRecord_WritesItsDatesAndListsAsTheReportDoes()
+    {
+        // Tests run under invariant globalization (as the CLI does): a record's own ToString writes 10/01/2009 there,
+        // which a reader in England takes for 10 January.
+        using var pack = TestPack.WithRule("true", facts: "      first: Timeline.First()\n      tender: Tender");
+        var rules = pack.Load();
+        var procurement = new ProposedProcurement
+        {
+            Id = "record",
+            DecisionDate = D(2009, 10, 1),
+            Tender = new TenderPlan { Eligibility = TenderEligibility.NhsOnly, Tenderers = [new Provider { Name = "A" }, new Provider { Name = "B, C" }] },
+            Timeline = [new TimelineEvent { Date = D(2009, 10, 1), Kind = EventKind.NoticePublished, Description = "Notice 1.5" }],
+        };
+
+        var facts = rules.Check(procurement).Outcomes.Single().Facts;
+
+        facts[0].Display.Should().Be("TimelineEvent { date = 2009-10-01, kind = noticePublished, description = Notice 1.5 }");
+        facts[1].Display.Should().Be("TenderPlan { eligibility = nhsOnly, tenderers = [Provider { name = A }, Provider { name = B, C }] }");
+    }
+
+    [Test]
     public void ToJson_TitleWithControlCharactersAndMarkdown_RoundTrips()
     {
         var title = ForgedTitle + "\u001b\u0000\"quoted\"";
