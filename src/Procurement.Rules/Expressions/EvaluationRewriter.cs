@@ -14,6 +14,9 @@ namespace Procurement.Rules.Expressions;
 /// <list type="bullet">
 /// <item>Integer arithmetic is checked: an overflow throws, so the rule fails instead of wrapping round to a wrong
 /// breach or pass.</item>
+/// <item>Floating-point arithmetic is finite: a <c>double</c> or <c>float</c> result that is NaN or infinite (dividing by
+/// zero, <c>0.0 / 0.0</c>, <c>1e308 * 10</c>, a <c>Sum</c> that overflows) throws, so the rule fails instead of a NaN
+/// comparing false (a wrong breach) or an infinity comparing greater than everything (a wrong pass).</item>
 /// <item>Every sequence operation counts the items it reads against the rule's <see cref="EvaluationBudget"/>
 /// (through <see cref="Budgeted.Counted{T}"/>, or inside the <see cref="ScopeLinq"/> helpers lifted lambdas use).</item>
 /// <item>Text is compared ordinally and built culture-invariantly: <c>StartsWith</c>, <c>EndsWith</c>,
@@ -54,6 +57,13 @@ internal sealed class EvaluationRewriter : ExpressionVisitor
         if (visited.Method is { } method && method.DeclaringType == typeof(string) && method.Name == nameof(string.Concat))
         {
             return Concat(new[] { visited.Left, visited.Right });
+        }
+
+        if (visited.Method is null && IsFloat(visited.Type)
+            && visited.NodeType is ExpressionType.Add or ExpressionType.Subtract or ExpressionType.Multiply or ExpressionType.Divide
+                or ExpressionType.Modulo or ExpressionType.Power)
+        {
+            return Finite(visited);
         }
 
         if (visited.Method is null && IsInteger(visited.Type))
@@ -98,7 +108,14 @@ internal sealed class EvaluationRewriter : ExpressionVisitor
         var method = visited.Method;
         if (method.DeclaringType == typeof(Enumerable))
         {
-            return Sequence(visited);
+            // Sum and Average of finite numbers can still overflow to infinity.
+            var sequence = Sequence(visited);
+            return IsFloat(sequence.Type) ? Finite(sequence) : sequence;
+        }
+
+        if (method.DeclaringType == typeof(Math) && IsFloat(visited.Type))
+        {
+            return Finite(visited);
         }
 
         if (method.DeclaringType != typeof(string))
@@ -152,6 +169,18 @@ internal sealed class EvaluationRewriter : ExpressionVisitor
 
         return call.Update(call.Object, arguments);
     }
+
+    protected override Expression VisitConstant(ConstantExpression node) =>
+        node.Value is double d && !double.IsFinite(d) || node.Value is float f && !float.IsFinite(f) ? Finite(node) : node;
+
+    /// <summary>The floating-point value, or an <see cref="OverflowException"/> when it is NaN or infinite.</summary>
+    private static MethodCallExpression Finite(Expression value)
+    {
+        var method = typeof(Budgeted).GetMethod(nameof(Budgeted.Finite), new[] { value.Type })!;
+        return Expression.Call(method, value);
+    }
+
+    private static bool IsFloat(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(double) || t == typeof(float));
 
     private MethodCallExpression Concat(IEnumerable<Expression> parts) =>
         Expression.Call(ConcatTextMethod, _root, Expression.NewArrayInit(typeof(object), parts.Select(p => p.Type == typeof(object) ? p : Expression.Convert(p, typeof(object)))));
@@ -210,6 +239,23 @@ internal static class Budgeted
             }
         }
     }
+
+    /// <summary>The number, or an <see cref="OverflowException"/> when it is NaN or infinite (see <see cref="EvaluationRewriter"/>).</summary>
+    public static double Finite(double value) =>
+        double.IsFinite(value) ? value : throw new OverflowException(NotFinite(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The number, or an <see cref="OverflowException"/> when it is NaN or infinite (see <see cref="EvaluationRewriter"/>).</summary>
+    public static float Finite(float value) =>
+        float.IsFinite(value) ? value : throw new OverflowException(NotFinite(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Null, or the number checked as <see cref="Finite(double)"/> does.</summary>
+    public static double? Finite(double? value) => value is { } v ? Finite(v) : null;
+
+    /// <summary>Null, or the number checked as <see cref="Finite(float)"/> does.</summary>
+    public static float? Finite(float? value) => value is { } v ? Finite(v) : null;
+
+    private static string NotFinite(string value) =>
+        $"a floating-point result was {value}, not a finite number (a division by zero or an overflow)";
 
     /// <summary><c>a + b</c> on text: null reads as empty, other values as reports show them (culture-invariant).</summary>
     public static string ConcatText(RuleScope scope, object?[] parts)

@@ -10,6 +10,16 @@ namespace Procurement.Rules.Expressions;
 /// </summary>
 internal sealed class MessageTemplate
 {
+    /// <summary>
+    /// The longest message a template renders, in characters. A placeholder repeats its fact's whole display text, so
+    /// a short template naming a long fact many times (2,000 × <c>{events}</c> over a 3,000-event timeline: 375 million
+    /// characters) would otherwise grow without bound; a longer message is cut, and says so. The facts keep their values.
+    /// </summary>
+    public const int MaxLength = 1_000_000;
+
+    /// <summary>What ends a message cut at <see cref="MaxLength"/>.</summary>
+    public const string CutNote = " ... (message cut at 1,000,000 characters; the facts hold the full values)";
+
     private readonly (string Literal, int Fact)[] _parts;
 
     private MessageTemplate((string Literal, int Fact)[] parts, string text)
@@ -87,13 +97,18 @@ internal sealed class MessageTemplate
             return parts[0].Fact < 0 ? parts[0].Literal : facts[parts[0].Fact].Display;
         }
 
-        var length = 0;
+        long length = 0;
         foreach (var (literal, fact) in parts)
         {
             length += fact < 0 ? literal.Length : facts[fact].Display.Length;
         }
 
-        return string.Create(length, (parts, facts), static (span, state) =>
+        if (length > MaxLength)
+        {
+            return Cut(parts, facts);
+        }
+
+        return string.Create((int)length, (parts, facts), static (span, state) =>
         {
             foreach (var (literal, fact) in state.parts)
             {
@@ -102,6 +117,31 @@ internal sealed class MessageTemplate
                 span = span[text.Length..];
             }
         });
+    }
+
+    private static string Cut((string Literal, int Fact)[] parts, IReadOnlyList<FactValue> facts)
+    {
+        var room = MaxLength - CutNote.Length;
+        var text = new StringBuilder(MaxLength);
+        foreach (var (literal, fact) in parts)
+        {
+            var part = fact < 0 ? literal : facts[fact].Display;
+            if (part.Length >= room - text.Length)
+            {
+                var take = room - text.Length;
+                if (take > 0 && char.IsHighSurrogate(part[take - 1]))
+                {
+                    take--; // never leave half a surrogate pair
+                }
+
+                text.Append(part, 0, take);
+                break;
+            }
+
+            text.Append(part);
+        }
+
+        return text.Append(CutNote).ToString();
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

@@ -163,6 +163,13 @@ internal sealed class SandboxValidator : ExpressionVisitor
 
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        // A shift cannot be checked: C# masks the count (x << 32 is x) and drops the bits shifted out (5 << 31 is
+        // negative), so a shifted value could decide a breach the way unchecked overflow would.
+        if (node.NodeType is ExpressionType.LeftShift or ExpressionType.RightShift)
+        {
+            Fail($"the shift operator '{(node.NodeType == ExpressionType.LeftShift ? "<<" : ">>")}' is not allowed (it wraps silently; use * or /)");
+        }
+
         if (node.Method is { } method && !IsAllowedOperator(method))
         {
             Fail($"the operator '{Describe(method.DeclaringType!)}.{method.Name}' is not allowed");

@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 
 namespace Procurement.Rules.Reporting;
@@ -21,31 +23,82 @@ internal static class FactFormatter
         decimal m => m.ToString("#,0.##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => Join(items),
-        _ => Invariant(value),
+        _ => Record(value),
     };
 
+    /// <summary>How deep records inside records are written; deeper ones show as their type name only.</summary>
+    private const int MaxRecordDepth = 8;
+
+    [ThreadStatic]
+    private static int RecordDepth;
+
     /// <summary>
-    /// A model record (a fact may be one) as its own <c>ToString()</c> writes it, but with the invariant culture: a
-    /// record formats its numbers and dates with the current culture, which would make a report depend on the host.
+    /// A model record (a fact may be one: <c>Tender</c>, <c>Timeline.First()</c>) written member by member with the
+    /// formats above: <c>TimelineEvent { date = 2009-10-01, kind = noticePublished, description = ... }</c>, members
+    /// that are not recorded left out. The record's own <c>ToString()</c> is not used: under any culture it writes a
+    /// date as <c>10/01/2009</c> (the invariant culture's month first), which a reader in England takes for 10 January,
+    /// and enums and flags in C# spelling rather than as case files write them.
     /// </summary>
-    private static string Invariant(object value)
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Facts hold model records, which the model's ILLink.Descriptors.xml keeps whole; anything else shows its public properties if trimming kept them.")]
+    private static string Record(object value)
     {
-        var culture = CultureInfo.CurrentCulture;
-        if (ReferenceEquals(culture, CultureInfo.InvariantCulture))
+        var type = value.GetType();
+        if (OwnToString(type))
         {
-            return value.ToString() ?? string.Empty;
+            return value.ToString() ?? string.Empty; // written for people by the model itself (Money: "GBP 4,200,000")
         }
 
+        if (RecordDepth >= MaxRecordDepth)
+        {
+            return type.Name;
+        }
+
+        var text = new StringBuilder(type.Name).Append(" {");
+        var first = true;
+        RecordDepth++;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            return value.ToString() ?? string.Empty;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
+                {
+                    continue;
+                }
+
+                var member = property.GetValue(value);
+                if (member is null)
+                {
+                    continue;
+                }
+
+                text.Append(first ? " " : ", ").Append(Names.Camel(property.Name)).Append(" = ");
+                if (member is IEnumerable and not string)
+                {
+                    text.Append('[').Append(Format(member)).Append(']'); // a list inside a record: its own commas
+                }
+                else
+                {
+                    text.Append(Format(member));
+                }
+
+
+                first = false;
+            }
         }
         finally
         {
-            CultureInfo.CurrentCulture = culture;
+            RecordDepth--;
         }
+
+        return text.Append(first ? "}" : " }").ToString();
     }
+
+    /// <summary>Whether the type writes itself with a <c>ToString()</c> of its own rather than the one a record is given.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Facts hold model records, which the model's ILLink.Descriptors.xml keeps whole.")]
+    private static bool OwnToString(Type type) =>
+        type.GetMethod(nameof(ToString), BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes) is { } method
+        && method.DeclaringType == type
+        && !method.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false);
 
     /// <summary>This thread's buffer for joining a list, reused check after check (taken while in use, so a nested list gets its own).</summary>
     [ThreadStatic]

@@ -561,7 +561,9 @@ public sealed class HtmlReportWriter
 
     /// <summary>
     /// HTML-escapes a value from a case or a pack, for text and for double-quoted attributes. Control characters, which
-    /// neither HTML nor XML may carry, become U+FFFD first; WebUtility does the escaping.
+    /// neither HTML nor XML may carry, become U+FFFD first; bidirectional marks, embeddings, overrides and isolates and
+    /// the Unicode line and paragraph separators are shown as <c>\uXXXX</c>, as in text reports, so a title cannot
+    /// reorder what a reader sees (U+202E shows <c>gnp.exe</c> as <c>exe.png</c>); WebUtility does the escaping.
     /// </summary>
     internal static string H(string? text)
     {
@@ -571,16 +573,29 @@ public sealed class HtmlReportWriter
         }
 
         static bool Forbidden(char c) => (c < ' ' && c != '\n' && c != '\t' && c != '\r') || (c >= '\u007f' && c <= '\u009f') || c == '\uFFFE' || c == '\uFFFF';
+        static bool Reordering(char c) => c is '\u2028' or '\u2029' or '\u200e' or '\u200f' or '\u061c'
+            || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
         var clean = text;
-        if (text.Any(Forbidden))
+        if (text.Any(c => Forbidden(c) || Reordering(c)))
         {
-            var chars = text.ToCharArray();
-            for (var j = 0; j < chars.Length; j++)
+            var builder = new StringBuilder(text.Length + 16);
+            foreach (var c in text)
             {
-                chars[j] = Forbidden(chars[j]) ? '\uFFFD' : chars[j];
+                if (Forbidden(c))
+                {
+                    builder.Append('\uFFFD');
+                }
+                else if (Reordering(c))
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
             }
 
-            clean = new string(chars);
+            clean = builder.ToString();
         }
 
         return WebUtility.HtmlEncode(clean);

@@ -161,6 +161,52 @@ public class ExpressionHostileTests
         outcome.Error.Should().Be("OverflowException: Arithmetic operation resulted in an overflow.");
     }
 
+    [TestCase("(0.0 / 0.0) > 1", "NaN")]
+    [TestCase("(0.0 / 0.0) == (0.0 / 0.0)", "NaN")]
+    [TestCase("Math.Max(0.0 / 0.0, 1.0) > 0", "NaN")]
+    [TestCase("Timeline.Count() * 1.0 / 0 > 5", "Infinity")]
+    [TestCase("Timeline.Count() * 1e308 * 10 > 0", "Infinity")]
+    [TestCase("-(Timeline.Count() * 1e307) * 100 < 0", "-Infinity")]
+    [TestCase("1e400 > 0", "Infinity")]
+    [TestCase("Timeline.Sum(e => 1e308) > 0", "Infinity")]
+    public void Check_FloatingPointResultThatIsNotFinite_FailsInsteadOfDecidingTheOutcome(string require, string value)
+    {
+        var outcome = CheckWith(require, Events(3), termMonths: 2);
+
+        outcome.Kind.Should().Be(OutcomeKind.Failed, "a NaN compares false and an infinity greater than everything: either would decide a breach or a pass");
+        outcome.Error.Should().Be($"OverflowException: a floating-point result was {value}, not a finite number (a division by zero or an overflow)");
+    }
+
+    [Test]
+    public void Check_FiniteFloatingPointArithmetic_IsUnchanged()
+    {
+        CheckWith("Timeline.Count() * 1.5 / 4 == 1.125 && Timeline.Average(e => 2.0) == 2", Events(3), termMonths: 2).Kind.Should().Be(OutcomeKind.Compliant);
+    }
+
+    [Test]
+    public void Check_MessageNamingALongFactThousandsOfTimes_IsCutAtTheMessageLimitAndKeepsTheFact()
+    {
+        var text = TestPack.RuleText("false", facts: "      dates: Timeline.Select(e => e.Date)")
+            .Replace("breach: It broke.", "breach: \"" + string.Concat(Enumerable.Repeat("{dates}", 2_000)) + "\"", StringComparison.Ordinal);
+        using var pack = new TestPack(("test.rules.yaml", text));
+        var rules = pack.Load();
+
+        var outcome = Guarded(() => rules.Check(Procurement(Events(1_000)))).Outcomes.Single();
+
+        outcome.Kind.Should().Be(OutcomeKind.Breach, "a long message does not change the outcome");
+        outcome.Message.Length.Should().Be(1_000_000, "2,000 copies of a 1,000-date list would be 24 million characters");
+        outcome.Message[^80..].Should().EndWith(" ... (message cut at 1,000,000 characters; the facts hold the full values)");
+        outcome.Facts.Single().Display.Should().HaveLength((1_000 * "2010-01-01, ".Length) - 2);
+    }
+
+    [TestCase("(Timeline.Count() << 31) > 0", "<<")]
+    [TestCase("(Timeline.Count() << 32) == Timeline.Count()", "<<")]
+    [TestCase("(-Timeline.Count() >> 33) < 0", ">>")]
+    public void Load_ShiftOperator_IsASandboxProblem(string require, string shift)
+    {
+        LoadProblem(require).Message.Should().StartWith($"'require': outside the rule sandbox: the shift operator '{shift}' is not allowed (it wraps silently; use * or /)");
+    }
+
     [Test]
     public void Check_IntegerNegationOverflow_Fails()
     {

@@ -70,6 +70,43 @@ public class ReportHostileTests
     }
 
     [Test]
+    public void HtmlReport_TitleAndFactWithBidiOverridesAndLineSeparators_ShowsThemVisibly()
+    {
+        var report = BreachWithProvider("Evil\u202egnp.exe\u2066x\u2069\u2028Ltd\u001b");
+        var html = new StringWriter();
+        var writer = new Reporting.HtmlReportWriter(html);
+
+        writer.Write(RulePack.Default.Check(GreatYarmouth() with { Title = "Title \u202egnp.exe\u200f" }));
+        writer.Write(report);
+        writer.Complete();
+
+        var page = html.ToString();
+        page.Should().Contain("Title \\u202egnp.exe\\u200f").And.Contain("Evil\\u202egnp.exe\\u2066x\\u2069\\u2028Ltd\uFFFD");
+        page.Where(c => c is '\u202e' or '\u2066' or '\u2069' or '\u2028' or '\u200f' or '\u001b').Should().BeEmpty("nothing from input may reorder what a reader of the page sees");
+    }
+
+    [Test]
+    public void Check_FactThatIsAModelRecord_WritesItsDatesAndListsAsTheReportDoes()
+    {
+        // Tests run under invariant globalization (as the CLI does): a record's own ToString writes 10/01/2009 there,
+        // which a reader in England takes for 10 January.
+        using var pack = TestPack.WithRule("true", facts: "      first: Timeline.First()\n      tender: Tender");
+        var rules = pack.Load();
+        var procurement = new ProposedProcurement
+        {
+            Id = "record",
+            DecisionDate = D(2009, 10, 1),
+            Tender = new TenderPlan { Eligibility = TenderEligibility.NhsOnly, Tenderers = [new Provider { Name = "A" }, new Provider { Name = "B, C" }] },
+            Timeline = [new TimelineEvent { Date = D(2009, 10, 1), Kind = EventKind.NoticePublished, Description = "Notice 1.5" }],
+        };
+
+        var facts = rules.Check(procurement).Outcomes.Single().Facts;
+
+        facts[0].Display.Should().Be("TimelineEvent { date = 2009-10-01, kind = noticePublished, description = Notice 1.5 }");
+        facts[1].Display.Should().Be("TenderPlan { eligibility = nhsOnly, tenderers = [Provider { name = A }, Provider { name = B, C }] }");
+    }
+
+    [Test]
     public void ToJson_TitleWithControlCharactersAndMarkdown_RoundTrips()
     {
         var title = ForgedTitle + "\u001b\u0000\"quoted\"";
