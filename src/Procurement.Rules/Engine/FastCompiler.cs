@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using FastExpressionCompiler;
 using NRules.Extensibility;
@@ -11,7 +12,8 @@ namespace Procurement.Rules.Engine;
 /// NRules' expression compiler replaced by FastExpressionCompiler (MIT), which compiles a lambda several times faster
 /// than <see cref="LambdaExpression.Compile()"/>: NRules compiles every condition and action of every rule one after the
 /// other while it builds the session factory (pitfall 7), so this is most of what the engine adds to a cold load.
-/// An expression it cannot compile falls back to <see cref="LambdaExpression.Compile()"/>. Stateless and thread-safe.
+/// An expression it cannot compile, and every expression where dynamic code is not supported (native AOT, file-based
+/// apps), goes to <see cref="LambdaExpression.Compile()"/>. Thread-safe; its only state is a compile counter.
 /// </summary>
 internal sealed class FastCompiler : IExpressionCompiler
 {
@@ -27,6 +29,11 @@ internal sealed class FastCompiler : IExpressionCompiler
         where TDelegate : Delegate
     {
         Interlocked.Increment(ref _compiled);
-        return expression.CompileFast(ifFastFailedReturnNull: false);
+
+        // FastExpressionCompiler emits IL. Where dynamic code is not supported (native AOT, and file-based apps, which
+        // set PublishAot and so turn the feature off), Expression.Compile interprets instead, as it always did here.
+        return RuntimeFeature.IsDynamicCodeSupported
+            ? expression.CompileFast(ifFastFailedReturnNull: false)
+            : expression.Compile();
     }
 }
