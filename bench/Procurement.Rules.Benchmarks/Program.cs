@@ -7,7 +7,8 @@ namespace Procurement.Rules.Benchmarks;
 /// <summary>
 /// <c>--quick</c>: the quick mode (under two minutes, ends with the <c>bench:</c> line); <c>--peer</c>: only its
 /// <c>peer_ratio</c> figures (the five core principles, YAML vs fluent NRules); <c>--large-input</c>: loading a huge case
-/// file (see <see cref="LargeInput"/>). Anything else goes to BenchmarkDotNet, for example <c>--filter *</c> for the full
+/// file (see <see cref="LargeInput"/>); <c>--batch [count|alloc]</c>: where a parallel batch's time goes, or which types a
+/// check allocates (see <see cref="BatchDiagnosis"/>). Anything else goes to BenchmarkDotNet, for example <c>--filter *</c> for the full
 /// suite or <c>--filter *Check*</c>.
 /// </summary>
 internal static class Program
@@ -27,6 +28,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == LargeInput.Argument)
         {
             return LargeInput.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == BatchDiagnosis.Argument)
+        {
+            return BatchDiagnosis.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == ColdLoad.ChildArgument)

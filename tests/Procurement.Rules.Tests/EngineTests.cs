@@ -31,6 +31,21 @@ public class EngineTests
         Describe(Pack.Check(procurement, Anyway)).Should().Be(Describe(WithSystemCompiler.Check(procurement, Anyway)));
     }
 
+    [Test]
+    public void SessionFactory_FastCompile_CompilesThroughFastExpressionCompiler()
+    {
+        // NRules must be handed FastCompiler, not merely the flag set: every condition and action of a fast-compiled
+        // pack goes through it, and none of a pack compiled with the system compiler.
+        var before = FastCompiler.Compiled;
+        _ = Pack.WithSystemExpressionCompiler();
+        var afterSystem = FastCompiler.Compiled;
+        _ = Pack.WithVerdictRulePerPrinciple();
+        var afterFast = FastCompiler.Compiled;
+
+        afterSystem.Should().Be(before);
+        (afterFast - afterSystem).Should().BeGreaterThanOrEqualTo(Pack.Rules.Count);
+    }
+
     [TestCaseSource(nameof(Fixtures))]
     public void VerdictRulePerPrinciple_GivesTheSameReportAsOneVerdictRule(string path)
     {
