@@ -214,7 +214,7 @@ internal sealed class CheckCommand
         {
             var errors = new List<string>();
             var full = Path.GetFullPath(waiverFile, _host.CurrentDirectory);
-            if (!File.Exists(full))
+            if (!File.Exists(full) && !Directory.Exists(full))
             {
                 errors.Add($"waiver file not found: {waiverFile}");
             }
@@ -280,11 +280,23 @@ internal sealed class CheckCommand
                 Jobs = parse.GetValue(_jobs),
                 CheckOptions = new CheckOptions { CheckOutsidePeriod = parse.GetValue(_checkOutsidePeriod) },
             };
-            return run.Execute(items);
+            var code = run.Execute(items);
+
+            // Flushed through the guard: a write that fails only when the buffer reaches the file (-o /dev/full, a full
+            // disk) is exit 5 with a message, never an exception out of Dispose.
+            output.Flush();
+            return code;
         }
         finally
         {
-            file?.Dispose();
+            try
+            {
+                file?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Already reported by the guarded flush above, or the run is failing for another reason.
+            }
         }
     }
 }

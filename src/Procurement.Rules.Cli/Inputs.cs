@@ -145,7 +145,11 @@ internal sealed class Inputs
         {
             if (item.IsStdin)
             {
-                var text = _host.Stdin.ReadToEnd();
+                if (ReadBounded(_host.Stdin, InputLimits.DefaultMaxFileBytes) is not { } text)
+                {
+                    return [new CaseInput(item.Display, 0, null, [$"{item.Display}: standard input holds more than {InputLimits.DefaultMaxFileBytes:N0} characters, the limit for one file (InputLimits.MaxFileBytes)"])];
+                }
+
                 var json = _inputFormat == "json" || (_inputFormat == "auto" && text.TrimStart().StartsWith('{'));
                 if (json && OcdsReader.IsOcds(new StringReader(text)))
                 {
@@ -173,6 +177,28 @@ internal sealed class Inputs
         {
             return [new CaseInput(item.Display, 0, null, [$"{item.Display}: could not read: {e.Message}"])];
         }
+    }
+
+    /// <summary>
+    /// Reads a reader to its end, or returns null once it holds more than <paramref name="limit"/> characters: standard
+    /// input may be <c>/dev/zero</c> or a pipe that never ends, and must not fill memory before the loader's own limit
+    /// applies.
+    /// </summary>
+    internal static string? ReadBounded(TextReader reader, long limit)
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[81920];
+        int read;
+        while ((read = reader.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static bool HasCaseExtension(string path) =>
