@@ -41,7 +41,7 @@ internal static class Cli
         try
         {
             var root = Build(host, stderr, args.Contains("--"));
-            var parse = root.Parse(args);
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles(host.CurrentDirectory).TryReplace });
             var config = new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false };
             if (parse.Action is ParseErrorAction errorAction)
             {

@@ -84,6 +84,41 @@ public class CliHostileTests
         result.Stderr.Should().Contain("w.yaml:1:73: mappings and lists are nested more than 64 deep (InputLimits.MaxDepth)");
     }
 
+    [Test]
+    public void Run_ResponseFileNamesItself_IsAUsageErrorNotAStackOverflow()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "a.rsp"), "--format\njson\n@b.rsp\n");
+        File.WriteAllText(Path.Combine(_temp.FullName, "b.rsp"), "# loops back\n@a.rsp\n");
+
+        var result = Run(["@a.rsp"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("response file '@a.rsp' names itself (directly or through another response file)");
+    }
+
+    [Test]
+    public void Run_ResponseFileIsADevice_IsAUsageErrorNotAHang()
+    {
+        Assume.That(File.Exists("/dev/zero"), "needs /dev/zero (Unix)");
+
+        var result = Run(["@/dev/zero"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, "{0}", result);
+        result.Stderr.Should().Contain("response file @/dev/zero: is a device, not a regular file; only regular files are read");
+    }
+
+    [Test]
+    public void Run_ResponseFileNestsAnother_ExpandsBoth()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "outer.rsp"), "--format\n\n@inner.rsp\n");
+        File.WriteAllText(Path.Combine(_temp.FullName, "inner.rsp"), "jsonl\n" + RepoPaths.GreatYarmouth + "\n");
+
+        var result = Run(["@outer.rsp"]);
+
+        result.ExitCode.Should().Be(ExitCodes.GateTripped, "{0}", result);
+        result.Stdout.Should().StartWith("{\"file\":");
+    }
+
     private CliResult Run(string[] args, TextReader? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = Today, Stdin = stdin ?? new StringReader(string.Empty) };
