@@ -119,6 +119,49 @@ public class CliHostileTests
         result.Stdout.Should().StartWith("{\"file\":");
     }
 
+    [Test]
+    public void Run_FolderWithALinkLoop_ChecksItsFilesWithoutWalkingTheLoop()
+    {
+        var cases = _temp.CreateSubdirectory("cases");
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases.FullName, "gy.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(cases.CreateSubdirectory("a").FullName, "up"), "..");
+
+        var result = Run(["--format", "jsonl", "cases"]);
+
+        result.ExitCode.Should().Be(ExitCodes.GateTripped, "{0}", result);
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().StartWith("{\"file\":" + System.Text.Json.JsonSerializer.Serialize(Path.Combine("cases", "gy.yaml")));
+    }
+
+    [Test]
+    public void Run_GlobWithALinkLoop_MatchesEachFileOnceWithoutWalkingTheLoop()
+    {
+        var cases = _temp.CreateSubdirectory("cases");
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases.FullName, "gy.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(cases.CreateSubdirectory("a").FullName, "up"), "..");
+
+        var result = Run(["--format", "jsonl", "cases/**/*.yaml"]);
+
+        result.ExitCode.Should().Be(ExitCodes.GateTripped, "{0}", result);
+        result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
+    }
+
+    [Test]
+    public void Run_GlobFromTheRoot_SearchesFromTheRootNotTheWorkingFolder()
+    {
+        var cases = _temp.CreateSubdirectory("cases");
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases.FullName, "gy.yaml"));
+        Assume.That(Path.DirectorySeparatorChar, Is.EqualTo('/'), "a Unix root");
+        var segments = cases.FullName.Split('/');
+        segments[1] = segments[1][..^1] + "*"; // a wildcard in the first segment: '/tm*/...'
+        var absolute = string.Join('/', segments) + "/*.yaml";
+
+        var result = Run(["--format", "jsonl", absolute]);
+
+        result.ExitCode.Should().Be(ExitCodes.GateTripped, "{0}", result);
+        result.Stdout.Should().Contain("/gy.yaml\"");
+    }
+
     private CliResult Run(string[] args, TextReader? stdin = null)
     {
         var host = new CliHost { CurrentDirectory = _temp.FullName, Today = Today, Stdin = stdin ?? new StringReader(string.Empty) };
