@@ -84,7 +84,8 @@ internal sealed class DocScalar : DocNode
     public override string Describe => Kind switch
     {
         ScalarKind.Null => "null",
-        ScalarKind.JsonNumber => "a number",
+        // The number as written: "a number is not a number" told a user with 1e400 nothing.
+        ScalarKind.JsonNumber => Text is null ? "a number" : $"the number {Shorten(Text)}",
         ScalarKind.JsonBoolean => "true or false",
         _ => $"'{Shorten(Text)}'",
     };

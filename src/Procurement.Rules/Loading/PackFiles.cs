@@ -193,8 +193,10 @@ internal static class RealPath
     {
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var trimmed = Path.TrimEndingDirectorySeparator(folder);
+        // A root ('/', 'C:\') keeps its separator when trimmed: appending another gave '//', inside which nothing is.
+        var prefix = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
         return string.Equals(Path.TrimEndingDirectorySeparator(path), trimmed, comparison)
-            || path.StartsWith(trimmed + Path.DirectorySeparatorChar, comparison);
+            || path.StartsWith(prefix, comparison);
     }
 }
 

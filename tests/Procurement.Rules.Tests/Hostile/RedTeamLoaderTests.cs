@@ -1,0 +1,62 @@
+namespace Procurement.Rules.Tests.Hostile;
+
+/// <summary>
+/// Classes found by a second, blind hostile pass over the loaders (after issue 9): a root of <c>/</c> that contained
+/// nothing, link loops reported as "permission denied", numbers quoted as "a number", and the other loader findings
+/// listed in each test's name.
+/// </summary>
+[TestFixture]
+public class RedTeamLoaderTests
+{
+    [Test]
+    public void LoadFromDirectory_RootIsTheFileSystemRoot_ContainsEveryPack()
+    {
+        Assume.That(Path.DirectorySeparatorChar, Is.EqualTo('/'), "a Unix root");
+        using var pack = TestPack.WithRule("true");
+
+        var loaded = RulePack.LoadFromDirectory(pack.Directory, new RulePackLoadOptions { RootDirectory = "/" });
+
+        loaded.Rules.Should().ContainSingle().Which.Id.Should().Be("test.rule");
+    }
+
+    [Test]
+    public void LoadFromDirectory_RuleFileIsALinkLoop_SaysItLoops()
+    {
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX link loops");
+        using var pack = TestPack.WithRule("true");
+        File.CreateSymbolicLink(pack.PathOf("b.rules.yaml"), "c.rules.yaml");
+        File.CreateSymbolicLink(pack.PathOf("c.rules.yaml"), "b.rules.yaml");
+
+        var problems = pack.LoadFails().Problems;
+
+        problems.Select(p => p.Message).Should().Equal(
+            "is a symbolic link that loops (or passes through too many links)",
+            "is a symbolic link that loops (or passes through too many links)");
+        problems[0].File.Should().EndWith("b.rules.yaml");
+    }
+
+    [TestCase("{\"id\":\"x\",\"value\":{\"amount\":1e400}}", "value.amount", "the number 1e400 is out of range for an amount (at most 28 significant digits, below 7.9e28)", TestName = "ParseJson_AmountOutOfRange_QuotesTheNumber")]
+    [TestCase("{\"id\":\"x\",\"termMonths\":2147483648}", "termMonths", "the number 2147483648 is not a whole number from -2,147,483,648 to 2,147,483,647", TestName = "ParseJson_TermBeyondInt_QuotesTheNumber")]
+    [TestCase("{\"id\":\"x\",\"termMonths\":12.0}", "termMonths", "the number 12.0 is not a whole number from -2,147,483,648 to 2,147,483,647", TestName = "ParseJson_TermWithAFraction_QuotesTheNumber")]
+    [TestCase("{\"id\":\"x\",\"scenario\":3}", "scenario", "expected one of underperformance, incrementalImprovement, unsustainability, newOrRedesignedService, patientChoice, contractExpiry, found the number 3", TestName = "ParseJson_NumberForAnEnum_QuotesTheNumber")]
+    public void ParseJson_NumberProblem_QuotesTheNumberAsWritten(string json, string path, string message)
+    {
+        var problem = Problem(() => ProcurementFile.ParseJson(json));
+
+        problem.Path.Should().Be(path);
+        problem.Message.Should().Be(message);
+    }
+
+    [Test]
+    public void OcdsParse_AmountOutOfRange_QuotesTheNumber()
+    {
+        const string json = """{"ocid":"ocds-x","id":"1","date":"2025-01-01T00:00:00Z","tag":["award"],"initiationType":"tender","awards":[{"id":"1","value":{"amount":1e308,"currency":"GBP"}}]}""";
+
+        var problem = Problem(() => Procurement.Rules.Ocds.OcdsReader.Parse(json));
+
+        problem.Message.Should().Be("the number 1e308 is out of range for an amount (at most 28 significant digits, below 7.9e28)");
+    }
+
+    private static LoadProblem Problem(Func<object> load) =>
+        load.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
+}
