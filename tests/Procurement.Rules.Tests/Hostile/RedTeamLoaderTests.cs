@@ -57,6 +57,19 @@ public class RedTeamLoaderTests
         problem.Message.Should().Be("the number 1e308 is out of range for an amount (at most 28 significant digits, below 7.9e28)");
     }
 
+    [Test]
+    public void ParseYaml_LongValueAliasedManyTimes_StopsAtTheFileLimitInCharacters()
+    {
+        // 30 aliases of a 900,000-character value: 30 values (far below MaxAliasNodes) but 27 million characters.
+        var yaml = "id: x\ntitle: &a " + new string('z', 900_000) + "\nsources:\n"
+            + string.Concat(Enumerable.Repeat("  - { title: *a }\n", 30));
+
+        var problem = Problem(() => ProcurementFile.ParseYaml(yaml));
+
+        problem.Message.Should().Be("aliases reach more than 16,777,216 characters of values, the limit for a whole file (InputLimits.MaxFileBytes)");
+        (problem.Line, problem.Column).Should().Be((22, 14));
+    }
+
     private static LoadProblem Problem(Func<object> load) =>
         load.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
 }
