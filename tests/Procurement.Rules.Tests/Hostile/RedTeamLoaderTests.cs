@@ -70,6 +70,47 @@ public class RedTeamLoaderTests
         (problem.Line, problem.Column).Should().Be((22, 14));
     }
 
+    [TestCase("id: x\0\n", 1, 6, TestName = "ParseYaml_NulAfterAValue_IsAProblemNotDropped")]
+    [TestCase("id: x\ntitle: a\0b\n", 2, 9, TestName = "ParseYaml_NulInsideAValue_IsANamedProblem")]
+    public void ParseYaml_RawNul_IsALocatedProblem(string yaml, int line, int column)
+    {
+        var problem = Problem(() => ProcurementFile.ParseYaml(yaml));
+
+        problem.Message.Should().Be("a NUL character (U+0000) is not allowed in YAML; write it as \"\\0\" inside double quotes if it is meant");
+        (problem.Line, problem.Column).Should().Be((line, column));
+    }
+
+    [TestCase("utf-16", ".yaml", TestName = "Load_Utf16YamlWithoutBom_SaysSaveAsUtf8")]
+    [TestCase("utf-32", ".yaml", TestName = "Load_Utf32YamlWithoutBom_SaysSaveAsUtf8")]
+    [TestCase("utf-16", ".json", TestName = "Load_Utf16JsonWithoutBom_SaysSaveAsUtf8")]
+    public void Load_WideEncodingWithoutBom_SaysSaveAsUtf8(string encoding, string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "procurement-redteam-" + Guid.NewGuid().ToString("N") + extension);
+        var text = extension == ".json" ? "{\"id\":\"x\"}" : "id: x\ntitle: t\n";
+        File.WriteAllBytes(path, System.Text.Encoding.GetEncoding(encoding).GetBytes(text));
+        try
+        {
+            var problem = Problem(() => ProcurementFile.Load(path));
+
+            problem.Message.Should().Be("the file starts with NUL bytes: it looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8");
+            (problem.Line, problem.Column).Should().Be((1, 1));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestCase("", TestName = "ParseJson_Empty_SaysTheFileIsEmpty")]
+    [TestCase("  \n\t ", TestName = "ParseJson_OnlyWhitespace_SaysTheFileIsEmpty")]
+    public void ParseJson_Empty_SaysTheFileIsEmpty(string json)
+    {
+        var problem = Problem(() => ProcurementFile.ParseJson(json));
+
+        problem.Message.Should().Be("the file is empty: expected a JSON object");
+        (problem.Line, problem.Column).Should().Be((1, 1));
+    }
+
     private static LoadProblem Problem(Func<object> load) =>
         load.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
 }
