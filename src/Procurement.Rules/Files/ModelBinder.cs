@@ -180,7 +180,7 @@ internal sealed class ModelBinder
             {
                 var suggestion = Names.Suggest(entry.Key, shape.Keys);
                 _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
-                    $"unknown key '{(entry.Key.Length > 80 ? entry.Key[..77] + "..." : entry.Key)}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
+                    $"unknown key '{DocScalar.Shorten(entry.Key)}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
                 continue;
             }
 

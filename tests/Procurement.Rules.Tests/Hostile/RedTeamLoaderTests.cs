@@ -111,6 +111,23 @@ public class RedTeamLoaderTests
         (problem.Line, problem.Column).Should().Be((1, 1));
     }
 
+    [Test]
+    public void ParseYaml_KeyWithANoBreakSpace_ShowsTheInvisibleCharacter()
+    {
+        var problem = Problem(() => ProcurementFile.ParseYaml("id: x\ntitle\u00A0: t\n"));
+
+        problem.Message.Should().Be("unknown key 'title\\u00A0'; did you mean 'title'?");
+        (problem.Line, problem.Column).Should().Be((2, 1));
+    }
+
+    [Test]
+    public void ParseYaml_EnumValueWithAZeroWidthSpace_ShowsTheInvisibleCharacter()
+    {
+        var problem = Problem(() => ProcurementFile.ParseYaml("id: x\nscenario: contract\u200BExpiry\n"));
+
+        problem.Message.Should().StartWith("'contract\\u200BExpiry' is not one of underperformance");
+    }
+
     private static LoadProblem Problem(Func<object> load) =>
         load.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
 }
