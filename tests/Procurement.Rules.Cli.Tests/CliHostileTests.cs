@@ -30,6 +30,17 @@ public class CliHostileTests
     }
 
     [Test]
+    public void Run_OutputIsAFolder_SaysItIsAFolder()
+    {
+        _temp.CreateSubdirectory("out");
+
+        var result = Run([RepoPaths.GreatYarmouth, "-o", "out"]);
+
+        result.ExitCode.Should().Be(ExitCodes.OutputFailed, "{0}", result);
+        result.Stderr.Should().Contain("error: could not write the output file out: it is a folder; name a file");
+    }
+
+    [Test]
     public void Run_EndlessStandardInput_IsABadInputAtTheFileLimit()
     {
         var result = Run(["-"], stdin: new EndlessReader());
