@@ -20,6 +20,19 @@ public class RedTeamLoaderTests
     }
 
     [Test]
+    public void LoadFromDirectory_RuleFileInASubfolder_IsReportedNotSkipped()
+    {
+        using var pack = TestPack.WithRule("true");
+        Directory.CreateDirectory(pack.PathOf("extra"));
+        File.WriteAllText(pack.PathOf(Path.Combine("extra", "More.Rules.yml")), TestPack.RuleText("true", id: "test.more"));
+
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.Message.Should().Be("'extra/More.Rules.yml' is not read: rule files sit beside pack.yaml, not in a subfolder; move it up or out of the pack folder");
+        problem.File.Should().EndWith("More.Rules.yml");
+    }
+
+    [Test]
     public void LoadFromDirectory_RuleFileIsALinkLoop_SaysItLoops()
     {
         Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX link loops");
