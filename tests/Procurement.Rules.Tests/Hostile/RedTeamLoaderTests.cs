@@ -141,6 +141,20 @@ public class RedTeamLoaderTests
         problem.Message.Should().StartWith("'contract\\u200BExpiry' is not one of underperformance");
     }
 
+    [Test]
+    public void OcdsParse_RecordPackageWithReleasesToo_IsAProblemNotAnIgnoredHalf()
+    {
+        const string json = """
+            {"records":[{"ocid":"ocds-c","releases":[{"ocid":"ocds-c","id":"2","date":"2025-01-01T00:00:00Z","tag":["tender"],"initiationType":"tender"}]}],
+             "releases":[{"ocid":"ocds-b","id":"1","date":"2025-01-01T00:00:00Z","tag":["tender"],"initiationType":"tender"}]}
+            """;
+
+        var problem = Problem(() => Procurement.Rules.Ocds.OcdsReader.Parse(json));
+
+        problem.Message.Should().Be("a record package (it has 'records') cannot also have 'releases': it is not read; split the file or remove one of them");
+        (problem.Line, problem.Column).Should().Be((2, 13));
+    }
+
     private static LoadProblem Problem(Func<object> load) =>
         load.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle().Which;
 }
