@@ -272,7 +272,7 @@ internal sealed class CheckCommand
         {
             var errors = new List<string>();
             var full = Path.GetFullPath(waiverFile, _host.CurrentDirectory);
-            if (!File.Exists(full))
+            if (!File.Exists(full) && !Directory.Exists(full))
             {
                 errors.Add($"waiver file not found: {waiverFile}");
             }
@@ -327,6 +327,13 @@ internal sealed class CheckCommand
         StreamWriter? file = null;
         if (outputPath is not null)
         {
+            if (Directory.Exists(Path.GetFullPath(outputPath, _host.CurrentDirectory)))
+            {
+                // .NET says "Access to the path is denied" for a folder, which sends the user to check permissions.
+                _stderr.WriteLine($"error: could not write the output file {outputPath}: it is a folder; name a file");
+                return ExitCodes.OutputFailed;
+            }
+
             try
             {
                 file = new StreamWriter(Path.GetFullPath(outputPath, _host.CurrentDirectory), false, new UTF8Encoding(false), 1 << 16);

@@ -42,7 +42,7 @@ internal static class Cli
         try
         {
             var root = Build(host, stderr, args.Contains("--"));
-            var parse = root.Parse(args);
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles(host.CurrentDirectory).TryReplace });
             if (parse.Action is ParseErrorAction)
             {
                 // The errors with our own "did you mean", not the whole help page, all on standard error so a mistyped

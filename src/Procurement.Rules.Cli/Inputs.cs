@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
@@ -96,8 +97,7 @@ internal sealed class Inputs
             if (Directory.Exists(full))
             {
                 var any = false;
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                    .Where(HasCaseExtension)
+                foreach (var file in CaseFilesBelow(full)
                     .Order(StringComparer.Ordinal))
                 {
                     any = true;
@@ -157,7 +157,11 @@ internal sealed class Inputs
         {
             if (item.IsStdin)
             {
-                var text = _host.Stdin.ReadToEnd();
+                if (ReadBounded(_host.Stdin, InputLimits.DefaultMaxFileBytes) is not { } text)
+                {
+                    return [new CaseInput(item.Display, 0, null, [$"{item.Display}: standard input holds more than {InputLimits.DefaultMaxFileBytes:N0} characters, the limit for one file (InputLimits.MaxFileBytes)"])];
+                }
+
                 var json = _inputFormat == "json" || (_inputFormat == "auto" && text.TrimStart().StartsWith('{'));
                 if (json && OcdsReader.IsOcds(new StringReader(text)))
                 {
@@ -202,6 +206,44 @@ internal sealed class Inputs
         return Commands.FirstOrDefault(c => CheckCommand.Distance(arg, c) <= Math.Min(2, c.Length / 2));
     }
 
+    /// <summary>
+    /// Reads a reader to its end, or returns null once it holds more than <paramref name="limit"/> characters: standard
+    /// input may be <c>/dev/zero</c> or a pipe that never ends, and must not fill memory before the loader's own limit
+    /// applies.
+    /// </summary>
+    internal static string? ReadBounded(TextReader reader, long limit)
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[81920];
+        int read;
+        while ((read = reader.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            text.Append(chunk, 0, read);
+            if (text.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The case files below a folder. Links to folders are not followed (a link back up, such as <c>a/up -> ..</c>, would
+    /// otherwise be walked until the path is too long) and unreadable folders are passed over, as the glob walk does;
+    /// links to files are read like files.
+    /// </summary>
+    private static FileSystemEnumerable<string> CaseFilesBelow(string folder) =>
+        new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(), WalkOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && HasCaseExtension(entry.FileName.ToString()),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
+    private static readonly EnumerationOptions WalkOptions = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
+    private static readonly EnumerationOptions FolderOptions = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
+
     private static bool HasCaseExtension(string path) =>
         Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
@@ -220,7 +262,8 @@ internal sealed class Inputs
         }
 
         var baseWritten = string.Join('/', segments.Take(fixedCount));
-        var baseFull = Path.GetFullPath(baseWritten.Length == 0 ? "." : baseWritten + "/", _host.CurrentDirectory);
+        // A pattern that starts with '/' ('/**/*.yaml') searches from the root, not from the working folder.
+        var baseFull = Path.GetFullPath(fixedCount == 0 ? "." : baseWritten + "/", _host.CurrentDirectory);
         if (!Directory.Exists(baseFull))
         {
             return [];
@@ -228,15 +271,57 @@ internal sealed class Inputs
 
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(string.Join('/', segments.Skip(fixedCount)));
-        return matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseFull))).Files
+        return matcher.Execute(new WalkedFolder(new DirectoryInfo(baseFull))).Files
             .Select(f => f.Path)
             .Where(HasCaseExtension)
             .Order(StringComparer.Ordinal)
             .Select(p => new InputItem(
-                baseWritten.Length == 0 ? p : baseWritten + "/" + p,
+                fixedCount == 0 ? p : baseWritten + "/" + p,
                 Path.GetFullPath(p, baseFull),
                 null))
             .ToList();
+    }
+
+    /// <summary>
+    /// A folder as the glob matcher sees it. FileSystemGlobbing's own <c>DirectoryInfoWrapper</c> follows links to
+    /// folders (so <c>'/**/*.yaml'</c> walked <c>/proc/self/cwd</c> and link loops without end) and throws out of the walk
+    /// at the first unreadable folder (an unhandled exception, exit 134). This one does not descend into links to
+    /// folders and passes over folders it cannot read, as the folder walk does.
+    /// </summary>
+    private sealed class WalkedFolder : DirectoryInfoBase
+    {
+        private readonly DirectoryInfo _folder;
+
+        public WalkedFolder(DirectoryInfo folder) => _folder = folder;
+
+        public override string Name => _folder.Name;
+
+        public override string FullName => _folder.FullName;
+
+        public override DirectoryInfoBase? ParentDirectory => _folder.Parent is { } parent ? new WalkedFolder(parent) : null;
+
+        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        {
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = _folder.EnumerateFileSystemInfos("*", FolderOptions).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                return [];
+            }
+
+            return entries
+                .Where(e => e is FileInfo || (e is DirectoryInfo && e.LinkTarget is null))
+                .Select(e => e is DirectoryInfo d ? (FileSystemInfoBase)new WalkedFolder(d) : new FileInfoWrapper((FileInfo)e))
+                .ToList();
+        }
+
+        public override DirectoryInfoBase GetDirectory(string path) =>
+            new WalkedFolder(new DirectoryInfo(Path.Combine(_folder.FullName, path)));
+
+        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_folder.FullName, path)));
     }
 
     /// <summary>OCDS 1.1 JSON (Find a Tender, Contracts Finder): every procurement (one per ocid) in the file.</summary>

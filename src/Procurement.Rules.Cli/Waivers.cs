@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
+using Procurement.Rules.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -84,10 +85,27 @@ internal sealed class WaiverSet
     /// <summary>Reads and validates a waiver file; <paramref name="errors"/> gets every located problem (an expired waiver is one).</summary>
     public static WaiverSet Load(string path, string display, DateOnly today, List<string> errors)
     {
+        // Read through the library's own file and YAML readers first: only a regular file (never /dev/zero or a FIFO),
+        // within InputLimits, strict UTF-8, no tags, no self-referencing aliases, bounded nesting (YamlDotNet's own
+        // parser overflows the stack on deep nesting) and single-value keys. Only text that passed is loaded below.
+        var problems = new List<LoadProblem>();
+        var bytes = InputFile.ReadBytes(path, display, InputLimits.Default, problems);
+        var text = bytes is null ? null : InputFile.Decode(bytes, display, problems);
+        if (text is not null)
+        {
+            DocReaders.ReadYaml(text, display, InputLimits.Default, problems);
+        }
+
+        if (problems.Count > 0 || text is null)
+        {
+            errors.AddRange(problems.Select(p => p.ToString()));
+            return Empty;
+        }
+
         YamlStream yaml = [];
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(text);
             yaml.Load(reader);
         }
         catch (YamlException e)

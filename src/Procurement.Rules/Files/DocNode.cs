@@ -84,11 +84,41 @@ internal sealed class DocScalar : DocNode
     public override string Describe => Kind switch
     {
         ScalarKind.Null => "null",
-        ScalarKind.JsonNumber => "a number",
+        // The number as written: "a number is not a number" told a user with 1e400 nothing.
+        ScalarKind.JsonNumber => Text is null ? "a number" : $"the number {Shorten(Text)}",
         ScalarKind.JsonBoolean => "true or false",
         _ => $"'{Shorten(Text)}'",
     };
 
-    /// <summary>A value as quoted in a problem: at most 80 characters, so a huge value does not make a huge message.</summary>
-    private static string? Shorten(string? text) => text is { Length: > 80 } ? text[..77] + "..." : text;
+    /// <summary>
+    /// A value as quoted in a problem: at most 80 characters, so a huge value does not make a huge message, with
+    /// characters a reader cannot see written as <c>\uXXXX</c>.
+    /// </summary>
+    public static string? Shorten(string? text) => text is null ? null : Visible(text is { Length: > 80 } ? text[..77] + "..." : text);
+
+    /// <summary>
+    /// The text with control, format (zero-width, bidi), byte-order-mark and non-ASCII space characters written as
+    /// <c>\uXXXX</c>: an unknown key 'title\u00A0' showed as 'title ' and 'contract\u200BExpiry' as 'contractExpiry', so
+    /// the message named a key the user could not tell from the right one.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!System.Linq.Enumerable.Any(text, IsInvisible))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(IsInvisible(c) ? $"\\u{(int)c:X4}" : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsInvisible(char c) => c != ' ' && char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.SpaceSeparator or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator;
 }

@@ -15,11 +15,42 @@ namespace Procurement.Rules.Files;
 internal static class DocReaders
 {
     /// <summary>Reads YAML text; null (with a problem) when it does not parse or breaks a limit.</summary>
+    private const string Utf16Hint = "the file starts with NUL bytes: it looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8";
+
+    /// <summary>
+    /// A NUL character is not allowed in YAML. YamlDotNet treats it as the end of a plain value, so <c>id: x\0</c>
+    /// silently loaded as <c>x</c>, and elsewhere it gave "did not find expected key"; a UTF-16 file without a byte
+    /// order mark is full of them. Null when the text has none.
+    /// </summary>
+    private static LoadProblem? NulProblem(string text, string file)
+    {
+        var at = text.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        if (at <= 1)
+        {
+            return new LoadProblem(file, 1, 1, null, null, Utf16Hint);
+        }
+
+        var lineStart = text.LastIndexOf('\n', at - 1) + 1;
+        var line = text.AsSpan(0, lineStart).Count('\n') + 1;
+        return new LoadProblem(file, line, at - lineStart + 1, null, null, "a NUL character (U+0000) is not allowed in YAML; write it as \"\\0\" inside double quotes if it is meant");
+    }
+
     public static DocNode? ReadYaml(string text, string file, InputLimits limits, List<LoadProblem> problems)
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text[1..];
+        }
+
+        if (NulProblem(text, file) is { } nul)
+        {
+            problems.Add(nul);
+            return null;
         }
 
         var parser = LimitedParser.For(text, limits);
@@ -99,6 +130,18 @@ internal static class DocReaders
         bytes = InputFile.WithoutBom(bytes);
         if (!InputFile.IsValidUtf8(bytes, file, problems))
         {
+            return null;
+        }
+
+        if (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+        {
+            problems.Add(new LoadProblem(file, 1, 1, null, null, Utf16Hint));
+            return null;
+        }
+
+        if (bytes.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            problems.Add(new LoadProblem(file, 1, 1, null, null, "the file is empty: expected a JSON object"));
             return null;
         }
 

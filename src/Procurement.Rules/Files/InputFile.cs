@@ -13,6 +13,7 @@ internal enum PathKind
 {
     Missing,
     Inaccessible,
+    LinkLoop,
     RegularFile,
     Directory,
     Device,
@@ -39,7 +40,7 @@ internal static class InputFile
         {
             if (!found)
             {
-                return mode == 0 ? PathKind.Missing : PathKind.Inaccessible;
+                return mode switch { 0 => PathKind.Missing, 2 => PathKind.LinkLoop, _ => PathKind.Inaccessible };
             }
 
             return (mode & 0xF000) switch
@@ -72,6 +73,7 @@ internal static class InputFile
         PathKind.RegularFile => null,
         PathKind.Missing => "file not found",
         PathKind.Inaccessible => "cannot be read (permission denied on the file or a folder on its path)",
+        PathKind.LinkLoop => "is a symbolic link that loops (or passes through too many links)",
         PathKind.Directory => "is a folder, not a file",
         PathKind.Device => "is a device, not a regular file; only regular files are read",
         PathKind.Fifo => "is a FIFO (named pipe), not a regular file; only regular files are read",
@@ -276,7 +278,8 @@ internal static class InputFile
 
         /// <summary>
         /// True with the mode when the path exists; false when it cannot be examined, with mode 0 when it does not exist
-        /// (ENOENT, ENOTDIR: the same numbers on Linux and macOS) and 1 when it cannot be reached (such as EACCES);
+        /// (ENOENT, ENOTDIR: the same numbers on Linux and macOS), 2 for a link loop (ELOOP) and 1 when it cannot be
+        /// reached otherwise (such as EACCES);
         /// null when the shim is unavailable.
         /// </summary>
         public static bool? TryMode(string path, out int mode)
@@ -291,7 +294,9 @@ internal static class InputFile
             {
                 if (NativeMethods.SystemNative_Stat(path, out var status) != 0)
                 {
-                    mode = Marshal.GetLastPInvokeError() is 2 or 20 ? 0 : 1;
+                    // ELOOP is 40 on Linux and 62 on macOS; without it a link loop read as "permission denied".
+                    var error = Marshal.GetLastPInvokeError();
+                    mode = error is 2 or 20 ? 0 : (OperatingSystem.IsMacOS() ? error == 62 : error == 40) ? 2 : 1;
                     return false;
                 }
 

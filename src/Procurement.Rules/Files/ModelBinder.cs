@@ -71,7 +71,9 @@ internal sealed class ModelBinder
             var s = Scalar(node, path, ScalarKind.JsonNumber, "a whole number");
             return s is null ? null
                 : int.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i
-                : Problem(node, path, $"{s.Describe} is not a whole number");
+                : Problem(node, path, s.Kind == ScalarKind.JsonNumber
+                    ? $"{s.Describe} is not a whole number from -2,147,483,648 to 2,147,483,647"
+                    : $"{s.Describe} is not a whole number");
         }
 
         if (target == typeof(decimal))
@@ -79,7 +81,9 @@ internal sealed class ModelBinder
             var s = Scalar(node, path, ScalarKind.JsonNumber, "a number");
             return s is null ? null
                 : decimal.TryParse(s.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) ? d
-                : Problem(node, path, $"{s.Describe} is not a number (write 25000000, not 25m or 25,000,000)");
+                : Problem(node, path, s.Kind == ScalarKind.JsonNumber
+                    ? $"{s.Describe} is out of range for an amount (at most 28 significant digits, below 7.9e28)"
+                    : $"{s.Describe} is not a number (write 25000000, not 25m or 25,000,000)");
         }
 
         if (target == typeof(DateOnly))
@@ -176,7 +180,7 @@ internal sealed class ModelBinder
             {
                 var suggestion = Names.Suggest(entry.Key, shape.Keys);
                 _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
-                    $"unknown key '{(entry.Key.Length > 80 ? entry.Key[..77] + "..." : entry.Key)}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
+                    $"unknown key '{DocScalar.Shorten(entry.Key)}'" + (suggestion is null ? $" (expected one of: {string.Join(", ", shape.Keys)})" : $"; did you mean '{suggestion}'?")));
                 continue;
             }
 

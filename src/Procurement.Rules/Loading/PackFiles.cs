@@ -85,6 +85,7 @@ internal sealed class DirectoryPackFiles : PackFiles
             }
         }
 
+        ReportNestedRuleFiles(problems);
         return rules;
     }
 
@@ -126,6 +127,47 @@ internal sealed class DirectoryPackFiles : PackFiles
     }
 
     public override string Display(string relativePath) => Path.Combine(_directory, relativePath);
+
+    /// <summary>
+    /// A rule file in a subfolder (<c>extra/more.rules.yaml</c>) is never read, since rule files sit beside pack.yaml;
+    /// it was skipped without a word. Each is reported. The walk does not follow links to folders and passes over
+    /// folders it cannot read, and stops after <see cref="MaxNestedEntries"/> entries, so a pack folder with a huge
+    /// tree (or a link to /) cannot stall the load.
+    /// </summary>
+    private void ReportNestedRuleFiles(ProblemList problems)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var seen = 0;
+        var found = new List<string>();
+        try
+        {
+            var walk = new System.IO.Enumeration.FileSystemEnumerable<string>(
+                _directory,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => entry.ToFullPath(),
+                options)
+            {
+                ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                    !entry.IsDirectory && (entry.FileName.EndsWith(".rules.yaml", StringComparison.OrdinalIgnoreCase) || entry.FileName.EndsWith(".rules.yml", StringComparison.OrdinalIgnoreCase)),
+                ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                    (entry.Attributes & FileAttributes.ReparsePoint) == 0 && ++seen <= MaxNestedEntries,
+            };
+            found.AddRange(walk);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        var top = Path.TrimEndingDirectorySeparator(_directory);
+        foreach (var file in found.Where(f => Path.GetDirectoryName(f) != top).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(_directory, file).Replace(Path.DirectorySeparatorChar, '/');
+            problems.Add(new LoadProblem(file, null, null, null, null,
+                $"'{relative}' is not read: rule files sit beside pack.yaml, not in a subfolder; move it up or out of the pack folder"));
+        }
+    }
+
+    private const int MaxNestedEntries = 10_000;
 }
 
 /// <summary>
@@ -193,8 +235,10 @@ internal static class RealPath
     {
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var trimmed = Path.TrimEndingDirectorySeparator(folder);
+        // A root ('/', 'C:\') keeps its separator when trimmed: appending another gave '//', inside which nothing is.
+        var prefix = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
         return string.Equals(Path.TrimEndingDirectorySeparator(path), trimmed, comparison)
-            || path.StartsWith(trimmed + Path.DirectorySeparatorChar, comparison);
+            || path.StartsWith(prefix, comparison);
     }
 }
 

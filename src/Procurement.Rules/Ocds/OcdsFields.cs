@@ -219,7 +219,9 @@ internal sealed partial class OcdsFields
             return value;
         }
 
-        Problem(node, Join(path, key), $"expected a number, found {node.Describe}");
+        Problem(node, Join(path, key), node is DocScalar { Kind: ScalarKind.JsonNumber }
+            ? $"{node.Describe} is out of range for an amount (at most 28 significant digits, below 7.9e28)"
+            : $"expected a number, found {node.Describe}");
         return null;
     }
 

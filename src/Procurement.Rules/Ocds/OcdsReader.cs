@@ -255,6 +255,16 @@ public static class OcdsReader
 
             if (OcdsFields.Has(map, "records"))
             {
+                // A record package has no 'releases' or 'ocid' of its own; with them, which shape the publisher meant is
+                // a guess, and the releases (or the release) were dropped without a word.
+                foreach (var key in new[] { "releases", "ocid" })
+                {
+                    if (OcdsFields.Has(map, key))
+                    {
+                        _f.Problem(OcdsFields.Get(map, key), key, $"a record package (it has 'records') cannot also have '{key}': it is not read; split the file or remove one of them");
+                    }
+                }
+
                 ReadPackage(map);
                 var records = _f.Objects(map, "records", string.Empty);
                 foreach (var (record, path) in records)
