@@ -162,30 +162,8 @@ internal sealed class CheckCommand
         });
     }
 
-    /// <summary>Levenshtein distance, ignoring case, for "did you mean".</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>Levenshtein distance, ignoring case, for "did you mean": the library's own, so the tool and the loaders suggest alike.</summary>
+    internal static int Distance(string a, string b) => Names.Distance(a, b);
 
     /// <summary>Warns about options that do nothing for this run's format or inputs, which would otherwise be ignored silently.</summary>
     private void WarnAboutIdleOptions(ParseResult parse, string format, IReadOnlyList<string> inputs)
