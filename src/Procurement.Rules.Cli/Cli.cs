@@ -237,54 +237,18 @@ internal sealed class PackOptions
 internal static class Problems
 {
     /// <summary>
-    /// Writes a rule pack's load problems like <see cref="Write"/>, but folds the problems that only follow from a
-    /// missing source file (every rule citing it: "unknown source") into one line, and when the missing file is outside
-    /// the pack folder (a pack copied out of the repository, whose sources sit in <c>../sources</c>) says how to get a
-    /// self-contained pack. Without this, a copied pack printed 55 problems, 54 of them the same one.
+    /// Writes a rule pack's load problems like <see cref="Write"/>, and when the pack reads a file outside the folder it
+    /// may read (a pack copied out of the repository, whose sources sit in <c>../sources</c>) says how to load it. The
+    /// loader reports such a source once, not once per citing rule, so there is nothing to fold.
     /// </summary>
     public static void WritePack(TextWriter stderr, string directory, RulePackLoadException e)
     {
-        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var problem in e.Problems)
-        {
-            var match = System.Text.RegularExpressions.Regex.Match(problem.Message, "^source '(?<id>[^']+)': file '(?<file>[^']+)' not found$");
-            if (match.Success)
-            {
-                missing[match.Groups["id"].Value] = match.Groups["file"].Value;
-            }
-        }
-
-        bool FollowsFromMissing(LoadProblem p) =>
-            missing.Keys.Any(id => p.Message.StartsWith($"unknown source '{id}' (", StringComparison.Ordinal));
-        var shown = e.Problems.Where(p => !FollowsFromMissing(p)).ToList();
-        var folded = e.Problems.Count - shown.Count;
-        var count = e.Problems.Count == 1 ? "1 problem" : $"{e.Problems.Count} problems";
-        stderr.WriteLine($"error: could not load the rule pack in {directory} ({count}):");
-        foreach (var problem in shown)
-        {
-            stderr.WriteLine("  " + problem);
-        }
-
-        if (folded > 0)
-        {
-            stderr.WriteLine($"  and {folded} more: the rules citing the missing source{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing.Keys.Select(k => $"'{k}'"))}");
-        }
-
-        var confined = e.Problems.FirstOrDefault(p => p.Message.Contains("is outside the folder the pack may read", StringComparison.Ordinal));
-        if (confined is not null)
+        Write(stderr, $"could not load the rule pack in {directory}", e);
+        if (e.Problems.Any(p => p.Message.Contains("outside the folder the pack may read", StringComparison.Ordinal)))
         {
             stderr.WriteLine("hint: a pack reads only inside its own folder unless --rules-root names a folder that holds both the pack and "
                 + "what it reads (from a clone: --rules rules/burnham-2009 --rules-root rules); or start from a self-contained copy of "
                 + "the built-in pack with 'procurement-check rules export DIR'.");
-            return;
-        }
-
-        var outside = missing.Values.FirstOrDefault(f => f.Replace('\\', '/').StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(f));
-        if (outside is not null)
-        {
-            stderr.WriteLine($"hint: the pack reads '{outside}', outside its folder, so a copy of the folder alone does not load: copy the "
-                + "source texts into the folder and point pack.yaml's file: at them, or start from a self-contained copy of the built-in "
-                + "pack with 'procurement-check rules export DIR'.");
         }
     }
 
