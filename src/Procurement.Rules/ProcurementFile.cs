@@ -207,25 +207,8 @@ public static class ProcurementFile
         ArgumentNullException.ThrowIfNull(json);
         var file = fileName ?? "(json)";
         var limits = (options ?? ProcurementLoadOptions.Default).Limits;
-        if (json.Length > limits.MaxFileBytes)
-        {
-            throw new ProcurementLoadException(new[] { TooLarge(file, limits) });
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = InputFile.StrictUtf8.GetBytes(json);
-        }
-        catch (EncoderFallbackException e)
-        {
-            var before = json.AsSpan(0, Math.Clamp(e.Index, 0, json.Length));
-            var line = before.Count('\n') + 1;
-            var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
-            throw new ProcurementLoadException(new[] { new LoadProblem(file, line, column, null, null, "the text holds a lone UTF-16 surrogate, which is not a character") });
-        }
-
         var problems = new List<LoadProblem>();
+        var bytes = InputFile.TextBytes(json, file, limits, problems) ?? throw new ProcurementLoadException(problems);
         return Bind(DocReaders.ReadJson(bytes, file, limits, problems), file, problems);
     }
 

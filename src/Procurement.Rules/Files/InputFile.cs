@@ -175,6 +175,32 @@ internal static class InputFile
     }
 
     /// <summary>
+    /// JSON text given as a string, as strict UTF-8 bytes for the JSON reader: null (with the problem added) when the text
+    /// is longer than <see cref="InputLimits.MaxFileBytes"/> characters or holds a lone UTF-16 surrogate (located).
+    /// </summary>
+    public static byte[]? TextBytes(string text, string display, InputLimits limits, List<LoadProblem> problems)
+    {
+        if (text.Length > limits.MaxFileBytes)
+        {
+            problems.Add(new LoadProblem(display, null, null, null, null, $"the text holds more than the limit of {limits.MaxFileBytes:N0} characters (InputLimits.MaxFileBytes)"));
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetBytes(text);
+        }
+        catch (EncoderFallbackException e)
+        {
+            var before = text.AsSpan(0, Math.Clamp(e.Index, 0, text.Length));
+            var line = before.Count('\n') + 1;
+            var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
+            problems.Add(new LoadProblem(display, line, column, null, null, "the text holds a lone UTF-16 surrogate, which is not a character"));
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Decodes strict UTF-8 (dropping a leading byte order mark), or adds a problem at the first invalid byte's line
     /// and column and returns null.
     /// </summary>

@@ -86,23 +86,7 @@ public static class OcdsReader
         ArgumentNullException.ThrowIfNull(json);
         var file = displayName ?? "(ocds)";
         var problems = new List<LoadProblem>();
-        if (json.Length > Limits.MaxFileBytes)
-        {
-            problems.Add(new LoadProblem(file, null, null, null, null, $"the text is longer than the limit of {Limits.MaxFileBytes:N0} characters (InputLimits.MaxFileBytes)"));
-            throw new ProcurementLoadException(problems);
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = InputFile.StrictUtf8.GetBytes(json);
-        }
-        catch (EncoderFallbackException)
-        {
-            problems.Add(new LoadProblem(file, null, null, null, null, "the text holds a lone UTF-16 surrogate, which is not a character"));
-            throw new ProcurementLoadException(problems);
-        }
-
+        var bytes = InputFile.TextBytes(json, file, Limits, problems);
         return Read(bytes, file, problems);
     }
 
