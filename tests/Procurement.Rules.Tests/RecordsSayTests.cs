@@ -161,4 +161,16 @@ public class RecordsSayTests
         pack.Load().Check(p with { IncumbentContracts = [p.IncumbentContracts[0]] }).Outcomes.Single().Facts.Single().Display
             .Should().Be("an unnamed provider");
     }
+
+    [Test]
+    public void Check_UnnamedIncumbentStillMeetingRequirements_BreachMessageSaysAnUnnamedProvider()
+    {
+        var file = Path.Combine(RepoPaths.Rules, "burnham-2009", "fixtures", "choice-adds-providers.existing-providers-not-displaced", "breach-unnamed-provider-still-meets.yaml");
+
+        var outcome = RulePack.Default.Check(ProcurementFile.Load(file)).Outcomes.Single(o => o.Rule.Id == "choice-adds-providers.existing-providers-not-displaced");
+
+        outcome.Kind.Should().Be(OutcomeKind.Breach);
+        outcome.Message.Should().Contain("although an unnamed provider still meet(s)");
+        outcome.Facts.Should().OnlyContain(f => f.IsRecorded, "a provider's name is not a fact the rule needs");
+    }
 }
