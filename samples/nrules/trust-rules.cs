@@ -75,7 +75,7 @@ namespace Trust.Rules
                 .Match(() => contract, c => c.Value != null && c.Value.Amount > 10_000_000m)
                 .Not<TimelineEvent>(e => e.Kind == EventKind.OversightSignOff && e.Body == OversightBody.PctBoard);
             Then()
-                .Yield(_ => new TrustFinding($"board sign-off needed: {contract.Provider.Name}'s contract is worth £{contract.Value!.Amount:N0}"));
+                .Yield(_ => new TrustFinding($"board sign-off needed: {contract.Provider.Name ?? "an unnamed provider"}'s contract is worth £{contract.Value!.Amount:N0}"));
         }
     }
 

@@ -106,7 +106,7 @@ internal static partial class HandWrittenRules
             StillMeetingFact(p),
         };
 
-        // IncumbentContracts.Where(c => c.Performance != null && ... MeetsRequirements == true).Select(c => c.Provider.Name)
+        // IncumbentContracts.Where(c => c.Performance != null && ... MeetsRequirements == true).Select(c => c.Provider.Name ?? "an unnamed provider")
         static FactValue StillMeetingFact(ProposedProcurement p)
         {
             var contracts = p.IncumbentContracts;
@@ -135,7 +135,7 @@ internal static partial class HandWrittenRules
             {
                 if (contracts[i].Performance?.MeetsRequirements == true)
                 {
-                    names[n++] = contracts[i].Provider.Name;
+                    names[n++] = contracts[i].Provider.Name ?? "an unnamed provider";
                 }
             }
 

@@ -51,7 +51,7 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (date is null || e.Date < date.Value))
+            if (e.Kind == kind && (date is null || e.Date.Earliest < date.Value))
             {
                 count++;
             }
@@ -73,9 +73,9 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (first is null || e.Date < first.Value))
+            if (e.Kind == kind && (first is null || e.Date.Earliest < first.Value))
             {
-                first = e.Date;
+                first = e.Date.Earliest;
             }
         }
 
@@ -190,14 +190,14 @@ internal static class Report
         }
         else if (contracts.Count == 1)
         {
-            names = contracts[0].Provider.Name;
+            names = contracts[0].Provider.Name ?? "an unnamed provider";
         }
         else
         {
             var parts = new string[contracts.Count];
             for (var i = 0; i < parts.Length; i++)
             {
-                parts[i] = contracts[i].Provider.Name;
+                parts[i] = contracts[i].Provider.Name ?? "an unnamed provider";
             }
 
             names = string.Join(" and ", parts);

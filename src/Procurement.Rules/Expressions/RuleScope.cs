@@ -266,7 +266,7 @@ internal sealed class RuleScope
         for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (date is null || e.Date < date.Value))
+            if (e.Kind == kind && (date is null || e.Date.Earliest < date.Value))
             {
                 count++;
             }
@@ -289,9 +289,9 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && (first is null || e.Date < first.Value))
+                if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
                 {
-                    first = e.Date;
+                    first = day;
                 }
             }
         }
@@ -315,9 +315,9 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && (last is null || e.Date > last.Value))
+                if (e.Kind == kind && e.Date.Earliest is { } day && (last is null || day > last.Value))
                 {
-                    last = e.Date;
+                    last = day;
                 }
             }
         }
@@ -344,7 +344,7 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date < date.Value))
+                if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
                 {
                     return true;
                 }
@@ -385,7 +385,7 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && e.Date > date.Value)
+                if (e.Kind == kind && e.Date.Earliest > date.Value)
                 {
                     return true;
                 }
@@ -417,7 +417,7 @@ internal sealed class RuleScope
         for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.EligibilityChanged && e.Date > notice.Value
+            if (e.Kind == EventKind.EligibilityChanged && e.Date.Earliest > notice.Value
                 && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
                 return true;
@@ -434,17 +434,17 @@ internal sealed class RuleScope
 
     // ---- Other helpers ----
 
-    /// <summary>Whether a provider kind is an NHS body (NHS trust, foundation trust or PCT provider arm).</summary>
+    /// <summary>Whether a provider kind is an NHS body (NHS trust, foundation trust, PCT provider arm, or NHS of unknown type).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool IsNhs(ProviderKind? kind) =>
-        kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm;
+        kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;
 
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (negative when <paramref name="to"/> is earlier); 0 when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int DaysBetween(DateOnly? from, DateOnly? to) =>
         from is null || to is null ? 0 : to.Value.DayNumber - from.Value.DayNumber;
 
-    /// <summary>The incumbents' names joined by " and ", for messages.</summary>
+    /// <summary>The incumbents' names joined by " and ", for messages; an incumbent the record does not name is "an unnamed provider".</summary>
     public string IncumbentNames
     {
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -464,19 +464,22 @@ internal sealed class RuleScope
 
             if (contracts.Count == 1)
             {
-                return contracts[0].Provider.Name;
+                return NameOf(contracts[0].Provider);
             }
 
             Charge(contracts.Count);
             var names = new string[contracts.Count];
             for (var i = 0; i < names.Length; i++)
             {
-                names[i] = contracts[i].Provider.Name;
+                names[i] = NameOf(contracts[i].Provider);
             }
 
             return string.Join(" and ", names);
         }
     }
+
+    /// <summary>A provider's name for a message: "an unnamed provider" when the record does not name it.</summary>
+    internal static string NameOf(Provider? provider) => provider?.Name ?? "an unnamed provider";
 
     // ---- Missing-fact tracking (called by helpers and by the code the compiler adds around member reads) ----
 

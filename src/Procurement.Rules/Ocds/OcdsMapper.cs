@@ -184,7 +184,7 @@ internal static partial class OcdsMapper
                 ? awards.Where(a => a.Status is AwardStatus.AwardActive or AwardStatus.AwardPending && a.Date is not null).Min(a => a.Date)
                 : null,
 
-            // Mapping: tender.value (else the only award's value) -> value.
+            // Mapping: tender.value (else the only award's value) -> value (a total, as OCDS values are; annualValue is never mapped).
             Value = tenderValue ?? (awards.Count == 1 ? awards[0].Value : null),
 
             // Mapping: the contract period (contract, else award, else tender) -> termMonths, in whole months.

@@ -154,7 +154,7 @@ public class OcdsReaderTests
     [TestCase("direct", 0)]
     public void TenderRelease_OfACompetition_GivesNoticePublished(string method, int notices) =>
         (One(Release($$"""{ "id": "t", "procurementMethod": "{{method}}" }""")).Timeline ?? []).Where(e => e.Kind == EventKind.NoticePublished)
-            .Select(e => e.Date).Should().Equal(Enumerable.Repeat(new DateOnly(2025, 6, 2), notices));
+            .Select(e => e.Date).Should().Equal(Enumerable.Repeat(EventDate.On(new DateOnly(2025, 6, 2)), notices));
 
     [Test]
     public void ActiveAward_GivesContractAwarded_WithItsSuppliers()
@@ -272,6 +272,11 @@ public class OcdsReaderTests
             procurement.TimelineCompleteFor.Should().BeNull();
             procurement.Tender?.Eligibility.Should().BeNull();
             procurement.Tender?.IncumbentMayBid.Should().BeNull();
+            procurement.AnnualValue.Should().BeNull("OCDS values are totals; a value per year would be a division, not a record");
+            procurement.ResponseScope.Should().BeNull("how much of the service the response covers is a judgement");
+            procurement.Tender?.Invitations.Should().BeNull("OCDS does not say who was invited or not invited");
+            (procurement.Tender?.Tenderers ?? []).Concat((procurement.Awards ?? []).SelectMany(a => a.Suppliers ?? []))
+                .Should().NotContain(p => p.Kind == ProviderKind.Nhs, "an NHS body of unknown type is never read from a name");
             (procurement.Timeline ?? []).Should().NotContain(e => e.Kind == EventKind.TenderDecision || e.Kind == EventKind.OversightSignOff
                 || e.Kind == EventKind.StaffEngaged || e.Kind == EventKind.IncumbentEngaged);
         }
