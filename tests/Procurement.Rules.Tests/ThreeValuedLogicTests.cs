@@ -79,6 +79,16 @@ public class ThreeValuedLogicTests
     }
 
     [Test]
+    public void Require_OperandRereadingAFactAlreadyNamed_IsStillUnknown()
+    {
+        // The second operand reads termMonths again: the name is listed once, but the operand is unknown all the same
+        // (its value, true since a missing month count is not 7, must not decide the ||).
+        using var pack = TestPack.WithRule("'TermMonths > 12 || TermMonths != 7'");
+
+        AssertOutcome(Check(pack.Load(), null, true), null, new[] { "termMonths" });
+    }
+
+    [Test]
     public void Require_KnownFalseLeftOperand_DoesNotEvaluateTheRight()
     {
         // The right operand would spend the whole text budget and fail the rule; a known false left one decides first.

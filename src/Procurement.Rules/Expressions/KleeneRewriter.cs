@@ -82,6 +82,12 @@ internal sealed class KleeneRewriter : ExpressionVisitor
         var test = Visit(node.Test);
         var ifTrue = Visit(node.IfTrue);
         var ifFalse = Visit(node.IfFalse);
+        if (!CanNote(test))
+        {
+            // A test that calls nothing and reads no property cannot note a missing fact, so it is always known: an
+            // ordinary ?: (this is what MissingFactRewriter puts round each member read on a parent that may be null).
+            return node.Update(test, ifTrue, ifFalse);
+        }
 
         // m = mark; c = test; known = known since m;
         // if (c || !known) { mA = mark; a = ifTrue; knownA = known since mA }
@@ -137,6 +143,14 @@ internal sealed class KleeneRewriter : ExpressionVisitor
         }
 
         return visited;
+    }
+
+    /// <summary>Whether evaluating the expression may note a missing fact: only calls and property reads do (the tracking, the helpers, LINQ).</summary>
+    private static bool CanNote(Expression expression)
+    {
+        var finder = new CallFinder();
+        finder.Visit(expression);
+        return finder.Found;
     }
 
     /// <summary>The operands of a chain of one operator, left to right, whichever way it nests.</summary>
@@ -197,6 +211,33 @@ internal sealed class KleeneRewriter : ExpressionVisitor
     }
 
     private MethodCallExpression Mark() => Expression.Call(_root, MarkMethod);
+
+    /// <summary>Finds any call, invocation or property read in an expression.</summary>
+    private sealed class CallFinder : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        public override Expression? Visit(Expression? node) => Found ? node : base.Visit(node);
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Found = true;
+            return node;
+        }
+
+        protected override Expression VisitInvocation(InvocationExpression node)
+        {
+            Found = true;
+            return node;
+        }
+
+        // A property's getter runs code, and some of the scope's note a missing fact (IncumbentNames).
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            Found |= node.Member is PropertyInfo;
+            return Found ? node : base.VisitMember(node);
+        }
+    }
 
     private MethodCallExpression KnownSince(ParameterExpression mark) => Expression.Call(_root, KnownSinceMethod, mark);
 }
