@@ -37,9 +37,9 @@ public sealed class RuleOutcome
     public IReadOnlyList<FactValue> Facts { get; }
 
     /// <summary>
-    /// For <see cref="OutcomeKind.Undetermined"/>: the facts that were needed but are not recorded, as paths in a
-    /// procurement file (<c>tender.eligibilityJustification</c>) or timeline event kinds (<c>timeline.unionsEngaged</c>).
-    /// Empty otherwise.
+    /// For <see cref="OutcomeKind.Undetermined"/>: the facts not recorded that could change the outcome (a fact whose
+    /// part of the rule a recorded fact overruled is not named), as paths in a procurement file
+    /// (<c>tender.eligibilityJustification</c>) or timeline event kinds (<c>timeline.unionsEngaged</c>). Empty otherwise.
     /// </summary>
     public IReadOnlyList<string> MissingFacts { get; }
 

@@ -31,7 +31,7 @@ public class MutatedFixtureTests
             CheckReport expected;
             try
             {
-                expected = RulePack.Default.Check(mutant, options);
+                expected = HandWrittenPack.TwoValuedEngine.Check(mutant, options);
             }
             catch (ProcurementLoadException invalid)
             {
@@ -72,14 +72,14 @@ public class MutatedFixtureTests
         {
             var original = ProcurementFile.Load(fixture.Path);
             var random = new Random(StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Path)));
-            var before = RulePack.Default.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
+            var before = HandWrittenPack.TwoValuedEngine.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
             for (var i = 0; i < MutantsPerFixture; i++)
             {
                 var mutant = Mutations.Apply(original, random).Procurement;
                 try
                 {
                     mutants++;
-                    changed += RulePack.Default.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
+                    changed += HandWrittenPack.TwoValuedEngine.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
                 }
                 catch (ProcurementLoadException)
                 {

@@ -490,7 +490,7 @@ internal static class ContractStaffQualityFacts
     internal const string AgreedNotRecorded = "timeline[].agreed";
 
     internal const string AgreedReviewNotApplicable =
-        "Does not apply: the condition 'Happened(JointServiceReview) && Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true)' does not hold.";
+        "Does not apply: the condition 'Happened(JointServiceReview) && (Count(JointServiceReview) == 0 || Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true))' does not hold.";
 
     /// <summary>
     /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Select(e =&gt; DateOnly?(e.Date)).Max()</c>):

@@ -17,8 +17,10 @@ internal sealed class CompiledRule
         Func<RuleScope, bool> require,
         IReadOnlyList<Func<RuleScope, object?>> facts,
         MessageTemplate breachMessage,
-        MessageTemplate compliantMessage)
+        MessageTemplate compliantMessage,
+        bool threeValued = true)
     {
+        ThreeValued = threeValued;
         Definition = definition;
         When = when;
         Require = require;
@@ -36,6 +38,9 @@ internal sealed class CompiledRule
     }
 
     public RuleDefinition Definition { get; }
+
+    /// <summary>Whether the rule's expressions are three-valued and its when/require combine as such (see <see cref="RuleEvaluator"/>).</summary>
+    public bool ThreeValued { get; }
 
     public Func<RuleScope, bool>? When { get; }
 

@@ -13,6 +13,9 @@ internal static class RuleEvaluator
 {
     private static readonly string[] ScenarioMissing = { "scenario" };
 
+    /// <summary>Appended to the compliant message of a rule whose <c>when</c> is unknown but whose <c>require</c> is met.</summary>
+    internal const string MetEitherWay = " (Whether the rule applies is not recorded, but it is met either way.)";
+
     public static RuleOutcome Evaluate(CompiledRule rule, RuleScope scope, Scenario? scenario)
     {
         var definition = rule.Definition;
@@ -33,24 +36,43 @@ internal static class RuleEvaluator
         try
         {
             scope.ResetMissing();
+            var appliesUnknown = false;
             if (rule.When is { } when)
             {
                 var applies = when(scope);
-                if (scope.HasMissing)
+                appliesUnknown = scope.HasMissing;
+                if (appliesUnknown && !rule.ThreeValued)
                 {
                     return Undetermined(rule, scope, scope.TakeMissing());
                 }
 
-                if (!applies)
+                if (!appliesUnknown && !applies)
                 {
                     return new RuleOutcome(definition, OutcomeKind.NotApplicable, rule.NotApplicableMessage, Array.Empty<FactValue>(), Array.Empty<string>(), null);
                 }
             }
 
+            // Whether the rule applies may be unknown (when's missing facts stay noted); require is evaluated anyway,
+            // since a requirement met whatever the record leaves out is met whether or not the rule applies.
+            var mark = scope.MarkMissing();
             var met = rule.Require(scope);
-            if (scope.HasMissing)
+            if (!scope.KnownSince(mark))
             {
+                // require is unknown: both when's facts and require's could change the outcome.
                 return Undetermined(rule, scope, scope.TakeMissing());
+            }
+
+            if (appliesUnknown)
+            {
+                // require is known: only when's facts could change the outcome, and only if it is not met.
+                if (!met)
+                {
+                    return Undetermined(rule, scope, scope.TakeMissing());
+                }
+
+                scope.ResetMissing();
+                var known = EvaluateFacts(rule, scope);
+                return new RuleOutcome(definition, OutcomeKind.Compliant, rule.CompliantMessage.Render(known) + MetEitherWay, known, Array.Empty<string>(), null);
             }
 
             var facts = EvaluateFacts(rule, scope);

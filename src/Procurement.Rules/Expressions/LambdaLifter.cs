@@ -49,6 +49,11 @@ internal sealed class LambdaLifter : ExpressionVisitor
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var visited = (MethodCallExpression)base.VisitMethodCall(node);
+        if (visited.Method.DeclaringType == typeof(KleeneLinq))
+        {
+            return LiftKleene(visited);
+        }
+
         if (visited.Method.DeclaringType != typeof(Enumerable))
         {
             return visited;
@@ -86,6 +91,24 @@ internal sealed class LambdaLifter : ExpressionVisitor
         }
 
         return changed ? visited.Update(visited.Object, arguments) : visited;
+    }
+
+    /// <summary>
+    /// Three-valued <c>Any</c>/<c>All</c> (<see cref="KleeneRewriter"/>): with a liftable predicate,
+    /// <see cref="ScopeLinq.KleeneAny{T}"/> or <see cref="ScopeLinq.KleeneAll{T}"/>, which decide the same way and count
+    /// the items themselves.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "ScopeLinq's helpers have no annotated type parameters; they are instantiated over model and primitive types, and the model's ILLink.Descriptors.xml keeps it whole.")]
+    private MethodCallExpression LiftKleene(MethodCallExpression call)
+    {
+        if (call.Method.Name is not (nameof(KleeneLinq.Any) or nameof(KleeneLinq.All))
+            || call.Arguments[1] is not LambdaExpression { Parameters.Count: 1 } lambda || !UsesOnly(lambda))
+        {
+            return call;
+        }
+
+        var helper = Helpers["Kleene" + call.Method.Name].MakeGenericMethod(call.Method.GetGenericArguments());
+        return Expression.Call(helper, EvaluationRewriter.Uncounted(call.Arguments[0]), Compile(lambda), _root);
     }
 
     /// <summary>Compiles <c>x =&gt; body</c> as <c>(root, x) =&gt; body</c>; returns it as a constant.</summary>
@@ -138,7 +161,8 @@ internal sealed class LambdaLifter : ExpressionVisitor
 
 /// <summary>
 /// LINQ over a rule's lists with lifted lambdas (<see cref="LambdaLifter"/>): the same results, order of evaluation
-/// and exceptions as <see cref="Enumerable"/>, without a delegate per call.
+/// and exceptions as <see cref="Enumerable"/>, without a delegate per call; <c>KleeneAny</c> and <c>KleeneAll</c> are
+/// the three-valued ones <see cref="KleeneRewriter"/> asks for, deciding as <see cref="KleeneLinq"/>'s do.
 /// </summary>
 internal static class ScopeLinq
 {
@@ -200,6 +224,110 @@ internal static class ScopeLinq
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// As <see cref="KleeneLinq.Any{T}"/>: three-valued, so it may read past an item whose predicate is unknown, looking
+    /// for one that decides.
+    /// </summary>
+    public static bool KleeneAny<T>(IEnumerable<T> source, Func<RuleScope, T, bool> predicate, RuleScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var start = scope.MarkMissing();
+        var unknownTrue = false;
+        if (source is IReadOnlyList<T> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                scope.Charge(1);
+                var mark = scope.MarkMissing();
+                if (predicate(scope, list[i]))
+                {
+                    if (scope.KnownSince(mark))
+                    {
+                        scope.ForgetSince(start);
+                        return true;
+                    }
+
+                    unknownTrue = true;
+                }
+            }
+
+            return unknownTrue;
+        }
+
+        using var items = source.GetEnumerator();
+        while (true)
+        {
+            // Before MoveNext: a lazy source that notes a missing fact while finding an item makes the item unknown.
+            var mark = scope.MarkMissing();
+            if (!items.MoveNext())
+            {
+                return unknownTrue;
+            }
+
+            scope.Charge(1);
+            if (predicate(scope, items.Current))
+            {
+                if (scope.KnownSince(mark))
+                {
+                    scope.ForgetSince(start);
+                    return true;
+                }
+
+                unknownTrue = true;
+            }
+        }
+    }
+
+    /// <summary>As <see cref="KleeneLinq.All{T}"/>: three-valued, as <see cref="KleeneAny{T}"/> is.</summary>
+    public static bool KleeneAll<T>(IEnumerable<T> source, Func<RuleScope, T, bool> predicate, RuleScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var start = scope.MarkMissing();
+        var unknownFalse = false;
+        if (source is IReadOnlyList<T> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                scope.Charge(1);
+                var mark = scope.MarkMissing();
+                if (!predicate(scope, list[i]))
+                {
+                    if (scope.KnownSince(mark))
+                    {
+                        scope.ForgetSince(start);
+                        return false;
+                    }
+
+                    unknownFalse = true;
+                }
+            }
+
+            return !unknownFalse;
+        }
+
+        using var items = source.GetEnumerator();
+        while (true)
+        {
+            var mark = scope.MarkMissing();
+            if (!items.MoveNext())
+            {
+                return !unknownFalse;
+            }
+
+            scope.Charge(1);
+            if (!predicate(scope, items.Current))
+            {
+                if (scope.KnownSince(mark))
+                {
+                    scope.ForgetSince(start);
+                    return false;
+                }
+
+                unknownFalse = true;
+            }
+        }
     }
 
     /// <summary>As <see cref="Enumerable.Count{TSource}(IEnumerable{TSource}, Func{TSource, bool})"/>.</summary>

@@ -483,12 +483,24 @@ internal sealed class RuleScope
 
     // ---- Missing-fact tracking (called by helpers and by the code the compiler adds around member reads) ----
 
+    // Three-valued logic (see KleeneRewriter): a sub-expression is unknown when evaluating it noted a missing fact. The
+    // names are de-duplicated, so "noted since" is told by a count of notes (_notes), not by the list's length: a mark
+    // holds both (the count in the high half, the list's length in the low half). When a known operand decides a result,
+    // ForgetSince(mark) drops what was noted since the mark, so only the facts that could change the outcome are named.
+    // Every evaluation starts with ResetMissing, which zeroes the count.
+    private int _notes;
+
     internal bool HasMissing => _missing is { Count: > 0 };
 
-    internal void ResetMissing() => _missing?.Clear();
+    internal void ResetMissing()
+    {
+        _missing?.Clear();
+        _notes = 0;
+    }
 
     internal IReadOnlyList<string> TakeMissing()
     {
+        _notes = 0;
         if (_missing is not { Count: > 0 })
         {
             return Array.Empty<string>();
@@ -499,9 +511,27 @@ internal sealed class RuleScope
         return taken;
     }
 
+    /// <summary>The missing-fact state now, to ask later whether anything was noted since (an int pair in a long: no allocation).</summary>
+    internal long MarkMissing() => ((long)_notes << 32) | (uint)(_missing?.Count ?? 0);
+
+    /// <summary>Whether no missing fact was noted since the mark: the value computed since is known.</summary>
+    internal bool KnownSince(long mark) => _notes == (int)(mark >> 32);
+
+    /// <summary>Forgets the missing facts noted since the mark: a known operand decided the result without them.</summary>
+    internal void ForgetSince(long mark)
+    {
+        _notes = (int)(mark >> 32);
+        var length = (int)(uint)mark;
+        if (_missing is { } missing && missing.Count > length)
+        {
+            missing.RemoveRange(length, missing.Count - length);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal void NoteMissing(string fact)
     {
+        _notes++;
         _missing ??= new List<string>(2);
         if (!_missing.Contains(fact))
         {
