@@ -387,16 +387,26 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var tenderDecision = TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        // Happened(TenderDecision) && (an existing service is implied || IncumbentContracts.Any())
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Events.IsComplete(p, TenderDecision)
+                ? NotApplicable(rule, StaffBeforeTenderDecisionNotApplicable)
+                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
 
-        if (!applies)
+        if (!ExistingServiceImplied(p))
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            if (p.IncumbentContracts is null)
+            {
+                return Undetermined(rule, new[] { "incumbentContracts" }, Facts(p));
+            }
+
+            if (p.IncumbentContracts.Count == 0)
+            {
+                return NotApplicable(rule, StaffBeforeTenderDecisionNotApplicable);
+            }
         }
 
         // Staff first: when they were not engaged beforehand, the unions are not asked about.
@@ -427,6 +437,43 @@ internal static partial class HandWrittenRules
             FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
         };
     }
+
+    private const string StaffBeforeTenderDecisionNotApplicable =
+        "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || IncumbentContracts.Any())' does not hold.";
+
+    /// <summary>
+    /// An existing service (so existing staff) without a recorded incumbent contract: a scenario about an existing
+    /// provider (1, 2, 3, 6), a service recorded as not new or as a significant redesign, or an event only an
+    /// existing provider has.
+    /// </summary>
+    internal static bool ExistingServiceImplied(ProposedProcurement p)
+    {
+        if (p.Scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability or Scenario.ContractExpiry)
+        {
+            return true;
+        }
+
+        if (p.Service is { } service && (service.IsNew == false || service.IsSignificantRedesign == true))
+        {
+            return true;
+        }
+
+        foreach (var kind in ExistingProviderEvents)
+        {
+            if (Events.CountBefore(p, kind, null) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly EventKind[] ExistingProviderEvents =
+    {
+        EventKind.IncumbentEngaged, EventKind.FormalImprovementOpportunity, EventKind.JointServiceReview,
+        EventKind.ServicePlansPresented, EventKind.WorkedWithProvider, EventKind.ContractMechanismInvoked,
+    };
 
     public static RuleOutcome StaffEngagementContinuesWhileAlternativesConsidered(RuleDefinition rule, ProposedProcurement p)
     {
