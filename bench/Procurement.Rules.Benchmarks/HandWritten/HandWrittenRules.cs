@@ -191,91 +191,32 @@ internal static partial class HandWrittenRules
     {
         if (p.Scenario is not Scenario.Underperformance)
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Approaches.FormalChancesFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.FormalChancesFacts(p));
         }
 
-        var met = Events.CountBefore(p, FormalChance, alternatives) >= 2;
-        if (!met && !Events.IsComplete(p, FormalChance))
-        {
-            return Undetermined(rule, new[] { Events.Missing(FormalChance) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had {f[2].Display} formal chances to improve before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}, after {f[2].Display} formal chance(s) for {f[0].Display} to improve ({f[3].Display} recorded in all); at least 2 must come first.", f);
-
-        static FactValue[] Facts(ProposedProcurement p)
-        {
-            var alternatives = FirstFact("alternativesFirstEngaged", p, Alternatives);
-            return new[]
-            {
-                IncumbentFact("incumbent", p),
-                alternatives,
-                IntFact("chancesBefore", Events.CountBefore(p, FormalChance, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-                IntFact("chancesInAll", Events.CountBefore(p, FormalChance, null), true),
-            };
-        }
+        return Approaches.DecideTwoFormalChances(rule, p);
     }
 
     public static RuleOutcome ImprovementOpportunitiesTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
     {
         if (p.Scenario is not Scenario.IncrementalImprovement)
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        bool met;
-        if (Events.CountBefore(p, JointReview, alternatives) < 1)
-        {
-            if (!Events.IsComplete(p, JointReview))
-            {
-                return Undetermined(rule, new[] { Events.Missing(JointReview) }, Facts(p));
-            }
-
-            met = false;
-        }
-        else
-        {
-            met = Events.CountBefore(p, PlansPresented, alternatives) >= 2;
-            if (!met && !Events.IsComplete(p, PlansPresented))
-            {
-                return Undetermined(rule, new[] { Events.Missing(PlansPresented) }, Facts(p));
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"After a joint service review on {f[2].Display}, {f[0].Display} had {f[3].Display} opportunities to present service plans before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}; before then {f[0].Display} had {f[3].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[2].Display}.", f);
-
-        static FactValue[] Facts(ProposedProcurement p)
-        {
-            var alternatives = FirstFact("alternativesFirstEngaged", p, Alternatives);
-            return new[]
-            {
-                IncumbentFact("incumbent", p),
-                alternatives,
-                FirstFact("jointReview", p, JointReview),
-                IntFact("planOpportunitiesBefore", Events.CountBefore(p, PlansPresented, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-            };
-        }
+        return Approaches.DecideTwoPlanOpportunities(rule, p);
     }
 
     // ---- nhs-right-to-bid ----

@@ -135,10 +135,10 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>improvement-opportunities.</c>.</summary>
         public static class ImprovementOpportunities
         {
-            /// <summary>At least two formal chances to improve before alternative providers are engaged: <c>improvement-opportunities.two-formal-chances</c>.</summary>
+            /// <summary>At least two formal chances to improve before other providers are approached: <c>improvement-opportunities.two-formal-chances</c>.</summary>
             public const string TwoFormalChances = "improvement-opportunities.two-formal-chances";
 
-            /// <summary>A joint service review and two opportunities to present plans before alternative providers are engaged: <c>improvement-opportunities.two-plan-opportunities</c>.</summary>
+            /// <summary>A joint service review and two opportunities to present plans before other providers are approached: <c>improvement-opportunities.two-plan-opportunities</c>.</summary>
             public const string TwoPlanOpportunities = "improvement-opportunities.two-plan-opportunities";
         }
 
