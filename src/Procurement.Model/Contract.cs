@@ -10,8 +10,11 @@ public sealed record Contract
     /// <summary>The provider holding the contract. Required.</summary>
     public required Provider Provider { get; init; }
 
-    /// <summary>The contract's value.</summary>
+    /// <summary>The contract's total value over its whole term.</summary>
     public Money? Value { get; init; }
+
+    /// <summary>The contract's value per year, when the record gives it per year (it may give both).</summary>
+    public Money? AnnualValue { get; init; }
 
     /// <summary>When the contract started.</summary>
     public DateOnly? StartDate { get; init; }

@@ -47,8 +47,17 @@ public sealed record ProposedProcurement
     /// <summary>The contracts of the providers currently delivering the service.</summary>
     public IReadOnlyList<Contract>? IncumbentContracts { get; init; }
 
-    /// <summary>The value of the proposed contract.</summary>
+    /// <summary>The total value of the proposed contract over its whole term (see <see cref="AnnualValue"/> for a value per year).</summary>
     public Money? Value { get; init; }
+
+    /// <summary>The value of the proposed contract per year, when the record gives it per year (it may give both).</summary>
+    public Money? AnnualValue { get; init; }
+
+    /// <summary>
+    /// How much of the service the commissioner's response covers: the whole service, part of it, or remedies other
+    /// than procurement (for proportionality). Not recorded when <see langword="null"/>.
+    /// </summary>
+    public ResponseScope? ResponseScope { get; init; }
 
     /// <summary>The term of the proposed contract, in months.</summary>
     public int? TermMonths { get; init; }

@@ -20,4 +20,10 @@ public enum ProviderKind
 
     /// <summary>A consortium or partnership of providers of more than one kind.</summary>
     Consortium,
+
+    /// <summary>
+    /// An NHS body whose type the record does not give (trust, foundation trust or PCT provider arm): it counts as NHS
+    /// wherever the letter speaks of NHS providers.
+    /// </summary>
+    Nhs,
 }

@@ -53,4 +53,10 @@ public sealed record TenderPlan
 
     /// <summary>How many bids were submitted (every bidder, not only those left at the final stage).</summary>
     public int? NumberOfTenderers { get; init; }
+
+    /// <summary>
+    /// Who could bid, who was invited, who was not invited or was excluded, and why (empty: recorded as none;
+    /// <see langword="null"/>: not recorded). Each entry names a party, a kind of party ("NHS trusts"), or both.
+    /// </summary>
+    public IReadOnlyList<Invitation>? Invitations { get; init; }
 }

@@ -190,14 +190,14 @@ internal static class Report
         }
         else if (contracts.Count == 1)
         {
-            names = contracts[0].Provider.Name;
+            names = contracts[0].Provider.Name ?? "an unnamed provider";
         }
         else
         {
             var parts = new string[contracts.Count];
             for (var i = 0; i < parts.Length; i++)
             {
-                parts[i] = contracts[i].Provider.Name;
+                parts[i] = contracts[i].Provider.Name ?? "an unnamed provider";
             }
 
             names = string.Join(" and ", parts);

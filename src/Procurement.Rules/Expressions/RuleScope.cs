@@ -434,17 +434,17 @@ internal sealed class RuleScope
 
     // ---- Other helpers ----
 
-    /// <summary>Whether a provider kind is an NHS body (NHS trust, foundation trust or PCT provider arm).</summary>
+    /// <summary>Whether a provider kind is an NHS body (NHS trust, foundation trust, PCT provider arm, or NHS of unknown type).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool IsNhs(ProviderKind? kind) =>
-        kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm;
+        kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;
 
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (negative when <paramref name="to"/> is earlier); 0 when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int DaysBetween(DateOnly? from, DateOnly? to) =>
         from is null || to is null ? 0 : to.Value.DayNumber - from.Value.DayNumber;
 
-    /// <summary>The incumbents' names joined by " and ", for messages.</summary>
+    /// <summary>The incumbents' names joined by " and ", for messages; an incumbent the record does not name is "an unnamed provider".</summary>
     public string IncumbentNames
     {
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -464,19 +464,22 @@ internal sealed class RuleScope
 
             if (contracts.Count == 1)
             {
-                return contracts[0].Provider.Name;
+                return NameOf(contracts[0].Provider);
             }
 
             Charge(contracts.Count);
             var names = new string[contracts.Count];
             for (var i = 0; i < names.Length; i++)
             {
-                names[i] = contracts[i].Provider.Name;
+                names[i] = NameOf(contracts[i].Provider);
             }
 
             return string.Join(" and ", names);
         }
     }
+
+    /// <summary>A provider's name for a message: "an unnamed provider" when the record does not name it.</summary>
+    internal static string NameOf(Provider? provider) => provider?.Name ?? "an unnamed provider";
 
     // ---- Missing-fact tracking (called by helpers and by the code the compiler adds around member reads) ----
 

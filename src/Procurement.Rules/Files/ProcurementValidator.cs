@@ -164,6 +164,36 @@ internal static class ProcurementValidator
             Add("value.amount", "the value cannot be negative");
         }
 
+        if (procurement.AnnualValue is { Amount: < 0 })
+        {
+            Add("annualValue.amount", "the annual value cannot be negative");
+        }
+
+        Defined(procurement.ResponseScope, "responseScope", "response scope");
+        var invitations = procurement.Tender?.Invitations;
+        for (var i = 0; invitations is not null && i < invitations.Count; i++)
+        {
+            var invitation = invitations[i];
+            if (invitation is null)
+            {
+                Add(At("tender.invitations", i), "an invitation may not be null");
+                continue;
+            }
+
+            // An entry says who (a named party, a kind of party, or both); without either it says nothing.
+            if (invitation.Party is null && invitation.PartyKind is null)
+            {
+                Add(At("tender.invitations", i), "an invitation needs a party, a partyKind, or both");
+            }
+            else if (invitation.Party is { } party && string.IsNullOrWhiteSpace(party))
+            {
+                Add(At("tender.invitations", i) + ".party", "a party may not be blank (leave the key out and give partyKind)");
+            }
+
+            DefinedAt(invitation.PartyKind, "tender.invitations", i, ".partyKind", "provider kind");
+            DefinedAt(invitation.Status, "tender.invitations", i, ".status", "invitation status");
+        }
+
         if (procurement.Commissioner is { } commissioner && string.IsNullOrWhiteSpace(commissioner.Name))
         {
             Add("commissioner.name", "the commissioner needs a name");
@@ -210,15 +240,25 @@ internal static class ProcurementValidator
                 continue;
             }
 
-            if (contract.Provider is null || string.IsNullOrWhiteSpace(contract.Provider.Name))
+            // An unnamed provider (name absent) is allowed: "the incumbent, not named". A blank name is a mistake.
+            if (contract.Provider is null)
             {
-                Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider with a name");
+                Add(At("incumbentContracts", i) + ".provider", "a contract needs a provider (leave out its name if the record does not give it)");
+            }
+            else if (contract.Provider.Name is { } providerName && string.IsNullOrWhiteSpace(providerName))
+            {
+                Add(At("incumbentContracts", i) + ".provider.name", "a provider's name may not be blank (leave the key out if the record does not name it)");
             }
 
             DefinedAt(contract.Provider?.Kind, "incumbentContracts", i, ".provider.kind", "provider kind");
             if (contract.Value is { Amount: < 0 })
             {
                 Add(At("incumbentContracts", i) + ".value.amount", "the contract's value cannot be negative");
+            }
+
+            if (contract.AnnualValue is { Amount: < 0 })
+            {
+                Add(At("incumbentContracts", i) + ".annualValue.amount", "the contract's annual value cannot be negative");
             }
 
             if (contract.Performance is { Underperforming: false, SignificantUnderperformance: true })
