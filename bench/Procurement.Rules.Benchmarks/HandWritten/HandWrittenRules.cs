@@ -223,41 +223,13 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is null && Events.First(p, AccreditationOpened) is null)
+        if (!RightToBid.OpportunityRecorded(p))
         {
-            var missing = default(Missing);
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing.Add(Events.Missing(TenderDecision));
-            }
-
-            if (!Events.IsComplete(p, AccreditationOpened))
-            {
-                missing.Add(Events.Missing(AccreditationOpened));
-            }
-
-            return missing.Any
-                ? Undetermined(rule, missing.ToArray(), Facts(p))
-                : NotApplicable(rule, "Does not apply: the condition 'HappenedAny(TenderDecision, AccreditationOpened)' does not hold.");
+            var missing = RightToBid.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, RightToBid.DoesNotHold) : Undetermined(rule, missing, RightToBid.Facts(p));
         }
 
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Eligibility is not { } eligibility)
-        {
-            return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return eligibility != TenderEligibility.NonNhsOnly
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (eligibility {f[2].Display}).", f)
-            : Breach(rule, $"The opportunity is open to non-NHS providers only (eligibility {f[2].Display}), so NHS providers cannot bid.", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("accreditationOpened", p, AccreditationOpened), EnumFact("eligibility", p.Tender?.Eligibility) };
+        return RightToBid.Decide(rule, p);
     }
 
     // ---- proportionality ----

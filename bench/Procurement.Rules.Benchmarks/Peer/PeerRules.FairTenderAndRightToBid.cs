@@ -9,55 +9,17 @@ namespace Procurement.Rules.Benchmarks.Peer;
 internal static class NhsRightToBidProvidersEligible
 {
     public const string Id = "nhs-right-to-bid.nhs-providers-eligible";
-    private const string DoesNotHold = "Does not apply: the condition 'HappenedAny(TenderDecision, AccreditationOpened)' does not hold.";
+    private const string DoesNotHold = RightToBid.DoesNotHold;
 
-    /// <summary><c>HappenedAny(TenderDecision, AccreditationOpened)</c>: true if either is recorded.</summary>
-    public static Tri Holds(ProposedProcurement p)
-    {
-        if (Events.First(p, EventKind.TenderDecision) is not null || Events.First(p, EventKind.AccreditationOpened) is not null)
-        {
-            return Tri.True;
-        }
+    /// <summary>Whether an opportunity was offered (a tender, accreditation, notice, direct award or invitations), three-valued.</summary>
+    public static Tri Holds(ProposedProcurement p) =>
+        RightToBid.OpportunityRecorded(p) ? Tri.True : RightToBid.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
 
-        return Events.IsComplete(p, EventKind.TenderDecision) && Events.IsComplete(p, EventKind.AccreditationOpened) ? Tri.False : Tri.Unknown;
-    }
+    private static string[] HoldsMissing(ProposedProcurement p) => RightToBid.MissingWhenNoneRecorded(p);
 
-    private static string[] HoldsMissing(ProposedProcurement p)
-    {
-        var missing = default(Missing);
-        if (!Events.IsComplete(p, EventKind.TenderDecision))
-        {
-            missing.Add(Events.Missing(EventKind.TenderDecision));
-        }
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => RightToBid.Decide(rule, p);
 
-        if (!Events.IsComplete(p, EventKind.AccreditationOpened))
-        {
-            missing.Add(Events.Missing(EventKind.AccreditationOpened));
-        }
-
-        return missing.ToArray();
-    }
-
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Eligibility is not { } eligibility)
-        {
-            return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return eligibility != TenderEligibility.NonNhsOnly
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (eligibility {f[2].Display}).", f)
-            : Breach(rule, $"The opportunity is open to non-NHS providers only (eligibility {f[2].Display}), so NHS providers cannot bid.", f);
-    }
-
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { FirstFact("tenderDecision", p, EventKind.TenderDecision), FirstFact("accreditationOpened", p, EventKind.AccreditationOpened), EnumFact("eligibility", p.Tender?.Eligibility) };
+    private static FactValue[] Facts(ProposedProcurement p) => RightToBid.Facts(p);
 
     [Name(Id + ": applies")]
     [Tag(Id)]
