@@ -41,7 +41,7 @@ internal static class RightToBid
     public static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
         var tender = p.Tender;
-        if (CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
+        if (tender?.Eligibility == TenderEligibility.NonNhsOnly || CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
         {
             return Breach(rule, BreachMessage(Facts(p)), Facts(p));
         }
