@@ -387,26 +387,15 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        // Happened(TenderDecision) && (an existing service is implied || IncumbentContracts.Any())
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
+        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, StaffBeforeTenderDecisionNotApplicable)
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
-        if (!ExistingServiceImplied(p))
+        if (!applies)
         {
-            if (p.IncumbentContracts is null)
-            {
-                return Undetermined(rule, new[] { "incumbentContracts" }, Facts(p));
-            }
-
-            if (p.IncumbentContracts.Count == 0)
-            {
-                return NotApplicable(rule, StaffBeforeTenderDecisionNotApplicable);
-            }
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         // Staff first: when they were not engaged beforehand, the unions are not asked about.
@@ -438,7 +427,42 @@ internal static partial class HandWrittenRules
         };
     }
 
-    private const string StaffBeforeTenderDecisionNotApplicable =
+    /// <summary>
+    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c>: the first
+    /// decision to tender, with what was not recorded (null when nothing) and whether the condition holds.
+    /// </summary>
+    internal static DateOnly? TenderedExistingService(ProposedProcurement p, out string[]? missing, out bool applies)
+    {
+        missing = null;
+        applies = false;
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
+        {
+            if (!Events.IsComplete(p, TenderDecision))
+            {
+                missing = new[] { Events.Missing(TenderDecision) };
+            }
+
+            return null;
+        }
+
+        if (ExistingServiceImplied(p))
+        {
+            applies = true;
+        }
+        else if (p.IncumbentContracts is null)
+        {
+            missing = new[] { "incumbentContracts" };
+        }
+        else
+        {
+            applies = p.IncumbentContracts.Count > 0;
+        }
+
+        return tenderDecision;
+    }
+
+    internal const string ExistingServiceTenderedNotApplicable =
         "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || IncumbentContracts.Any())' does not hold.";
 
     /// <summary>

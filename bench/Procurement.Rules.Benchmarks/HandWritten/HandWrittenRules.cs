@@ -31,16 +31,15 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var tenderDecision = TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         var engagedBefore = Events.CountBefore(p, IncumbentEngaged, tenderDecision) >= 1;
