@@ -128,6 +128,36 @@ internal static class Approaches
         IntFact("planOpportunitiesBefore", CountBeforeFirstApproach(p, EventKind.ServicePlansPresented), true),
     };
 
-    private static string Approached(FactValue[] f) =>
-        $"(alternative providers first engaged: {f[1].Display}; decision to tender: {f[2].Display}; first notice: {f[3].Display})";
+    /// <summary><c>contractual-mechanism-first.before-alternatives</c> once it applies.</summary>
+    public static RuleOutcome DecideContractMechanism(RuleDefinition rule, ProposedProcurement p)
+    {
+        foreach (var approach in Kinds)
+        {
+            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.ContractMechanismInvoked, first) == 0)
+            {
+                return Events.IsComplete(p, EventKind.ContractMechanismInvoked)
+                    ? Breach(rule, ContractMechanismBreach(ContractMechanismFacts(p)), ContractMechanismFacts(p))
+                    : Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, ContractMechanismFacts(p));
+            }
+        }
+
+        var f = ContractMechanismFacts(p);
+        return Compliant(rule, $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.", f);
+    }
+
+    private static string ContractMechanismBreach(FactValue[] f) =>
+        $"Other providers were approached {Approached(f, 0)} before the existing contract's mechanism was invoked (first recorded: {f[3].Display}).";
+
+    /// <summary>The facts of <c>contractual-mechanism-first.before-alternatives</c>.</summary>
+    public static FactValue[] ContractMechanismFacts(ProposedProcurement p) => new[]
+    {
+        FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
+        FirstFact("tenderDecision", p, EventKind.TenderDecision),
+        FirstFact("firstNotice", p, EventKind.NoticePublished),
+        FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked),
+    };
+
+    /// <summary>The three approach facts, from <paramref name="at"/> on, as the messages quote them.</summary>
+    private static string Approached(FactValue[] f, int at = 1) =>
+        $"(alternative providers first engaged: {f[at].Display}; decision to tender: {f[at + 1].Display}; first notice: {f[at + 2].Display})";
 }

@@ -18,30 +18,16 @@ internal static partial class HandWrittenRules
     {
         if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement))
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Approaches.ContractMechanismFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.ContractMechanismFacts(p));
         }
 
-        var invokedBefore = Events.CountBefore(p, EventKind.ContractMechanismInvoked, alternatives) > 0;
-        if (!invokedBefore && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return invokedBefore
-            ? Compliant(rule, $"The existing contract's mechanism was invoked on {f[1].Display}, before alternative providers were engaged on {f[0].Display}.", f)
-            : Breach(rule, $"Alternative providers were engaged on {f[0].Display} before the existing contract's mechanism was invoked (first recorded: {f[1].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("alternativesFirstEngaged", p, Alternatives), FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+        return Approaches.DecideContractMechanism(rule, p);
     }
 
     public static RuleOutcome ContractualMechanismFirstAgreedReviewInContract(RuleDefinition rule, ProposedProcurement p)

@@ -102,7 +102,7 @@ public static class Burnham2009
             /// <summary>An agreed joint service review incorporated in a revised contract: <c>contractual-mechanism-first.agreed-review-in-contract</c>.</summary>
             public const string AgreedReviewInContract = "contractual-mechanism-first.agreed-review-in-contract";
 
-            /// <summary>The existing contract&apos;s mechanism used before alternatives are approached: <c>contractual-mechanism-first.before-alternatives</c>.</summary>
+            /// <summary>The existing contract&apos;s mechanism used before other providers are approached: <c>contractual-mechanism-first.before-alternatives</c>.</summary>
             public const string BeforeAlternatives = "contractual-mechanism-first.before-alternatives";
         }
 
