@@ -102,16 +102,15 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         if (p.Tender is not { } tender)
@@ -126,8 +125,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return mayBid
-            ? Compliant(rule, $"{f[0].Display} may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but {f[0].Display} may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
+            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };

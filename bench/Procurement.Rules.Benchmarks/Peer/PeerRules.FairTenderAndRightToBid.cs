@@ -405,13 +405,13 @@ internal static class FairTenderCriteriaPublished
 internal static class FairTenderIncumbentMayBid
 {
     public const string Id = "fair-tender.incumbent-may-bid";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = HandWrittenRules.ExistingServiceTenderedNotApplicable;
 
     public static bool InScope(ProposedProcurement p) =>
         p.Scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.NewOrRedesignedService;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.TenderDecision);
+        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : EarlyEngagementBeforeTenderDecision.Holds(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -427,8 +427,8 @@ internal static class FairTenderIncumbentMayBid
 
         var f = Facts(p);
         return mayBid
-            ? Compliant(rule, $"{f[0].Display} may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but {f[0].Display} may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
+            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) =>
@@ -444,7 +444,7 @@ internal static class FairTenderIncumbentMayBid
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => InScope(x), x => Timeline.HappenedWithIncumbents(x, EventKind.TenderDecision) == Tri.True);
+            When().Match(() => p, x => InScope(x), x => EarlyEngagementBeforeTenderDecision.Holds(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
