@@ -18,6 +18,10 @@ internal static class Approaches
     public const string DoesNotHold =
         "Does not apply: the condition 'Count(AlternativeProvidersEngaged) + Count(TenderDecision) + Count(NoticePublished) > 0 || Happened(AlternativeProvidersEngaged) || HappenedAny(TenderDecision, NoticePublished)' does not hold.";
 
+    /// <summary>The proportionality rules' <c>when</c>, as the engine quotes it.</summary>
+    public const string WithIncumbentsDoesNotHold =
+        "Does not apply: the condition '(Count(AlternativeProvidersEngaged) + Count(TenderDecision) + Count(NoticePublished) > 0 || Happened(AlternativeProvidersEngaged) || HappenedAny(TenderDecision, NoticePublished)) && IncumbentContracts.Any()' does not hold.";
+
     /// <summary>Whether any approach is recorded.</summary>
     public static bool AnyRecorded(ProposedProcurement p)
     {

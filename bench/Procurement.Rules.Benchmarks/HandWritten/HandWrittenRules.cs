@@ -248,7 +248,7 @@ internal static partial class HandWrittenRules
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
         }
 
         var met = true;
@@ -273,8 +273,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -300,7 +300,7 @@ internal static partial class HandWrittenRules
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
         }
 
         var met = true;
@@ -325,8 +325,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -346,8 +346,26 @@ internal static partial class HandWrittenRules
         HappenedWithIncumbents(p, TenderDecision, ref missing, out applies);
 
     /// <summary><c>Happened(AlternativeProvidersEngaged) &amp;&amp; IncumbentContracts.Any()</c>.</summary>
-    internal static DateOnly? AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
-        HappenedWithIncumbents(p, Alternatives, ref missing, out applies);
+    /// <summary>Other providers approached (<see cref="Approaches"/>) <c>&amp;&amp; IncumbentContracts.Any()</c>.</summary>
+    internal static void AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies)
+    {
+        applies = false;
+        if (!Approaches.AnyRecorded(p))
+        {
+            foreach (var name in Approaches.MissingWhenNoneRecorded(p))
+            {
+                missing.Add(name);
+            }
+        }
+        else if (p.IncumbentContracts is null)
+        {
+            missing.Add("incumbentContracts");
+        }
+        else
+        {
+            applies = p.IncumbentContracts.Count > 0;
+        }
+    }
 
     internal static DateOnly? HappenedWithIncumbents(ProposedProcurement p, EventKind kind, ref Missing missing, out bool applies)
     {

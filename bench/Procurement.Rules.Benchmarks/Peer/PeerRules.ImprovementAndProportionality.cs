@@ -19,6 +19,22 @@ internal static class ImprovementTwoFormalChances
     internal static Tri Approached(ProposedProcurement p) =>
         Approaches.AnyRecorded(p) ? Tri.True : Approaches.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
 
+    /// <summary>Other providers approached <c>&amp;&amp; IncumbentContracts.Any()</c>, three-valued (the proportionality rules).</summary>
+    internal static Tri ApproachedWithIncumbentsTri(ProposedProcurement p)
+    {
+        var approached = Approached(p);
+        if (approached != Tri.True)
+        {
+            return approached;
+        }
+
+        return p.IncumbentContracts is null ? Tri.Unknown : p.IncumbentContracts.Count > 0 ? Tri.True : Tri.False;
+    }
+
+    /// <summary>What <see cref="ApproachedWithIncumbentsTri"/> found not recorded when it was unknown.</summary>
+    internal static string[] ApproachedWithIncumbentsMissingNames(ProposedProcurement p) =>
+        Approaches.AnyRecorded(p) ? new[] { "incumbentContracts" } : Approaches.MissingWhenNoneRecorded(p);
+
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => Approaches.DecideTwoFormalChances(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => Approaches.FormalChancesFacts(p);
@@ -178,10 +194,10 @@ internal static class ImprovementTwoPlanOpportunities
 internal static class ProportionalitySignificantUnderperformance
 {
     public const string Id = "proportionality.significant-underperformance";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = Approaches.WithIncumbentsDoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -207,8 +223,8 @@ internal static class ProportionalitySignificantUnderperformance
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
@@ -228,7 +244,7 @@ internal static class ProportionalitySignificantUnderperformance
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -259,7 +275,7 @@ internal static class ProportionalitySignificantUnderperformance
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
         }
     }
 
@@ -268,7 +284,7 @@ internal static class ProportionalitySignificantUnderperformance
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
     };
 
     [Name(Id)]
@@ -291,10 +307,10 @@ internal static class ProportionalitySignificantUnderperformance
 internal static class ProportionalitySeriousShortcomings
 {
     public const string Id = "proportionality.serious-shortcomings";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = Approaches.WithIncumbentsDoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -320,8 +336,8 @@ internal static class ProportionalitySeriousShortcomings
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
@@ -341,7 +357,7 @@ internal static class ProportionalitySeriousShortcomings
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -372,7 +388,7 @@ internal static class ProportionalitySeriousShortcomings
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
         }
     }
 
@@ -381,7 +397,7 @@ internal static class ProportionalitySeriousShortcomings
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
     };
 
     [Name(Id)]

@@ -201,10 +201,10 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>proportionality.</c>.</summary>
         public static class Proportionality
         {
-            /// <summary>Alternatives considered only for serious shortcomings and no credible plans: <c>proportionality.serious-shortcomings</c>.</summary>
+            /// <summary>Other providers considered only for serious shortcomings and no credible plans: <c>proportionality.serious-shortcomings</c>.</summary>
             public const string SeriousShortcomings = "proportionality.serious-shortcomings";
 
-            /// <summary>Alternatives considered only for significant underperformance without sufficient improvement: <c>proportionality.significant-underperformance</c>.</summary>
+            /// <summary>Other providers considered only for significant underperformance without sufficient improvement: <c>proportionality.significant-underperformance</c>.</summary>
             public const string SignificantUnderperformance = "proportionality.significant-underperformance";
         }
 
