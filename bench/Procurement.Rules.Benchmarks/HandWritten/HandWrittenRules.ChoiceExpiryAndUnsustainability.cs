@@ -179,7 +179,9 @@ internal static partial class HandWrittenRules
 
             if (nonNhs)
             {
-                if (Events.First(p, TenderDecision) is not null || Events.First(p, EventKind.ContractAwarded) is not null)
+                // Any sign that the service goes on: a decision, a notice, an award, or a recorded route.
+                if (Events.First(p, TenderDecision) is not null || Events.First(p, EventKind.NoticePublished) is not null
+                    || Events.First(p, EventKind.ContractAwarded) is not null || p.Tender?.Route is not null)
                 {
                     applies = true;
                 }
@@ -205,7 +207,20 @@ internal static partial class HandWrittenRules
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'IncumbentContracts.Any(c => c.Provider.Kind == IndependentSector || c.Provider.Kind == ThirdSector) && HappenedAny(TenderDecision, ContractAwarded)' does not hold.");
+            return NotApplicable(rule, "Does not apply: the condition '" + OpenTenderOnExpiryWhen + "' does not hold.");
+        }
+
+        // An award with no route recorded and no notice recorded: open only if a notice was published after all.
+        if (p.Tender?.Route is null && Events.CountBefore(p, EventKind.ContractAwarded, null) > 0
+            && Events.CountBefore(p, EventKind.NoticePublished, null) == 0)
+        {
+            if (!Events.IsComplete(p, EventKind.NoticePublished))
+            {
+                return Undetermined(rule, new[] { Events.Missing(EventKind.NoticePublished) }, Facts(p));
+            }
+
+            var g = Facts(p);
+            return Breach(rule, BreachMessage(g), g);
         }
 
         // Tender.Route == OpenTender && Tender.Eligibility == Open
@@ -233,11 +248,20 @@ internal static partial class HandWrittenRules
         var f = Facts(p);
         return met
             ? Compliant(rule, $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).", f)
-            : Breach(rule, $"The expiring contract of {f[0].Display} is to be re-provided by {f[1].Display} (eligibility: {f[2].Display}), not by an open tender that any provider, NHS or not, may enter.", f);
+            : Breach(rule, BreachMessage(f), f);
 
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { IncumbentFact("incumbent", p), EnumFact("route", p.Tender?.Route), EnumFact("eligibility", p.Tender?.Eligibility) };
+        static string BreachMessage(FactValue[] f) =>
+            $"The expiring contract of {f[0].Display} is to be re-provided by {f[1].Display} (eligibility: {f[2].Display}; contract awarded: {f[3].Display}; first notice: {f[4].Display}), not by an open tender that any provider, NHS or not, may enter.";
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p), EnumFact("route", p.Tender?.Route), EnumFact("eligibility", p.Tender?.Eligibility),
+            FirstFact("awarded", p, EventKind.ContractAwarded), FirstFact("firstNotice", p, EventKind.NoticePublished),
+        };
     }
+
+    private const string OpenTenderOnExpiryWhen =
+        "IncumbentContracts.Any(c => c.Provider.Kind == IndependentSector || c.Provider.Kind == ThirdSector) && (Count(TenderDecision) + Count(NoticePublished) + Count(ContractAwarded) > 0 || (Tender != null && Tender.Route != null) || HappenedAny(TenderDecision, ContractAwarded))";
 
     public static RuleOutcome OpenTenderOnExpiryExistingProvidersEngagedBeforehand(RuleDefinition rule, ProposedProcurement p)
     {

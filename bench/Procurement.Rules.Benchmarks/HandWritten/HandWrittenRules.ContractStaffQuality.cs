@@ -18,30 +18,16 @@ internal static partial class HandWrittenRules
     {
         if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement))
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Approaches.ContractMechanismFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.ContractMechanismFacts(p));
         }
 
-        var invokedBefore = Events.CountBefore(p, EventKind.ContractMechanismInvoked, alternatives) > 0;
-        if (!invokedBefore && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return invokedBefore
-            ? Compliant(rule, $"The existing contract's mechanism was invoked on {f[1].Display}, before alternative providers were engaged on {f[0].Display}.", f)
-            : Breach(rule, $"Alternative providers were engaged on {f[0].Display} before the existing contract's mechanism was invoked (first recorded: {f[1].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("alternativesFirstEngaged", p, Alternatives), FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+        return Approaches.DecideContractMechanism(rule, p);
     }
 
     public static RuleOutcome ContractualMechanismFirstAgreedReviewInContract(RuleDefinition rule, ProposedProcurement p)
@@ -387,16 +373,15 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var tenderDecision = TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         // Staff first: when they were not engaged beforehand, the unions are not asked about.
@@ -427,6 +412,78 @@ internal static partial class HandWrittenRules
             FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
         };
     }
+
+    /// <summary>
+    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c>: the first
+    /// decision to tender, with what was not recorded (null when nothing) and whether the condition holds.
+    /// </summary>
+    internal static DateOnly? TenderedExistingService(ProposedProcurement p, out string[]? missing, out bool applies)
+    {
+        missing = null;
+        applies = false;
+        var tenderDecision = Events.First(p, TenderDecision);
+        if (tenderDecision is null)
+        {
+            if (!Events.IsComplete(p, TenderDecision))
+            {
+                missing = new[] { Events.Missing(TenderDecision) };
+            }
+
+            return null;
+        }
+
+        if (ExistingServiceImplied(p))
+        {
+            applies = true;
+        }
+        else if (p.IncumbentContracts is null)
+        {
+            missing = new[] { "incumbentContracts" };
+        }
+        else
+        {
+            applies = p.IncumbentContracts.Count > 0;
+        }
+
+        return tenderDecision;
+    }
+
+    internal const string ExistingServiceTenderedNotApplicable =
+        "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || IncumbentContracts.Any())' does not hold.";
+
+    /// <summary>
+    /// An existing service (so existing staff) without a recorded incumbent contract: a scenario about an existing
+    /// provider (1, 2, 3, 6), a service recorded as not new or as a significant redesign, or an event only an
+    /// existing provider has.
+    /// </summary>
+    internal static bool ExistingServiceImplied(ProposedProcurement p)
+    {
+        if (p.Scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability or Scenario.ContractExpiry)
+        {
+            return true;
+        }
+
+        if (p.Service is { } service && (service.IsNew == false || service.IsSignificantRedesign == true))
+        {
+            return true;
+        }
+
+        foreach (var kind in ExistingProviderEvents)
+        {
+            if (Events.CountBefore(p, kind, null) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly EventKind[] ExistingProviderEvents =
+    {
+        EventKind.IncumbentEngaged, EventKind.FormalImprovementOpportunity, EventKind.JointServiceReview,
+        EventKind.ServicePlansPresented, EventKind.WorkedWithProvider, EventKind.ContractMechanismInvoked,
+    };
 
     public static RuleOutcome StaffEngagementContinuesWhileAlternativesConsidered(RuleDefinition rule, ProposedProcurement p)
     {

@@ -31,16 +31,15 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var tenderDecision = TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         var engagedBefore = Events.CountBefore(p, IncumbentEngaged, tenderDecision) >= 1;
@@ -103,16 +102,15 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        TenderedWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
+        TenderedExistingService(p, out var missing, out var applies);
+        if (missing is not null)
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
+            return Undetermined(rule, missing, Facts(p));
         }
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
         }
 
         if (p.Tender is not { } tender)
@@ -127,8 +125,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return mayBid
-            ? Compliant(rule, $"{f[0].Display} may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but {f[0].Display} may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
+            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
@@ -191,132 +189,45 @@ internal static partial class HandWrittenRules
     {
         if (p.Scenario is not Scenario.Underperformance)
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Approaches.FormalChancesFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.FormalChancesFacts(p));
         }
 
-        var met = Events.CountBefore(p, FormalChance, alternatives) >= 2;
-        if (!met && !Events.IsComplete(p, FormalChance))
-        {
-            return Undetermined(rule, new[] { Events.Missing(FormalChance) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had {f[2].Display} formal chances to improve before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}, after {f[2].Display} formal chance(s) for {f[0].Display} to improve ({f[3].Display} recorded in all); at least 2 must come first.", f);
-
-        static FactValue[] Facts(ProposedProcurement p)
-        {
-            var alternatives = FirstFact("alternativesFirstEngaged", p, Alternatives);
-            return new[]
-            {
-                IncumbentFact("incumbent", p),
-                alternatives,
-                IntFact("chancesBefore", Events.CountBefore(p, FormalChance, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-                IntFact("chancesInAll", Events.CountBefore(p, FormalChance, null), true),
-            };
-        }
+        return Approaches.DecideTwoFormalChances(rule, p);
     }
 
     public static RuleOutcome ImprovementOpportunitiesTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
     {
         if (p.Scenario is not Scenario.IncrementalImprovement)
         {
-            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
+        if (!Approaches.AnyRecorded(p))
         {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
+            var missing = Approaches.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        bool met;
-        if (Events.CountBefore(p, JointReview, alternatives) < 1)
-        {
-            if (!Events.IsComplete(p, JointReview))
-            {
-                return Undetermined(rule, new[] { Events.Missing(JointReview) }, Facts(p));
-            }
-
-            met = false;
-        }
-        else
-        {
-            met = Events.CountBefore(p, PlansPresented, alternatives) >= 2;
-            if (!met && !Events.IsComplete(p, PlansPresented))
-            {
-                return Undetermined(rule, new[] { Events.Missing(PlansPresented) }, Facts(p));
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"After a joint service review on {f[2].Display}, {f[0].Display} had {f[3].Display} opportunities to present service plans before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}; before then {f[0].Display} had {f[3].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[2].Display}.", f);
-
-        static FactValue[] Facts(ProposedProcurement p)
-        {
-            var alternatives = FirstFact("alternativesFirstEngaged", p, Alternatives);
-            return new[]
-            {
-                IncumbentFact("incumbent", p),
-                alternatives,
-                FirstFact("jointReview", p, JointReview),
-                IntFact("planOpportunitiesBefore", Events.CountBefore(p, PlansPresented, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-            };
-        }
+        return Approaches.DecideTwoPlanOpportunities(rule, p);
     }
 
     // ---- nhs-right-to-bid ----
 
     public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is null && Events.First(p, AccreditationOpened) is null)
+        if (!RightToBid.OpportunityRecorded(p))
         {
-            var missing = default(Missing);
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing.Add(Events.Missing(TenderDecision));
-            }
-
-            if (!Events.IsComplete(p, AccreditationOpened))
-            {
-                missing.Add(Events.Missing(AccreditationOpened));
-            }
-
-            return missing.Any
-                ? Undetermined(rule, missing.ToArray(), Facts(p))
-                : NotApplicable(rule, "Does not apply: the condition 'HappenedAny(TenderDecision, AccreditationOpened)' does not hold.");
+            var missing = RightToBid.MissingWhenNoneRecorded(p);
+            return missing.Length == 0 ? NotApplicable(rule, RightToBid.DoesNotHold) : Undetermined(rule, missing, RightToBid.Facts(p));
         }
 
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Eligibility is not { } eligibility)
-        {
-            return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return eligibility != TenderEligibility.NonNhsOnly
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (eligibility {f[2].Display}).", f)
-            : Breach(rule, $"The opportunity is open to non-NHS providers only (eligibility {f[2].Display}), so NHS providers cannot bid.", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("accreditationOpened", p, AccreditationOpened), EnumFact("eligibility", p.Tender?.Eligibility) };
+        return RightToBid.Decide(rule, p);
     }
 
     // ---- proportionality ----
@@ -337,7 +248,7 @@ internal static partial class HandWrittenRules
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
         }
 
         var met = true;
@@ -362,8 +273,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -389,7 +300,7 @@ internal static partial class HandWrittenRules
 
         if (!applies)
         {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
+            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
         }
 
         var met = true;
@@ -414,8 +325,8 @@ internal static partial class HandWrittenRules
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -435,8 +346,26 @@ internal static partial class HandWrittenRules
         HappenedWithIncumbents(p, TenderDecision, ref missing, out applies);
 
     /// <summary><c>Happened(AlternativeProvidersEngaged) &amp;&amp; IncumbentContracts.Any()</c>.</summary>
-    internal static DateOnly? AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
-        HappenedWithIncumbents(p, Alternatives, ref missing, out applies);
+    /// <summary>Other providers approached (<see cref="Approaches"/>) <c>&amp;&amp; IncumbentContracts.Any()</c>.</summary>
+    internal static void AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies)
+    {
+        applies = false;
+        if (!Approaches.AnyRecorded(p))
+        {
+            foreach (var name in Approaches.MissingWhenNoneRecorded(p))
+            {
+                missing.Add(name);
+            }
+        }
+        else if (p.IncumbentContracts is null)
+        {
+            missing.Add("incumbentContracts");
+        }
+        else
+        {
+            applies = p.IncumbentContracts.Count > 0;
+        }
+    }
 
     internal static DateOnly? HappenedWithIncumbents(ProposedProcurement p, EventKind kind, ref Missing missing, out bool applies)
     {

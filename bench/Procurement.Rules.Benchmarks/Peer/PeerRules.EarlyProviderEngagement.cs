@@ -19,9 +19,14 @@ namespace Procurement.Rules.Benchmarks.Peer;
 internal static class EarlyEngagementBeforeTenderDecision
 {
     public const string Id = "early-provider-engagement.before-tender-decision";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = HandWrittenRules.ExistingServiceTenderedNotApplicable;
 
-    public static Tri Holds(ProposedProcurement p) => Timeline.HappenedWithIncumbents(p, EventKind.TenderDecision);
+    /// <summary>A decision to tender a service with an existing provider (recorded or implied), three-valued.</summary>
+    public static Tri Holds(ProposedProcurement p)
+    {
+        HandWrittenRules.TenderedExistingService(p, out var missing, out var applies);
+        return missing is not null ? Tri.Unknown : applies ? Tri.True : Tri.False;
+    }
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {

@@ -9,55 +9,17 @@ namespace Procurement.Rules.Benchmarks.Peer;
 internal static class NhsRightToBidProvidersEligible
 {
     public const string Id = "nhs-right-to-bid.nhs-providers-eligible";
-    private const string DoesNotHold = "Does not apply: the condition 'HappenedAny(TenderDecision, AccreditationOpened)' does not hold.";
+    private const string DoesNotHold = RightToBid.DoesNotHold;
 
-    /// <summary><c>HappenedAny(TenderDecision, AccreditationOpened)</c>: true if either is recorded.</summary>
-    public static Tri Holds(ProposedProcurement p)
-    {
-        if (Events.First(p, EventKind.TenderDecision) is not null || Events.First(p, EventKind.AccreditationOpened) is not null)
-        {
-            return Tri.True;
-        }
+    /// <summary>Whether an opportunity was offered (a tender, accreditation, notice, direct award or invitations), three-valued.</summary>
+    public static Tri Holds(ProposedProcurement p) =>
+        RightToBid.OpportunityRecorded(p) ? Tri.True : RightToBid.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
 
-        return Events.IsComplete(p, EventKind.TenderDecision) && Events.IsComplete(p, EventKind.AccreditationOpened) ? Tri.False : Tri.Unknown;
-    }
+    private static string[] HoldsMissing(ProposedProcurement p) => RightToBid.MissingWhenNoneRecorded(p);
 
-    private static string[] HoldsMissing(ProposedProcurement p)
-    {
-        var missing = default(Missing);
-        if (!Events.IsComplete(p, EventKind.TenderDecision))
-        {
-            missing.Add(Events.Missing(EventKind.TenderDecision));
-        }
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => RightToBid.Decide(rule, p);
 
-        if (!Events.IsComplete(p, EventKind.AccreditationOpened))
-        {
-            missing.Add(Events.Missing(EventKind.AccreditationOpened));
-        }
-
-        return missing.ToArray();
-    }
-
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Eligibility is not { } eligibility)
-        {
-            return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return eligibility != TenderEligibility.NonNhsOnly
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (eligibility {f[2].Display}).", f)
-            : Breach(rule, $"The opportunity is open to non-NHS providers only (eligibility {f[2].Display}), so NHS providers cannot bid.", f);
-    }
-
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { FirstFact("tenderDecision", p, EventKind.TenderDecision), FirstFact("accreditationOpened", p, EventKind.AccreditationOpened), EnumFact("eligibility", p.Tender?.Eligibility) };
+    private static FactValue[] Facts(ProposedProcurement p) => RightToBid.Facts(p);
 
     [Name(Id + ": applies")]
     [Tag(Id)]
@@ -443,13 +405,13 @@ internal static class FairTenderCriteriaPublished
 internal static class FairTenderIncumbentMayBid
 {
     public const string Id = "fair-tender.incumbent-may-bid";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(TenderDecision) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = HandWrittenRules.ExistingServiceTenderedNotApplicable;
 
     public static bool InScope(ProposedProcurement p) =>
         p.Scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.NewOrRedesignedService;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.TenderDecision);
+        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : EarlyEngagementBeforeTenderDecision.Holds(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -465,8 +427,8 @@ internal static class FairTenderIncumbentMayBid
 
         var f = Facts(p);
         return mayBid
-            ? Compliant(rule, $"{f[0].Display} may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but {f[0].Display} may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
+            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) =>
@@ -482,7 +444,7 @@ internal static class FairTenderIncumbentMayBid
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => InScope(x), x => Timeline.HappenedWithIncumbents(x, EventKind.TenderDecision) == Tri.True);
+            When().Match(() => p, x => InScope(x), x => EarlyEngagementBeforeTenderDecision.Holds(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }

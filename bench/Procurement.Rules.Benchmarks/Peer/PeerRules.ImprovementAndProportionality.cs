@@ -10,37 +10,34 @@ namespace Procurement.Rules.Benchmarks.Peer;
 internal static class ImprovementTwoFormalChances
 {
     public const string Id = "improvement-opportunities.two-formal-chances";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.";
+    private const string DoesNotHold = Approaches.DoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : Timeline.Happened(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : Approached(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
+    /// <summary>Whether other providers were approached (engaged, a decision to tender, a notice), three-valued.</summary>
+    internal static Tri Approached(ProposedProcurement p) =>
+        Approaches.AnyRecorded(p) ? Tri.True : Approaches.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
+
+    /// <summary>Other providers approached <c>&amp;&amp; IncumbentContracts.Any()</c>, three-valued (the proportionality rules).</summary>
+    internal static Tri ApproachedWithIncumbentsTri(ProposedProcurement p)
     {
-        var alternatives = Events.First(p, EventKind.AlternativeProvidersEngaged);
-        var met = Events.CountBefore(p, EventKind.FormalImprovementOpportunity, alternatives) >= 2;
-        if (!met && !Events.IsComplete(p, EventKind.FormalImprovementOpportunity))
+        var approached = Approached(p);
+        if (approached != Tri.True)
         {
-            return Undetermined(rule, Timeline.HappenedMissing(EventKind.FormalImprovementOpportunity), Facts(p));
+            return approached;
         }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had {f[2].Display} formal chances to improve before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}, after {f[2].Display} formal chance(s) for {f[0].Display} to improve ({f[3].Display} recorded in all); at least 2 must come first.", f);
+        return p.IncumbentContracts is null ? Tri.Unknown : p.IncumbentContracts.Count > 0 ? Tri.True : Tri.False;
     }
 
-    private static FactValue[] Facts(ProposedProcurement p)
-    {
-        var alternatives = FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged);
-        return new[]
-        {
-            IncumbentFact("incumbent", p),
-            alternatives,
-            IntFact("chancesBefore", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-            IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
-        };
-    }
+    /// <summary>What <see cref="ApproachedWithIncumbentsTri"/> found not recorded when it was unknown.</summary>
+    internal static string[] ApproachedWithIncumbentsMissingNames(ProposedProcurement p) =>
+        Approaches.AnyRecorded(p) ? new[] { "incumbentContracts" } : Approaches.MissingWhenNoneRecorded(p);
+
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => Approaches.DecideTwoFormalChances(rule, p);
+
+    private static FactValue[] Facts(ProposedProcurement p) => Approaches.FormalChancesFacts(p);
 
     [Name(Id + ": applies")]
     [Tag(Id)]
@@ -52,7 +49,7 @@ internal static class ImprovementTwoFormalChances
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Timeline.Happened(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Approached(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -83,7 +80,7 @@ internal static class ImprovementTwoFormalChances
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p))));
         }
     }
 
@@ -92,7 +89,7 @@ internal static class ImprovementTwoFormalChances
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p)),
     };
 
     [Name(Id)]
@@ -115,50 +112,14 @@ internal static class ImprovementTwoFormalChances
 internal static class ImprovementTwoPlanOpportunities
 {
     public const string Id = "improvement-opportunities.two-plan-opportunities";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.";
+    private const string DoesNotHold = Approaches.DoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : Timeline.Happened(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : ImprovementTwoFormalChances.Approached(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var alternatives = Events.First(p, EventKind.AlternativeProvidersEngaged);
-        bool met;
-        if (Events.CountBefore(p, EventKind.JointServiceReview, alternatives) < 1)
-        {
-            if (!Events.IsComplete(p, EventKind.JointServiceReview))
-            {
-                return Undetermined(rule, Timeline.HappenedMissing(EventKind.JointServiceReview), Facts(p));
-            }
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => Approaches.DecideTwoPlanOpportunities(rule, p);
 
-            met = false;
-        }
-        else
-        {
-            met = Events.CountBefore(p, EventKind.ServicePlansPresented, alternatives) >= 2;
-            if (!met && !Events.IsComplete(p, EventKind.ServicePlansPresented))
-            {
-                return Undetermined(rule, Timeline.HappenedMissing(EventKind.ServicePlansPresented), Facts(p));
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"After a joint service review on {f[2].Display}, {f[0].Display} had {f[3].Display} opportunities to present service plans before alternative providers were first engaged on {f[1].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[1].Display}; before then {f[0].Display} had {f[3].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[2].Display}.", f);
-    }
-
-    private static FactValue[] Facts(ProposedProcurement p)
-    {
-        var alternatives = FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged);
-        return new[]
-        {
-            IncumbentFact("incumbent", p),
-            alternatives,
-            FirstFact("jointReview", p, EventKind.JointServiceReview),
-            IntFact("planOpportunitiesBefore", Events.CountBefore(p, EventKind.ServicePlansPresented, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
-        };
-    }
+    private static FactValue[] Facts(ProposedProcurement p) => Approaches.PlanOpportunitiesFacts(p);
 
     [Name(Id + ": applies")]
     [Tag(Id)]
@@ -170,7 +131,7 @@ internal static class ImprovementTwoPlanOpportunities
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => Timeline.Happened(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.Approached(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -201,7 +162,7 @@ internal static class ImprovementTwoPlanOpportunities
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p))));
         }
     }
 
@@ -210,7 +171,7 @@ internal static class ImprovementTwoPlanOpportunities
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p)),
     };
 
     [Name(Id)]
@@ -233,10 +194,10 @@ internal static class ImprovementTwoPlanOpportunities
 internal static class ProportionalitySignificantUnderperformance
 {
     public const string Id = "proportionality.significant-underperformance";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = Approaches.WithIncumbentsDoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -262,8 +223,8 @@ internal static class ProportionalitySignificantUnderperformance
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
@@ -283,7 +244,7 @@ internal static class ProportionalitySignificantUnderperformance
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -314,7 +275,7 @@ internal static class ProportionalitySignificantUnderperformance
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
         }
     }
 
@@ -323,7 +284,7 @@ internal static class ProportionalitySignificantUnderperformance
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
     };
 
     [Name(Id)]
@@ -346,10 +307,10 @@ internal static class ProportionalitySignificantUnderperformance
 internal static class ProportionalitySeriousShortcomings
 {
     public const string Id = "proportionality.serious-shortcomings";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.";
+    private const string DoesNotHold = Approaches.WithIncumbentsDoesNotHold;
 
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : Timeline.HappenedWithIncumbents(p, EventKind.AlternativeProvidersEngaged);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
@@ -375,8 +336,8 @@ internal static class ProportionalitySeriousShortcomings
 
         var f = Facts(p);
         return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before alternatives were engaged.", f)
-            : Breach(rule, $"Alternative providers were engaged although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
+            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
     }
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
@@ -396,7 +357,7 @@ internal static class ProportionalitySeriousShortcomings
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => Timeline.HappenedWithIncumbents(x, EventKind.AlternativeProvidersEngaged) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
@@ -427,7 +388,7 @@ internal static class ProportionalitySeriousShortcomings
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p))));
+            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
         }
     }
 
@@ -436,7 +397,7 @@ internal static class ProportionalitySeriousShortcomings
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.AlternativeProvidersEngaged), Facts(p)),
+        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
     };
 
     [Name(Id)]

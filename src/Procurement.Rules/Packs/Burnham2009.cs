@@ -102,7 +102,7 @@ public static class Burnham2009
             /// <summary>An agreed joint service review incorporated in a revised contract: <c>contractual-mechanism-first.agreed-review-in-contract</c>.</summary>
             public const string AgreedReviewInContract = "contractual-mechanism-first.agreed-review-in-contract";
 
-            /// <summary>The existing contract&apos;s mechanism used before alternatives are approached: <c>contractual-mechanism-first.before-alternatives</c>.</summary>
+            /// <summary>The existing contract&apos;s mechanism used before other providers are approached: <c>contractual-mechanism-first.before-alternatives</c>.</summary>
             public const string BeforeAlternatives = "contractual-mechanism-first.before-alternatives";
         }
 
@@ -135,10 +135,10 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>improvement-opportunities.</c>.</summary>
         public static class ImprovementOpportunities
         {
-            /// <summary>At least two formal chances to improve before alternative providers are engaged: <c>improvement-opportunities.two-formal-chances</c>.</summary>
+            /// <summary>At least two formal chances to improve before other providers are approached: <c>improvement-opportunities.two-formal-chances</c>.</summary>
             public const string TwoFormalChances = "improvement-opportunities.two-formal-chances";
 
-            /// <summary>A joint service review and two opportunities to present plans before alternative providers are engaged: <c>improvement-opportunities.two-plan-opportunities</c>.</summary>
+            /// <summary>A joint service review and two opportunities to present plans before other providers are approached: <c>improvement-opportunities.two-plan-opportunities</c>.</summary>
             public const string TwoPlanOpportunities = "improvement-opportunities.two-plan-opportunities";
         }
 
@@ -201,10 +201,10 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>proportionality.</c>.</summary>
         public static class Proportionality
         {
-            /// <summary>Alternatives considered only for serious shortcomings and no credible plans: <c>proportionality.serious-shortcomings</c>.</summary>
+            /// <summary>Other providers considered only for serious shortcomings and no credible plans: <c>proportionality.serious-shortcomings</c>.</summary>
             public const string SeriousShortcomings = "proportionality.serious-shortcomings";
 
-            /// <summary>Alternatives considered only for significant underperformance without sufficient improvement: <c>proportionality.significant-underperformance</c>.</summary>
+            /// <summary>Other providers considered only for significant underperformance without sufficient improvement: <c>proportionality.significant-underperformance</c>.</summary>
             public const string SignificantUnderperformance = "proportionality.significant-underperformance";
         }
 

@@ -1,0 +1,167 @@
+using System;
+using Procurement.Model;
+using static Procurement.Rules.Benchmarks.HandWritten.Report;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>
+/// The improvement-opportunities rules of scenarios 1 and 2, written by hand: other providers are first approached by
+/// the earliest recorded engagement of alternative providers, decision to tender or tender notice. Shared by the
+/// hand-written pack and the fluent peer, which both must report what the YAML rules report.
+/// </summary>
+internal static class Approaches
+{
+    /// <summary>The event kinds that approach other providers, in the order the rules' expressions test them.</summary>
+    private static readonly EventKind[] Kinds = { EventKind.AlternativeProvidersEngaged, EventKind.TenderDecision, EventKind.NoticePublished };
+
+    /// <summary>The rules' <c>when</c>, as the engine quotes it.</summary>
+    public const string DoesNotHold =
+        "Does not apply: the condition 'Count(AlternativeProvidersEngaged) + Count(TenderDecision) + Count(NoticePublished) > 0 || Happened(AlternativeProvidersEngaged) || HappenedAny(TenderDecision, NoticePublished)' does not hold.";
+
+    /// <summary>The proportionality rules' <c>when</c>, as the engine quotes it.</summary>
+    public const string WithIncumbentsDoesNotHold =
+        "Does not apply: the condition '(Count(AlternativeProvidersEngaged) + Count(TenderDecision) + Count(NoticePublished) > 0 || Happened(AlternativeProvidersEngaged) || HappenedAny(TenderDecision, NoticePublished)) && IncumbentContracts.Any()' does not hold.";
+
+    /// <summary>Whether any approach is recorded.</summary>
+    public static bool AnyRecorded(ProposedProcurement p)
+    {
+        foreach (var kind in Kinds)
+        {
+            if (Events.CountBefore(p, kind, null) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>With no approach recorded: the kinds the timeline may still hide (none: the rule does not apply).</summary>
+    public static string[] MissingWhenNoneRecorded(ProposedProcurement p)
+    {
+        var missing = default(Missing);
+        foreach (var kind in Kinds)
+        {
+            if (!Events.IsComplete(p, kind))
+            {
+                missing.Add(Events.Missing(kind));
+            }
+        }
+
+        return missing.ToArray();
+    }
+
+    /// <summary>Events of the kind before the first approach (all of them before one of no recorded approach).</summary>
+    public static int CountBeforeFirstApproach(ProposedProcurement p, EventKind kind)
+    {
+        var count = int.MaxValue;
+        foreach (var approach in Kinds)
+        {
+            var first = Events.First(p, approach);
+            count = Math.Min(count, Events.CountBefore(p, kind, first));
+        }
+
+        return count;
+    }
+
+    /// <summary><c>improvement-opportunities.two-formal-chances</c> once it applies.</summary>
+    public static RuleOutcome DecideTwoFormalChances(RuleDefinition rule, ProposedProcurement p)
+    {
+        foreach (var approach in Kinds)
+        {
+            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.FormalImprovementOpportunity, first) < 2)
+            {
+                return Events.IsComplete(p, EventKind.FormalImprovementOpportunity)
+                    ? Breach(rule, FormalChancesBreach(FormalChancesFacts(p)), FormalChancesFacts(p))
+                    : Undetermined(rule, new[] { Events.Missing(EventKind.FormalImprovementOpportunity) }, FormalChancesFacts(p));
+            }
+        }
+
+        var f = FormalChancesFacts(p);
+        return Compliant(rule, $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.", f);
+    }
+
+    private static string FormalChancesBreach(FactValue[] f) =>
+        $"Other providers were approached {Approached(f)} after {f[4].Display} formal chance(s) for {f[0].Display} to improve ({f[5].Display} recorded in all); at least 2 must come first.";
+
+    public static FactValue[] FormalChancesFacts(ProposedProcurement p) => new[]
+    {
+        IncumbentFact("incumbent", p),
+        FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
+        FirstFact("tenderDecision", p, EventKind.TenderDecision),
+        FirstFact("firstNotice", p, EventKind.NoticePublished),
+        IntFact("chancesBefore", CountBeforeFirstApproach(p, EventKind.FormalImprovementOpportunity), true),
+        IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
+    };
+
+    /// <summary><c>improvement-opportunities.two-plan-opportunities</c> once it applies.</summary>
+    public static RuleOutcome DecideTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
+    {
+        foreach (var approach in Kinds)
+        {
+            if (Events.First(p, approach) is not { } first)
+            {
+                continue;
+            }
+
+            var lacking = Events.CountBefore(p, EventKind.JointServiceReview, first) < 1 ? EventKind.JointServiceReview
+                : Events.CountBefore(p, EventKind.ServicePlansPresented, first) < 2 ? EventKind.ServicePlansPresented
+                : (EventKind?)null;
+            if (lacking is { } kind)
+            {
+                return Events.IsComplete(p, kind)
+                    ? Breach(rule, PlanOpportunitiesBreach(PlanOpportunitiesFacts(p)), PlanOpportunitiesFacts(p))
+                    : Undetermined(rule, new[] { Events.Missing(kind) }, PlanOpportunitiesFacts(p));
+            }
+        }
+
+        var f = PlanOpportunitiesFacts(p);
+        return Compliant(rule, $"After a joint service review on {f[4].Display}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.", f);
+    }
+
+    private static string PlanOpportunitiesBreach(FactValue[] f) =>
+        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[4].Display}.";
+
+    public static FactValue[] PlanOpportunitiesFacts(ProposedProcurement p) => new[]
+    {
+        IncumbentFact("incumbent", p),
+        FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
+        FirstFact("tenderDecision", p, EventKind.TenderDecision),
+        FirstFact("firstNotice", p, EventKind.NoticePublished),
+        FirstFact("jointReview", p, EventKind.JointServiceReview),
+        IntFact("planOpportunitiesBefore", CountBeforeFirstApproach(p, EventKind.ServicePlansPresented), true),
+    };
+
+    /// <summary><c>contractual-mechanism-first.before-alternatives</c> once it applies.</summary>
+    public static RuleOutcome DecideContractMechanism(RuleDefinition rule, ProposedProcurement p)
+    {
+        foreach (var approach in Kinds)
+        {
+            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.ContractMechanismInvoked, first) == 0)
+            {
+                return Events.IsComplete(p, EventKind.ContractMechanismInvoked)
+                    ? Breach(rule, ContractMechanismBreach(ContractMechanismFacts(p)), ContractMechanismFacts(p))
+                    : Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, ContractMechanismFacts(p));
+            }
+        }
+
+        var f = ContractMechanismFacts(p);
+        return Compliant(rule, $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.", f);
+    }
+
+    private static string ContractMechanismBreach(FactValue[] f) =>
+        $"Other providers were approached {Approached(f, 0)} before the existing contract's mechanism was invoked (first recorded: {f[3].Display}).";
+
+    /// <summary>The facts of <c>contractual-mechanism-first.before-alternatives</c>.</summary>
+    public static FactValue[] ContractMechanismFacts(ProposedProcurement p) => new[]
+    {
+        FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
+        FirstFact("tenderDecision", p, EventKind.TenderDecision),
+        FirstFact("firstNotice", p, EventKind.NoticePublished),
+        FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked),
+    };
+
+    /// <summary>The three approach facts, from <paramref name="at"/> on, as the messages quote them.</summary>
+    private static string Approached(FactValue[] f, int at = 1) =>
+        $"(alternative providers first engaged: {f[at].Display}; decision to tender: {f[at + 1].Display}; first notice: {f[at + 2].Display})";
+}

@@ -1,0 +1,159 @@
+using Procurement.Model;
+using static Procurement.Rules.Benchmarks.HandWritten.Report;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>
+/// <c>nhs-right-to-bid.nhs-providers-eligible</c>, written by hand: an opportunity is a tender, an accreditation, a
+/// notice, a direct award or a recorded list of invitations; NHS providers are shut out by non-NHS-only eligibility,
+/// by an invitation entry saying so, or by a direct award to a provider that is not an NHS body. Shared by the
+/// hand-written pack and the fluent peer.
+/// </summary>
+internal static class RightToBid
+{
+    /// <summary>The rule's <c>when</c>, as the engine quotes it.</summary>
+    public const string DoesNotHold =
+        "Does not apply: the condition 'Count(TenderDecision) + Count(AccreditationOpened) + Count(NoticePublished) > 0 || (Tender != null && ((Tender.Route != null && Tender.Route == DirectAward) || (Tender.Invitations != null && Tender.Invitations.Any()))) || HappenedAny(TenderDecision, AccreditationOpened)' does not hold.";
+
+    /// <summary>Whether an opportunity is recorded (without naming anything missing).</summary>
+    public static bool OpportunityRecorded(ProposedProcurement p) =>
+        Events.CountBefore(p, EventKind.TenderDecision, null) + Events.CountBefore(p, EventKind.AccreditationOpened, null) + Events.CountBefore(p, EventKind.NoticePublished, null) > 0
+        || (p.Tender is { } tender && (tender.Route == ProcurementRoute.DirectAward || tender.Invitations is { Count: > 0 }));
+
+    /// <summary>With no opportunity recorded: what the timeline may still hide (none: the rule does not apply).</summary>
+    public static string[] MissingWhenNoneRecorded(ProposedProcurement p)
+    {
+        var missing = default(Missing);
+        if (!Events.IsComplete(p, EventKind.TenderDecision))
+        {
+            missing.Add(Events.Missing(EventKind.TenderDecision));
+        }
+
+        if (!Events.IsComplete(p, EventKind.AccreditationOpened))
+        {
+            missing.Add(Events.Missing(EventKind.AccreditationOpened));
+        }
+
+        return missing.ToArray();
+    }
+
+    /// <summary>The rule once it applies.</summary>
+    public static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
+    {
+        var tender = p.Tender;
+        if (tender?.Eligibility == TenderEligibility.NonNhsOnly || CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
+        {
+            return Breach(rule, BreachMessage(Facts(p)), Facts(p));
+        }
+
+        bool met;
+        if (tender?.Route == ProcurementRoute.DirectAward)
+        {
+            // Given the opportunity if NHS providers were invited or the award went to an NHS body.
+            met = CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || Awarded(p, nhs: true, out _);
+            if (!met)
+            {
+                if (Events.CountBefore(p, EventKind.ContractAwarded, null) == 0)
+                {
+                    if (!Events.IsComplete(p, EventKind.ContractAwarded))
+                    {
+                        return Undetermined(rule, new[] { Events.Missing(EventKind.ContractAwarded) }, Facts(p));
+                    }
+
+                    met = true;
+                }
+                else
+                {
+                    Awarded(p, nhs: false, out var kindMissing);
+                    if (kindMissing)
+                    {
+                        return Undetermined(rule, new[] { "timeline[].partyKind" }, Facts(p));
+                    }
+                }
+            }
+        }
+        else
+        {
+            if (tender is null)
+            {
+                return Undetermined(rule, new[] { "tender" }, Facts(p));
+            }
+
+            if (tender.Eligibility is not { } eligibility)
+            {
+                return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
+            }
+
+            met = eligibility != TenderEligibility.NonNhsOnly;
+        }
+
+        var f = Facts(p);
+        return met
+            ? Compliant(rule, $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).", f)
+            : Breach(rule, BreachMessage(f), f);
+    }
+
+    public static FactValue[] Facts(ProposedProcurement p) => new[]
+    {
+        FirstFact("tenderDecision", p, EventKind.TenderDecision),
+        FirstFact("accreditationOpened", p, EventKind.AccreditationOpened),
+        EnumFact("eligibility", p.Tender?.Eligibility),
+        EnumFact("route", p.Tender?.Route),
+        IntFact("nhsShutOut", CountNhs(p.Tender, InvitationStatus.NotInvited, InvitationStatus.Excluded), p.Tender?.Invitations is not null),
+        FirstFact("awarded", p, EventKind.ContractAwarded),
+    };
+
+    private static string BreachMessage(FactValue[] f) =>
+        $"NHS providers did not have the opportunity to bid (route: {f[3].Display}; eligibility: {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}; contract awarded: {f[5].Display}).";
+
+    private static bool IsNhs(ProviderKind? kind) =>
+        kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;
+
+    /// <summary>Invitation entries of an NHS kind with either status.</summary>
+    private static int CountNhs(TenderPlan? tender, InvitationStatus first, InvitationStatus second)
+    {
+        var count = 0;
+        if (tender?.Invitations is { } invitations)
+        {
+            foreach (var invitation in invitations)
+            {
+                if (IsNhs(invitation.PartyKind) && (invitation.Status == first || invitation.Status == second))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// With <paramref name="nhs"/>: whether a contract award to an NHS body is recorded. Without: whether every award
+    /// is to a provider of a recorded kind (<paramref name="kindMissing"/> when one's kind is not recorded).
+    /// </summary>
+    private static bool Awarded(ProposedProcurement p, bool nhs, out bool kindMissing)
+    {
+        kindMissing = false;
+        if (p.Timeline is not { } timeline)
+        {
+            return false;
+        }
+
+        foreach (var e in timeline)
+        {
+            if (e.Kind != EventKind.ContractAwarded)
+            {
+                continue;
+            }
+
+            if (nhs && IsNhs(e.PartyKind))
+            {
+                return true;
+            }
+
+            kindMissing |= !nhs && e.PartyKind is null;
+        }
+
+        return false;
+    }
+}
