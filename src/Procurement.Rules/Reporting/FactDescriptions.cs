@@ -49,7 +49,7 @@ internal static class FactDescriptions
         ["ProposedProcurement.TimelineCompleteFor"] = "the event kinds whose every event the timeline lists",
         ["ProposedProcurement.RationaleDocuments"] = "the documents that set out the rationale for the decision, with their dates",
         ["ProposedProcurement.NeedsAssessments"] = "the assessments of local health needs the decision rests on, with their dates",
-        ["ProposedProcurement.QualityMeasures"] = "the quality measures the service will be monitored by (patient satisfaction, clinical outcomes, safety, access)",
+        ["ProposedProcurement.QualityMeasures"] = "the quality measures the service will be monitored by, such as patient satisfaction, clinical outcomes, safety or access",
         ["ProposedProcurement.Awards"] = "the contract awards made",
         ["ProposedProcurement.RelatedProcesses"] = "the earlier or related procurement processes",
         ["ProposedProcurement.Sources"] = "the sources the case is taken from",
@@ -136,35 +136,37 @@ internal static class FactDescriptions
         ["SourceReference.Date"] = "the source's date",
     };
 
-    /// <summary>What each event kind records, as a clause after "Record whether ", in the letter's terms.</summary>
-    internal static readonly IReadOnlyDictionary<EventKind, string> EventClauses = new Dictionary<EventKind, string>
+    /// <summary>What each event kind records, as a clause after "Record whether ", in the letter's terms, by the kind's name.</summary>
+    /// <remarks>By name, so a kind another branch adds (DirectAwardDecision, from derived facts) can be described before it lands.</remarks>
+    internal static readonly IReadOnlyDictionary<string, string> EventClauses = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [EventKind.ConcernsRaised] = "the commissioner raised concerns about the service with the provider",
-        [EventKind.IncumbentEngaged] = "the commissioner engaged the existing (incumbent) provider about the service's future",
-        [EventKind.NhsProvidersEngaged] = "the commissioner engaged NHS providers other than the incumbent",
-        [EventKind.AlternativeProvidersEngaged] = "the commissioner engaged alternative providers",
-        [EventKind.StaffEngaged] = "the commissioner engaged the staff delivering the service",
-        [EventKind.UnionsEngaged] = "the commissioner engaged the staff's trade union representatives",
-        [EventKind.FormalImprovementOpportunity] = "the provider was given formal chances to improve",
-        [EventKind.ContractMechanismInvoked] = "the contract's own mechanism (a performance notice, a variation) was invoked",
-        [EventKind.JointServiceReview] = "the commissioner and the provider held a joint service review",
-        [EventKind.ServicePlansPresented] = "the provider had an opportunity to develop and present its service plans",
-        [EventKind.IntentionsShared] = "the commissioner set out to providers the outcomes sought, the reasons for change and the process",
-        [EventKind.WorkedWithProvider] = "the commissioner worked with the provider on the causes of un-sustainability",
-        [EventKind.LocalProvidersEnlisted] = "other local providers were enlisted to help",
-        [EventKind.ShaDirection] = "the Strategic Health Authority gave direction",
-        [EventKind.TenderDecision] = "a decision to tender or market-test the service was taken",
-        [EventKind.NoticePublished] = "a contract notice or advertisement was published",
-        [EventKind.EligibilityChanged] = "who may bid was changed after the notice",
-        [EventKind.AccreditationOpened] = "an Any Willing Provider accreditation was opened",
-        [EventKind.BidReceived] = "bids were received",
-        [EventKind.BidWithdrawn] = "a bidder withdrew",
-        [EventKind.ContractAwarded] = "the contract was awarded",
-        [EventKind.ProcurementPaused] = "the procurement was paused",
-        [EventKind.ProcurementWithdrawn] = "the procurement was withdrawn or abandoned",
-        [EventKind.ContractTerminated] = "the contract was terminated",
-        [EventKind.ComplaintMade] = "a complaint was made about the procurement",
-        [EventKind.OversightSignOff] = "an oversight or assurance body signed off the procurement",
+        [nameof(EventKind.ConcernsRaised)] = "the commissioner raised concerns about the service with the provider",
+        [nameof(EventKind.IncumbentEngaged)] = "the commissioner engaged the existing (incumbent) provider about the service's future",
+        [nameof(EventKind.NhsProvidersEngaged)] = "the commissioner engaged NHS providers other than the incumbent",
+        [nameof(EventKind.AlternativeProvidersEngaged)] = "the commissioner engaged alternative providers",
+        [nameof(EventKind.StaffEngaged)] = "the commissioner engaged the staff delivering the service",
+        [nameof(EventKind.UnionsEngaged)] = "the commissioner engaged the staff's trade union representatives",
+        [nameof(EventKind.FormalImprovementOpportunity)] = "the provider was given formal chances to improve",
+        [nameof(EventKind.ContractMechanismInvoked)] = "the contract's own mechanism (a performance notice, a variation) was invoked",
+        [nameof(EventKind.JointServiceReview)] = "the commissioner and the provider held a joint service review",
+        [nameof(EventKind.ServicePlansPresented)] = "the provider had an opportunity to develop and present its service plans",
+        [nameof(EventKind.IntentionsShared)] = "the commissioner set out to providers the outcomes sought, the reasons for change and the process",
+        [nameof(EventKind.WorkedWithProvider)] = "the commissioner worked with the provider on the causes of un-sustainability",
+        [nameof(EventKind.LocalProvidersEnlisted)] = "other local providers were enlisted to help",
+        [nameof(EventKind.ShaDirection)] = "the Strategic Health Authority gave direction",
+        [nameof(EventKind.TenderDecision)] = "a decision to tender or market-test the service was taken",
+        [nameof(EventKind.NoticePublished)] = "a contract notice or advertisement was published",
+        [nameof(EventKind.EligibilityChanged)] = "who may bid was changed after the notice",
+        [nameof(EventKind.AccreditationOpened)] = "an Any Willing Provider accreditation was opened",
+        [nameof(EventKind.BidReceived)] = "bids were received",
+        [nameof(EventKind.BidWithdrawn)] = "a bidder withdrew",
+        [nameof(EventKind.ContractAwarded)] = "the contract was awarded",
+        [nameof(EventKind.ProcurementPaused)] = "the procurement was paused",
+        [nameof(EventKind.ProcurementWithdrawn)] = "the procurement was withdrawn or abandoned",
+        [nameof(EventKind.ContractTerminated)] = "the contract was terminated",
+        [nameof(EventKind.ComplaintMade)] = "a complaint was made about the procurement",
+        [nameof(EventKind.OversightSignOff)] = "an oversight or assurance body signed off the procurement",
+        ["DirectAwardDecision"] = "a decision not to tender openly (to award directly, extend or vary the contract) was taken",
     };
 
     /// <summary>What a sign-off by each oversight body records, as a clause after "Record whether ".</summary>
@@ -240,7 +242,7 @@ internal static class FactDescriptions
 
         foreach (var kind in Enum.GetValues<EventKind>())
         {
-            if (EventClauses.TryGetValue(kind, out var clause))
+            if (EventClauses.TryGetValue(kind.ToString(), out var clause))
             {
                 var name = Names.Camel(kind);
                 table["timeline." + name] = $"Record whether {clause}, and when: a timeline event `{name}`; if it never happened, add `{name}` to `timelineCompleteFor`.";
@@ -290,7 +292,10 @@ internal static class FactDescriptions
             how = string.Empty;
         }
 
-        return $"Record {phrase} (`{path}`{how}).";
+        // A phrase that ends in its own parenthesis takes the key inside it: "(the route: ...; `tender.route`)".
+        return phrase.EndsWith(')')
+            ? $"Record {phrase[..^1]}; `{path}`{how})."
+            : $"Record {phrase} (`{path}`{how}).";
     }
 
     /// <summary>
