@@ -60,6 +60,7 @@ public partial class WouldDecideTests
         FactDescriptions.Describe("tender.eligibility").Should().EndWith("(`tender.eligibility`: open, nhsOnly, nonNhsOnly).");
         FactDescriptions.Describe("rationaleDocuments").Should().EndWith("(`rationaleDocuments`; `[]` if there are none).");
         FactDescriptions.Describe("incumbentContracts[].endDate").Should().EndWith("(`incumbentContracts[].endDate`: yyyy-MM-dd).");
+        FactDescriptions.Describe("incumbentContracts").Should().EndWith("(`incumbentContracts`; `[]` if there is none).");
         FactDescriptions.Describe("tender.route").Should().EndWith("contract variation, ...; `tender.route`).");
         FactDescriptions.All.Values.Should().OnlyContain(s => s.StartsWith("Record ", StringComparison.Ordinal) && s.EndsWith('.') && !s.Contains(") (", StringComparison.Ordinal));
     }

@@ -38,8 +38,8 @@ internal static class FactDescriptions
         ["ProposedProcurement.Commissioner"] = "who commissions the service: its name and kind",
         ["ProposedProcurement.Service"] = "the service being procured: its name, and whether it is new, significantly redesigned or clinical",
         ["ProposedProcurement.Scenario"] = "which of the letter's six scenarios the procurement follows",
-        ["ProposedProcurement.DecisionDate"] = "the date of the decision the case is about (it decides whether the rule pack is in force)",
-        ["ProposedProcurement.IncumbentContracts"] = "whether there is an existing (incumbent) provider, with its contract; a provider not named can be recorded by its kind alone",
+        ["ProposedProcurement.DecisionDate"] = "the day the procurement decision was taken: to tender, or to award, extend or vary (it decides whether the rule pack is in force)",
+        ["ProposedProcurement.IncumbentContracts"] = "whether there is an existing (incumbent) provider, with its contract",
         ["ProposedProcurement.Value"] = "the procurement's total value",
         ["ProposedProcurement.AnnualValue"] = "the procurement's value per year",
         ["ProposedProcurement.TermMonths"] = "the contract term, in months",
@@ -262,6 +262,13 @@ internal static class FactDescriptions
         // The scenario gates most rules: its sentence names the values, from the enum, so it stays complete.
         table["scenario"] = "Record which of the letter's six scenarios the procurement follows (`scenario`: "
             + string.Join(", ", Enum.GetValues<Scenario>().Select(s => Names.Camel(s))) + ").";
+        // Where the generic list wording would read wrongly.
+        if (table.ContainsKey("incumbentContracts"))
+        {
+            table["incumbentContracts"] = "Record whether there is an existing (incumbent) provider, with its contract; a provider not named can be "
+                + "recorded by its kind alone (`incumbentContracts`; `[]` if there is none).";
+        }
+
         table["timeline[].date"] = "Record each timeline event's date as precisely as the record allows (`timeline[].date`: a day, a month, a year or a bound).";
         return table;
     }
