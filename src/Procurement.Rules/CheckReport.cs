@@ -23,9 +23,10 @@ public sealed class CheckReport
     /// <summary>
     /// The version of the JSON written by <see cref="ToJson"/>; it changes only when that format changes incompatibly.
     /// Version 2 added <c>verdicts</c> (one object per principle: <c>principle</c>, <c>title</c>, <c>verdict</c>,
-    /// <c>decidedBy</c> rule ids), written before <c>outcomes</c>.
+    /// <c>decidedBy</c> rule ids), written before <c>outcomes</c>. Version 3 added <c>wouldDecide</c> on each outcome
+    /// (<see cref="RuleOutcome.WouldDecide"/>: plain words, empty unless undetermined), after <c>missingFacts</c>.
     /// </summary>
-    public const int JsonFormatVersion = 2;
+    public const int JsonFormatVersion = 3;
 
     private readonly RuleOutcome[] _breaches;
     private IReadOnlyList<PrincipleVerdict>? _verdicts;

@@ -8,6 +8,8 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{Kind}: {Rule.Id,nq}")]
 public sealed class RuleOutcome
 {
+    private string[]? _wouldDecide;
+
     internal RuleOutcome(
         RuleDefinition rule,
         OutcomeKind kind,
@@ -42,6 +44,18 @@ public sealed class RuleOutcome
     /// (<c>tender.eligibilityJustification</c>) or timeline event kinds (<c>timeline.unionsEngaged</c>). Empty otherwise.
     /// </summary>
     public IReadOnlyList<string> MissingFacts { get; }
+
+    /// <summary>
+    /// For <see cref="OutcomeKind.Undetermined"/>: what would decide the rule, in plain words: at most two sentences,
+    /// one for each of the first <see cref="MissingFacts"/> in order, each naming the fact and how to record it ("Record
+    /// whether the commissioner engaged the staff delivering the service, and when: a timeline event <c>staffEngaged</c>,
+    /// ..."). When more facts are missing, the second ends by saying how many more <see cref="MissingFacts"/> lists.
+    /// Empty for every other outcome.
+    /// </summary>
+    /// <remarks>Worked out from <see cref="MissingFacts"/> on first read and kept; safe to read from any thread.</remarks>
+    public IReadOnlyList<string> WouldDecide => _wouldDecide ??= Kind == OutcomeKind.Undetermined
+        ? Reporting.FactDescriptions.WouldDecide(MissingFacts)
+        : System.Array.Empty<string>();
 
     /// <summary>For <see cref="OutcomeKind.Failed"/>: what went wrong; otherwise <see langword="null"/>.</summary>
     public string? Error { get; }

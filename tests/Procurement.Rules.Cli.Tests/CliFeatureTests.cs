@@ -151,6 +151,31 @@ public class CliFeatureTests
     }
 
     [Test]
+    public void Run_EveryFormat_ShowsWhatWouldDecideAnUndeterminedRule()
+    {
+        const string staffRule = "staff-engagement.before-tender-decision";
+        var outcome = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).For(staffRule)!;
+        var sentence = outcome.WouldDecide.Single();
+
+        var text = Run([RepoPaths.GreatYarmouth]).Stdout;
+        System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Should().Contain($"{staffRule}: {outcome.Message} To decide: {sentence}");
+
+        var line = JObject.Parse(Run(["-f", "jsonl", RepoPaths.GreatYarmouth]).Stdout.Split('\n')[0]);
+        line["outcomes"]!.Single(o => (string)o["ruleId"]! == staffRule)["wouldDecide"]!.Values<string>().Should().Equal(sentence);
+
+        var sarif = Run(["-f", "sarif", "--include-undetermined", RepoPaths.GreatYarmouth]).Stdout;
+        ValidateSarif(sarif);
+        var result = JObject.Parse(sarif)["runs"]![0]!["results"]!.Single(r => (string)r["ruleId"]! == staffRule);
+        ((string)result["message"]!["text"]!).Should().EndWith(outcome.Message + " To decide: " + sentence);
+        result["properties"]!["wouldDecide"]!.Values<string>().Should().Equal(sentence);
+
+        var junit = XDocument.Parse(Run(["-f", "junit", RepoPaths.GreatYarmouth]).Stdout);
+        var skipped = junit.Descendants("testcase").Single(c => (string)c.Attribute("name")! == staffRule).Element("skipped")!;
+        ((string)skipped.Attribute("message")!).Should().Be("undetermined: " + outcome.Message);
+        skipped.Value.Should().Be("To decide: " + sentence);
+    }
+
+    [Test]
     public void Run_JUnit_ParsesAsJUnitWithASuitePerCaseAndFailuresCitingTheSource()
     {
         var expected = new[] { RepoPaths.GreatYarmouth, Staffordshire }.Select(f => RulePack.Default.Check(ProcurementFile.Load(f))).ToList();

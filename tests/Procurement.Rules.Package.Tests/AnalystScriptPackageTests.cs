@@ -107,7 +107,7 @@ public class AnalystScriptPackageTests
         var results = Path.Combine(folder, "check-results");
 
         var byRule = ReadCsv(Path.Combine(results, "cases-by-rule.csv"));
-        byRule[0].Should().Equal("case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note");
+        byRule[0].Should().Equal("case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note", "would_decide");
         byRule.Skip(1).Select(r => r[0]).Distinct().Should().BeEquivalentTo(ids, "every case has rows");
         var breach = byRule.Single(r => r[0] == GreatYarmouth && r[3] == NhsOnlyRule);
         breach[1].Should().Be("great-yarmouth-2009.yaml", "the file column names the case file");

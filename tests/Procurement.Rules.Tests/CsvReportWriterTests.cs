@@ -22,13 +22,13 @@ public class CsvReportWriterTests
 
         var rows = CsvParser.Parse(Csv(CsvLayout.ByRule, w => w.Write(report, "samples/cases/gy.yaml")));
 
-        rows[0].Should().Equal("case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note");
+        rows[0].Should().Equal("case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note", "would_decide");
         rows.Should().HaveCount(report.Outcomes.Count + 1);
         rows.Skip(1).Select(r => r[3]).Should().Equal(report.Outcomes.Select(o => o.Rule.Id));
         var breach = rows.Single(r => r[3] == "fair-tender.nhs-only-needs-reason");
         breach.Should().Equal(
             "great-yarmouth-2009", "samples/cases/gy.yaml", "burnham-2009", "fair-tender.nhs-only-needs-reason", "fair-tender",
-            "critical", "breach", report.For("fair-tender.nhs-only-needs-reason")!.Message, string.Empty, string.Empty);
+            "critical", "breach", report.For("fair-tender.nhs-only-needs-reason")!.Message, string.Empty, string.Empty, string.Empty);
         var undetermined = rows.Single(r => r[3] == "early-provider-engagement.before-tender-decision");
         undetermined[6].Should().Be("undetermined");
         undetermined[8].Should().Be("timeline.incumbentEngaged");
@@ -82,7 +82,7 @@ public class CsvReportWriterTests
         var text = Csv(CsvLayout.ByRule, w => w.Write(report, " spaced.yaml"));
 
         text.Should().Contain("\"a, \"\"b\"\"\nc\",\" spaced.yaml\",");
-        CsvParser.Parse(text).Skip(1).Should().OnlyContain(r => r[0] == "a, \"b\"\nc" && r[1] == " spaced.yaml" && r.Length == 10);
+        CsvParser.Parse(text).Skip(1).Should().OnlyContain(r => r[0] == "a, \"b\"\nc" && r[1] == " spaced.yaml" && r.Length == 11);
     }
 
     [TestCase("=HYPERLINK(\"http://x\")")]

@@ -56,7 +56,7 @@ public class ReportTests
         var fairTender = verdicts.Single(v => v.Value<string>("principle") == "fair-tender");
         fairTender.Value<string>("verdict").Should().Be("breach");
         fairTender["decidedBy"]!.Values<string>().Should().Equal("fair-tender.eligibility-fixed-at-notice", "fair-tender.nhs-only-needs-reason");
-        CheckReport.JsonFormatVersion.Should().Be(2, "verdicts changed the JSON format");
+        CheckReport.JsonFormatVersion.Should().Be(3, "verdicts (2) and wouldDecide (3) changed the JSON format");
     }
 
     [Test]

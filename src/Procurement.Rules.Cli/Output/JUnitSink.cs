@@ -81,7 +81,11 @@ internal sealed class JUnitSink : ReportSink
             }
             else if (o.Kind is OutcomeKind.Undetermined or OutcomeKind.NotApplicable)
             {
-                Element("skipped", (o.Kind == OutcomeKind.Undetermined ? "undetermined: " : "not applicable: ") + o.Message, null);
+                // An undetermined rule's text says what would decide it, a line per fact.
+                Element(
+                    "skipped",
+                    (o.Kind == OutcomeKind.Undetermined ? "undetermined: " : "not applicable: ") + o.Message,
+                    o.WouldDecide.Count > 0 ? string.Join("\n", o.WouldDecide.Select(w => Reporting.TextReport.WouldDecideLabel + w)) : null);
             }
 
             _xml.WriteEndElement();

@@ -201,6 +201,12 @@ internal sealed class SarifSink : ReportSink
         Prop("kind", o.Kind == OutcomeKind.Breach ? "fail" : o.Kind == OutcomeKind.Failed ? "fail" : "review");
         Prop("level", o.Kind == OutcomeKind.Breach ? Level(o.Rule.Severity) : o.Kind == OutcomeKind.Failed ? "error" : "note");
         var message = o.Kind == OutcomeKind.Failed ? $"{o.Message} ({o.Error})" : o.Message;
+        foreach (var sentence in o.WouldDecide)
+        {
+            // An undetermined result says what would decide it, after the message (also in properties.wouldDecide).
+            message += " " + Reporting.TextReport.WouldDecideLabel + sentence;
+        }
+
         Message("message", $"{result.Report.ProcurementId}: {message}");
         Locations(result.File, _lines.Line(result.Path, o));
         _json.WritePropertyName("partialFingerprints");
@@ -246,6 +252,18 @@ internal sealed class SarifSink : ReportSink
         Prop("outcome", o.Kind.ToString());
         Prop("principle", o.Rule.Principle.Key);
         Prop("severity", Gate.Names(o.Rule.Severity));
+        if (o.WouldDecide.Count > 0)
+        {
+            _json.WritePropertyName("wouldDecide");
+            _json.WriteStartArray();
+            foreach (var sentence in o.WouldDecide)
+            {
+                _json.WriteValue(sentence);
+            }
+
+            _json.WriteEndArray();
+        }
+
         _json.WriteEndObject();
         _json.WriteEndObject();
     }

@@ -181,7 +181,7 @@ internal sealed class MissingFactRewriter : ExpressionVisitor
 
     private static bool IsFactOwner(Type type) => type == typeof(RuleScope) || type.Assembly == ModelAssembly;
 
-    private static bool IsNullable(MemberInfo member) => NullableMembers.GetOrAdd(member, static m =>
+    internal static bool IsNullable(MemberInfo member) => NullableMembers.GetOrAdd(member, static m =>
     {
         if (m is not PropertyInfo property)
         {

@@ -4,7 +4,8 @@ namespace Procurement.Rules.Reporting;
 public enum CsvLayout
 {
     /// <summary>
-    /// One row per case and rule: <c>case_id, file, pack, rule_id, principle, severity, outcome, message, missing_facts, note</c>.
+    /// One row per case and rule: <c>case_id, file, pack, rule_id, principle, severity, outcome, message, missing_facts, note,
+    /// would_decide</c> (<see cref="RuleOutcome.WouldDecide"/>, its sentences separated by a space; empty unless undetermined).
     /// The default.
     /// </summary>
     ByRule,

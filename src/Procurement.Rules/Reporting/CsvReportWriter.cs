@@ -45,7 +45,7 @@ namespace Procurement.Rules.Reporting;
 public sealed class CsvReportWriter
 {
     private static readonly string[] ByRuleHeader =
-        ["case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note"];
+        ["case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note", "would_decide"];
 
     private static readonly string[] ByPrincipleHeader =
         ["case_id", "file", "pack", "principle", "principle_title", "verdict", "deciding_rules", "note"];
@@ -137,6 +137,9 @@ public sealed class CsvReportWriter
                     report.ProcurementId, file ?? string.Empty, report.PackId, o.Rule.Id, o.Rule.Principle.Key,
                     Names.Camel(o.Rule.Severity), Names.Camel(o.Kind), o.Message, string.Join("; ", o.MissingFacts),
                     note?.Invoke(o) ?? string.Empty,
+
+                    // Last, so readers that index the earlier columns keep working: the would-decide sentences, space-separated.
+                    string.Join(" ", o.WouldDecide),
                 ]);
             }
 
@@ -176,7 +179,7 @@ public sealed class CsvReportWriter
     {
         var reason = TextReport.PeriodNote(report);
         WriteRow(Layout == CsvLayout.ByRule
-            ? [report.ProcurementId, file ?? string.Empty, report.PackId, string.Empty, string.Empty, string.Empty, "notChecked", reason, string.Empty, string.Empty]
+            ? [report.ProcurementId, file ?? string.Empty, report.PackId, string.Empty, string.Empty, string.Empty, "notChecked", reason, string.Empty, string.Empty, string.Empty]
             : [report.ProcurementId, file ?? string.Empty, report.PackId, string.Empty, string.Empty, "notChecked", string.Empty, reason]);
     }
 

@@ -476,7 +476,9 @@ public sealed class HtmlReportWriter
 
                     s.Append("<tr id=\"").Append(id).Append("-p").Append(Num(p + 1)).Append("\"><th scope=\"row\">").Append(H(v.Principle.Key))
                         .Append("</th><td><span class=\"badge ").Append(Css(v.Kind)).Append("\">").Append(Letter(v.Kind)).Append("</span> ")
-                        .Append(Name(v.Kind)).Append("</td><td>").Append(H(Detail(v))).Append("</td></tr>\n");
+                        .Append(Name(v.Kind)).Append("</td><td>").Append(H(Detail(v)));
+                    AppendWouldDecide(s, v);
+                    s.Append("</td></tr>\n");
                 }
 
                 s.Append("</tbody>\n</table>\n");
@@ -509,6 +511,53 @@ public sealed class HtmlReportWriter
             }
 
             s.Append("</article>\n");
+        }
+
+        /// <summary>
+        /// For an undetermined principle: what would decide it, from the missing facts of its rules (each once, in order),
+        /// at most two lines as for one rule; <c>`key`</c> spans shown as code.
+        /// </summary>
+        private static void AppendWouldDecide(StringBuilder s, PrincipleVerdict v)
+        {
+            if (v.Kind != OutcomeKind.Undetermined)
+            {
+                return;
+            }
+
+            var missing = v.DecidedBy.SelectMany(o => o.MissingFacts).Distinct(StringComparer.Ordinal).ToList();
+            var lines = FactDescriptions.WouldDecide(missing);
+            if (lines.Length == 0)
+            {
+                return;
+            }
+
+            s.Append("<ul class=\"decide\">");
+            foreach (var line in lines)
+            {
+                s.Append("<li><span class=\"label\">").Append(H(TextReport.WouldDecideLabel.TrimEnd())).Append("</span> ").Append(WithCode(line)).Append("</li>");
+            }
+
+            s.Append("</ul>");
+        }
+
+        /// <summary>A sentence of ours, HTML-escaped, its <c>`key`</c> spans as <c>&lt;code&gt;</c>.</summary>
+        private static string WithCode(string sentence)
+        {
+            var parts = sentence.Split('`');
+            var html = new StringBuilder(sentence.Length + 32);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i % 2 == 1 && i < parts.Length - 1)
+                {
+                    html.Append("<code>").Append(H(parts[i])).Append("</code>");
+                }
+                else
+                {
+                    html.Append(H(parts[i]));
+                }
+            }
+
+            return html.ToString();
         }
 
         /// <summary>What decided a verdict other than a breach, in a line.</summary>
@@ -669,6 +718,8 @@ public sealed class HtmlReportWriter
         table.others th, table.others td { text-align: left; vertical-align: top; padding: .1rem .6rem .1rem 0; border-bottom: 1px solid #e3e3e3; }
         table.others th { font-weight: normal; font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
         table.others td:first-of-type { white-space: nowrap; }
+        ul.decide { margin: .15rem 0 .1rem; padding-left: 1.1rem; color: #1b1b1b; }
+        ul.decide .label { font-weight: 600; }
         :target { background: #fff6c9; }
         table.heat td.v:target { outline: 3px solid #1b1b1b; }
         footer { margin-top: 2rem; color: #444; font-size: .9em; }

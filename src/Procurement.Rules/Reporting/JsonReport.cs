@@ -99,6 +99,16 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+
+            // Since format version 3: what would decide an undetermined rule, in plain words (at most two; else empty).
+            json.WritePropertyName("wouldDecide");
+            json.WriteStartArray();
+            foreach (var sentence in o.WouldDecide)
+            {
+                json.WriteValue(sentence);
+            }
+
+            json.WriteEndArray();
             if (o.Error is not null)
             {
                 Property(json, "error", o.Error);

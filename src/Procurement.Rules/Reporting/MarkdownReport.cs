@@ -71,6 +71,10 @@ internal static class MarkdownReport
             foreach (var o in items)
             {
                 md.Append("- ").Append(Code(o.Rule.Id)).Append(": ").AppendLine(Value(o.Message));
+                foreach (var sentence in o.WouldDecide)
+                {
+                    md.Append("  - ").Append(TextReport.WouldDecideLabel).AppendLine(WithCode(sentence));
+                }
             }
         }
 
@@ -125,6 +129,20 @@ internal static class MarkdownReport
         }
 
         return true;
+    }
+
+    /// <summary>A sentence of ours whose <c>`key`</c> spans are shown as code, the rest as inert text.</summary>
+    internal static string WithCode(string sentence)
+    {
+        var parts = sentence.Split('`');
+        var md = new StringBuilder(sentence.Length + 8);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            // Odd parts were between backticks; an unpaired backtick leaves its tail as text.
+            md.Append(i % 2 == 1 && i < parts.Length - 1 ? Code(parts[i]) : Value(parts[i]));
+        }
+
+        return md.ToString();
     }
 
     /// <summary>An identifier as a code span; one that holds a backtick or a control character is written as escaped text instead.</summary>

@@ -177,6 +177,7 @@ internal static class TextReport
             if (outcomes.Count == 1)
             {
                 text.Append("- ").Append(V(outcomes[0].Rule.Id)).Append(": ").AppendLine(V(outcomes[0].Message));
+                WriteWouldDecide(outcomes[0], text);
                 continue;
             }
 
@@ -192,6 +193,37 @@ internal static class TextReport
                 }
 
                 line.Append(' ').Append(id);
+            }
+
+            text.AppendLine(line.ToString());
+            WriteWouldDecide(outcomes[0], text);
+        }
+    }
+
+    /// <summary>The label before each would-decide line in the text report (and the CLI's text output).</summary>
+    public const string WouldDecideLabel = "To decide: ";
+
+    /// <summary>
+    /// The outcome's would-decide lines (the same for every rule of a group: they follow from the missing facts), each
+    /// under <see cref="WouldDecideLabel"/>, wrapped at the report's width with a hanging indent.
+    /// </summary>
+    private static void WriteWouldDecide(RuleOutcome outcome, StringBuilder text)
+    {
+        foreach (var sentence in outcome.WouldDecide)
+        {
+            var line = new StringBuilder("  ").Append(WouldDecideLabel);
+            var start = true;
+            foreach (var word in V(sentence).Split(' '))
+            {
+                if (!start && line.Length + 1 + word.Length > WrapWidth)
+                {
+                    text.AppendLine(line.ToString());
+                    line.Clear().Append("    ");
+                    start = true;
+                }
+
+                line.Append(start ? string.Empty : " ").Append(word);
+                start = false;
             }
 
             text.AppendLine(line.ToString());
