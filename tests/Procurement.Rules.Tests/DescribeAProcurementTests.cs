@@ -40,13 +40,7 @@ public partial class DescribeAProcurementTests
     [Test]
     public void ProseGuide_CaseFile_LoadsAndGetsTheOutcomesTheGuideStates()
     {
-        // The guide's file writes dates as precise as the prose ("2009-07", "before 2010-03-01", no date): it needs
-        // the dates part (EventDate). Until that is merged, TimelineEvent.Date is a DateOnly and the file cannot load.
-        if (typeof(TimelineEvent).GetProperty(nameof(TimelineEvent.Date))!.PropertyType == typeof(DateOnly))
-        {
-            Assert.Ignore("needs EventDate (month, bound and undated events) from the dates part");
-        }
-
+        // The guide's file writes dates as precise as the prose: "2009-07", "before 2010-03-01", and no date at all.
         var procurement = ProcurementFile.ParseYaml(GuideCase(), "procurement-files.md");
         var report = RulePack.Default.Check(procurement);
 
