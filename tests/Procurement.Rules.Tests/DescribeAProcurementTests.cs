@@ -40,13 +40,7 @@ public partial class DescribeAProcurementTests
     [Test]
     public void ProseGuide_CaseFile_LoadsAndGetsTheOutcomesTheGuideStates()
     {
-        // The guide's file writes dates as precise as the prose ("2009-07", "before 2010-03-01", no date): it needs
-        // the dates part (EventDate). Until that is merged, TimelineEvent.Date is a DateOnly and the file cannot load.
-        if (typeof(TimelineEvent).GetProperty(nameof(TimelineEvent.Date))!.PropertyType == typeof(DateOnly))
-        {
-            Assert.Ignore("needs EventDate (month, bound and undated events) from the dates part");
-        }
-
+        // The guide's file writes dates as precise as the prose: "2009-07", "before 2010-03-01", and no date at all.
         var procurement = ProcurementFile.ParseYaml(GuideCase(), "procurement-files.md");
         var report = RulePack.Default.Check(procurement);
 
@@ -68,8 +62,7 @@ public partial class DescribeAProcurementTests
         text.Should().Contain("date: before 2010-03-01,", "'before the notice' is a bound");
         text.Should().Contain("- { kind: oversightSignOff, body: shaAssurance }", "a sign-off with no date has no date");
         text.Should().Contain("annualValue: { amount: 1200000 }").And.NotContain("value: { amount: 3600000 }");
-        text.Should().NotContain("tenderDecision", "an undated decision is left to the engine");
-        text.Should().NotContain("decisionDate");
+        text.Should().Contain("decisionDate: 2010-02-10").And.Contain("{ date: 2010-02-10, kind: tenderDecision, party: PCT Board }");
         text.Should().NotContain("significantUnderperformance", "a fact the prose does not give is left out");
     }
 
