@@ -220,7 +220,7 @@ internal static partial class HandWrittenRules
             {
                 IncumbentFact("incumbent", p),
                 alternatives,
-                IntFact("chancesBefore", Events.CountBefore(p, FormalChance, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
+                IntFact("chancesBefore", Events.CountBefore(p, FormalChance, ((EventDate?)alternatives.Value)?.Exact), alternatives.IsRecorded),
                 IntFact("chancesInAll", Events.CountBefore(p, FormalChance, null), true),
             };
         }
@@ -273,7 +273,7 @@ internal static partial class HandWrittenRules
                 IncumbentFact("incumbent", p),
                 alternatives,
                 FirstFact("jointReview", p, JointReview),
-                IntFact("planOpportunitiesBefore", Events.CountBefore(p, PlansPresented, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
+                IntFact("planOpportunitiesBefore", Events.CountBefore(p, PlansPresented, ((EventDate?)alternatives.Value)?.Exact), alternatives.IsRecorded),
             };
         }
     }

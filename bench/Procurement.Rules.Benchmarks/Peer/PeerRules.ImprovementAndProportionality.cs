@@ -37,7 +37,7 @@ internal static class ImprovementTwoFormalChances
         {
             IncumbentFact("incumbent", p),
             alternatives,
-            IntFact("chancesBefore", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
+            IntFact("chancesBefore", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, ((EventDate?)alternatives.Value)?.Exact), alternatives.IsRecorded),
             IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
         };
     }
@@ -156,7 +156,7 @@ internal static class ImprovementTwoPlanOpportunities
             IncumbentFact("incumbent", p),
             alternatives,
             FirstFact("jointReview", p, EventKind.JointServiceReview),
-            IntFact("planOpportunitiesBefore", Events.CountBefore(p, EventKind.ServicePlansPresented, (DateOnly?)alternatives.Value), alternatives.IsRecorded),
+            IntFact("planOpportunitiesBefore", Events.CountBefore(p, EventKind.ServicePlansPresented, ((EventDate?)alternatives.Value)?.Exact), alternatives.IsRecorded),
         };
     }
 
