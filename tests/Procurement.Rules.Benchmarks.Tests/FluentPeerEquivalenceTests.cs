@@ -20,7 +20,7 @@ public class FluentPeerEquivalenceTests
     public static IEnumerable<FluentPeerShape> Shapes() => Enum.GetValues<FluentPeerShape>();
 
     public static IEnumerable<TestCaseData> Fixtures() =>
-        Shapes().SelectMany(shape => Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path, shape).SetName($"SamePeerReport {shape} fixture {f.RuleId} {f.Name}")));
+        Shapes().SelectMany(shape => MirroredFixtures.All().Select(f => new TestCaseData(f.Path, shape).SetName($"SamePeerReport {shape} fixture {f.RuleId} {f.Name}")));
 
     public static IEnumerable<TestCaseData> Samples() =>
         Shapes().SelectMany(shape => Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, "cases"), "*.yaml").Order(StringComparer.Ordinal)

@@ -13,7 +13,7 @@ namespace Procurement.Rules.Benchmarks.Tests;
 public class HandWrittenEquivalenceTests
 {
     public static IEnumerable<TestCaseData> Fixtures() =>
-        Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SameReport fixture {f.RuleId} {f.Name}"));
+        MirroredFixtures.All().Select(f => new TestCaseData(f.Path).SetName($"SameReport fixture {f.RuleId} {f.Name}"));
 
     public static IEnumerable<TestCaseData> Samples() =>
         Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, "cases"), "*.yaml").Order(StringComparer.Ordinal)

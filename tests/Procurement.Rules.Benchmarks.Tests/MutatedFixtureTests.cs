@@ -14,7 +14,7 @@ public class MutatedFixtureTests
     private const int MutantsPerFixture = 30;
 
     public static IEnumerable<TestCaseData> Fixtures() =>
-        Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
+        MirroredFixtures.All().Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
 
     [TestCaseSource(nameof(Fixtures))]
     public void HandWritten_ReportsWhatTheEngineReports_OnAFixturesNeighbours(string path)
@@ -68,7 +68,7 @@ public class MutatedFixtureTests
         // 5,010 mutants change their fixture rule's outcome).
         var options = new CheckOptions { CheckOutsidePeriod = true };
         int mutants = 0, changed = 0;
-        foreach (var fixture in Fixture.All(RepoPaths.Fixtures))
+        foreach (var fixture in MirroredFixtures.All())
         {
             var original = ProcurementFile.Load(fixture.Path);
             var random = new Random(StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Path)));

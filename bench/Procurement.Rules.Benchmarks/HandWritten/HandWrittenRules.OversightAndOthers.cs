@@ -268,7 +268,7 @@ internal static partial class HandWrittenRules
 
             // First(TenderDecision) not recorded leaves the board approval not recorded, whatever the sign-offs say.
             var boardApproval = tenderDecision.IsRecorded
-                ? SignOffFact("boardApproval", SignedOffOnOrBefore(p, OversightBody.PctBoard, (DateOnly?)tenderDecision.Value), Events.IsComplete(p, EventKind.OversightSignOff))
+                ? SignOffFact("boardApproval", SignedOffOnOrBefore(p, OversightBody.PctBoard, ((EventDate?)tenderDecision.Value)?.Exact), Events.IsComplete(p, EventKind.OversightSignOff))
                 : new FactValue("boardApproval", null, Text.NotRecorded, false);
             return new[] { StringFact("commissioner", p.Commissioner?.Name), EnumFact("commissionerKind", p.Commissioner?.Kind), tenderDecision, boardApproval };
         }

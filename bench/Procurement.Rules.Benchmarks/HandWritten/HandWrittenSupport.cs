@@ -151,7 +151,7 @@ internal static class Report
 {
     public static FactValue DateFact(string name, DateOnly? value, bool recorded) =>
         !recorded ? new FactValue(name, null, Text.NotRecorded, false)
-        : value is { } d ? new FactValue(name, d, Text.Date(d), true)
+        : value is { } d ? new FactValue(name, EventDate.On(d), Text.Date(d), true) // a timeline date, as the engine's EventDate
         : new FactValue(name, null, Text.None, true);
 
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>

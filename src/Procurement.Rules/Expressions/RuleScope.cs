@@ -20,6 +20,7 @@ internal sealed class RuleScope
 {
     /// <summary>"timeline.&lt;kind&gt;" and "timeline.oversightSignOff.&lt;body&gt;", the names of missing events, built once.</summary>
     private static readonly string[] MissingEventNames = Enum.GetValues<EventKind>().Select(k => "timeline." + Names.Camel(k)).ToArray();
+    private static readonly string[] MissingDateNames = Enum.GetValues<EventKind>().Select(k => "timeline." + Names.Camel(k) + ".date").ToArray();
     private static readonly string[] MissingSignOffNames = Enum.GetValues<OversightBody>().Select(b => "timeline.oversightSignOff." + Names.Camel(b)).ToArray();
 
     /// <summary>One scope per thread, reused check after check: a check allocates no scope.</summary>
@@ -28,6 +29,10 @@ internal sealed class RuleScope
 
     private ProposedProcurement _procurement;
     private List<string>? _missing;
+
+    // Imprecise dates that First, Last and LastOf gave in this rule, with the fact each stands for
+    // ("timeline.tenderDecision.date"), so that an undecided comparison names it.
+    private List<(EventDate Date, string Name)>? _dateSources;
 
     // The evaluation budget of the rule being evaluated (see EvaluationBudget), set for each rule by StartBudget.
     private long _steps;
@@ -78,6 +83,7 @@ internal sealed class RuleScope
 
         _stepsLeft = _steps;
         _charsLeft = EvaluationBudget.MaxTextCharacters;
+        _dateSources?.Clear();
     }
 
     /// <summary>Counts <paramref name="steps"/> steps of work against the rule's budget; throws once it is spent.</summary>
@@ -189,14 +195,26 @@ internal sealed class RuleScope
     public IReadOnlyList<QualityMeasure>? QualityMeasures => _procurement.QualityMeasures;
 
     // ---- Timeline helpers ----
+    //
+    // An event's date is the interval of days it may have happened on (EventDate.Earliest..Latest, an open end
+    // unbounded). An ordering question is decided when the intervals do not overlap; when they do, the helper answers
+    // false and names the imprecise date (timeline.<kind>.date) as the missing fact, so the rule is undetermined. An
+    // undated event counts for "did it happen" but never for "before X".
 
     /// <summary>Whether an event of the kind happened. Undetermined when none is recorded and the timeline is not complete for it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool Happened(EventKind kind) => AtLeastBefore(1, kind, null);
+    public bool Happened(EventKind kind) => AtLeastBefore(1, kind, (EventDate?)null);
 
-    /// <summary>Whether an event of the kind happened strictly before the date (any time when the date is null).</summary>
+    /// <summary>
+    /// Whether an event of the kind happened strictly before the date (any time when the date is null). Undetermined
+    /// when an event's date and the date overlap (naming the imprecise date) and no event is surely before it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool HappenedBefore(EventKind kind, DateOnly? date) => AtLeastBefore(1, kind, date);
+    public bool HappenedBefore(EventKind kind, EventDate? date) => AtLeastBefore(1, kind, date);
+
+    /// <summary>As <see cref="HappenedBefore(EventKind, EventDate?)"/>, for an exact date such as a document's.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool HappenedBefore(EventKind kind, DateOnly? date) => AtLeastBefore(1, kind, Exact(date));
 
     /// <summary>
     /// Whether an event of either kind happened. Decided by any recorded event of either kind; when none is recorded,
@@ -205,7 +223,7 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool HappenedAny(EventKind first, EventKind second)
     {
-        if (CountBefore(first, null) > 0 || CountBefore(second, null) > 0)
+        if (CountBefore(first, (EventDate?)null) > 0 || CountBefore(second, (EventDate?)null) > 0)
         {
             return true;
         }
@@ -225,184 +243,144 @@ internal sealed class RuleScope
 
     /// <summary>Whether at least <paramref name="count"/> events of the kind happened.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool AtLeast(int count, EventKind kind) => AtLeastBefore(count, kind, null);
+    public bool AtLeast(int count, EventKind kind) => AtLeastBefore(count, kind, (EventDate?)null);
 
     /// <summary>
     /// Whether at least <paramref name="count"/> events of the kind happened strictly before the date (any time when
-    /// the date is null). Enough recorded events decide it; too few decide it only when the timeline is complete for
-    /// the kind, otherwise the kind is reported as a missing fact.
+    /// the date is null). Enough events surely before it decide it; when enough only may be (their dates overlap the
+    /// date), the imprecise dates are the missing facts; too few decide it only when the timeline is complete for the
+    /// kind, otherwise the kind is reported as a missing fact.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool AtLeastBefore(int count, EventKind kind, DateOnly? date)
+    public bool AtLeastBefore(int count, EventKind kind, EventDate? date)
     {
-        if (CountBefore(kind, date) >= count)
+        var (sure, maybe) = CountOrdered(kind, date, Order.Before);
+        if (sure >= count)
         {
             return true;
         }
 
-        if (!IsComplete(kind))
+        if (sure + maybe >= count)
+        {
+            NoteImpreciseDates(kind, date);
+        }
+        else if (!IsComplete(kind))
         {
             NoteMissingEvents(kind);
         }
 
         return false;
     }
+
+    /// <summary>As <see cref="AtLeastBefore(int, EventKind, EventDate?)"/>, for an exact date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool AtLeastBefore(int count, EventKind kind, DateOnly? date) => AtLeastBefore(count, kind, Exact(date));
 
     /// <summary>The number of recorded events of the kind (a lower bound unless the timeline is complete for it).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public int Count(EventKind kind) => CountBefore(kind, null);
-
-    /// <summary>The number of recorded events of the kind strictly before the date (any time when the date is null).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public int CountBefore(EventKind kind, DateOnly? date)
-    {
-        var timeline = Events();
-        if (timeline.IsEmpty)
-        {
-            return 0;
-        }
-
-        var count = 0;
-        for (var i = 0; i < timeline.Length; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == kind && (date is null || e.Date.Earliest < date.Value))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    public int Count(EventKind kind) => CountBefore(kind, (EventDate?)null);
 
     /// <summary>
-    /// The date of the first event of the kind; <see langword="null"/> when the timeline is complete for the kind and
-    /// it never happened. Undetermined when none is recorded and the timeline is not complete for it.
+    /// The number of recorded events of the kind surely strictly before the date (any time when the date is null);
+    /// when some events' dates overlap the date, their imprecise dates are named as missing facts.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public DateOnly? First(EventKind kind)
+    public int CountBefore(EventKind kind, EventDate? date)
     {
-        DateOnly? first = null;
-        var timeline = Events();
-        if (!timeline.IsEmpty)
+        var (sure, maybe) = CountOrdered(kind, date, Order.Before);
+        if (maybe > 0)
         {
-            for (var i = 0; i < timeline.Length; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
-                {
-                    first = day;
-                }
-            }
+            NoteImpreciseDates(kind, date);
         }
 
-        if (first is null && !IsComplete(kind))
-        {
-            NoteMissingEvents(kind);
-        }
-
-        return first;
+        return sure;
     }
 
-    /// <summary>The date of the last event of the kind; otherwise as <see cref="First(EventKind)"/>.</summary>
+    /// <summary>As <see cref="CountBefore(EventKind, EventDate?)"/>, for an exact date.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public DateOnly? Last(EventKind kind)
+    public int CountBefore(EventKind kind, DateOnly? date) => CountBefore(kind, Exact(date));
+
+    /// <summary>
+    /// The possible dates of the first event of the kind: from the earliest start to the earliest end of the events'
+    /// dates (an event's own date when it alone decides). <see langword="null"/> when the timeline is complete for the
+    /// kind and it never happened; undetermined when none is recorded and the timeline is not complete for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? First(EventKind kind) => Extreme(kind, last: false);
+
+    /// <summary>The possible dates of the last event of the kind (latest start to latest end); otherwise as <see cref="First(EventKind)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? Last(EventKind kind) => Extreme(kind, last: true);
+
+    /// <summary>
+    /// The possible dates of the last of the given events (latest start to latest end); <see langword="null"/> when
+    /// there are none. For a filtered timeline: <c>LastOf(Timeline.Where(e =&gt; e.Agreed == true))</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? LastOf(IEnumerable<TimelineEvent>? events)
     {
-        DateOnly? last = null;
-        var timeline = Events();
-        if (!timeline.IsEmpty)
+        if (events is null)
         {
-            for (var i = 0; i < timeline.Length; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == kind && e.Date.Earliest is { } day && (last is null || day > last.Value))
-                {
-                    last = day;
-                }
-            }
+            return null;
         }
 
-        if (last is null && !IsComplete(kind))
+        var range = new Span(last: true);
+        EventKind? kind = null;
+        var oneKind = true;
+        foreach (var e in events)
         {
-            NoteMissingEvents(kind);
+            Charge(1);
+            range.Add(e.Date);
+            oneKind &= kind is null || kind == e.Kind;
+            kind = e.Kind;
         }
 
-        return last;
+        return range.Result(oneKind && kind is { } k ? DateName(k) : null, this);
     }
 
-    /// <summary>Whether the body signed off or assured the procurement (an <see cref="EventKind.OversightSignOff"/> event).</summary>
+    /// <summary>Whether the body signed off or assured the procurement (an <see cref="EventKind.OversightSignOff"/> event, dated or not).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOff(OversightBody body) => SignedOffBefore(body, null);
+    public bool SignedOff(OversightBody body) => SignedOff(body, null, Order.Before);
 
-    /// <summary>Whether the body signed off strictly before the date (any time when the date is null).</summary>
+    /// <summary>Whether the body signed off strictly before the date (any time when the date is null); interval logic as <see cref="HappenedBefore(EventKind, EventDate?)"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffBefore(OversightBody body, DateOnly? date)
-    {
-        var timeline = Events();
-        if (!timeline.IsEmpty)
-        {
-            for (var i = 0; i < timeline.Length; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
-                {
-                    return true;
-                }
-            }
-        }
+    public bool SignedOffBefore(OversightBody body, EventDate? date) => SignedOff(body, date, Order.Before);
 
-        if (!IsComplete(EventKind.OversightSignOff))
-        {
-            NoteMissing((uint)body < (uint)MissingSignOffNames.Length ? MissingSignOffNames[(int)body] : "timeline.oversightSignOff." + Names.Camel(body));
-        }
-
-        return false;
-    }
+    /// <summary>As <see cref="SignedOffBefore(OversightBody, EventDate?)"/>, for an exact date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool SignedOffBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), Order.Before);
 
     /// <summary>
     /// Whether the body signed off on or before the date (any time when the date is null): a sign-off on the day of a
     /// decision counts as given by then.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffOnOrBefore(OversightBody body, DateOnly? date) =>
-        SignedOffBefore(body, date is null || date.Value == DateOnly.MaxValue ? date : date.Value.AddDays(1));
+    public bool SignedOffOnOrBefore(OversightBody body, EventDate? date) => SignedOff(body, date, Order.OnOrBefore);
+
+    /// <summary>As <see cref="SignedOffOnOrBefore(OversightBody, EventDate?)"/>, for an exact date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool SignedOffOnOrBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), Order.OnOrBefore);
 
     /// <summary>
     /// Whether an event of the kind happened strictly after the date (<see langword="false"/> when the date is null).
-    /// Undetermined when none is recorded after it and the timeline is not complete for the kind.
+    /// Undetermined when an event's date overlaps it, or when none is recorded after it and the timeline is not
+    /// complete for the kind.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool HappenedAfter(EventKind kind, DateOnly? date)
-    {
-        if (date is null)
-        {
-            return false;
-        }
+    public bool HappenedAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, Order.After);
 
-        var timeline = Events();
-        if (!timeline.IsEmpty)
-        {
-            for (var i = 0; i < timeline.Length; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == kind && e.Date.Earliest > date.Value)
-                {
-                    return true;
-                }
-            }
-        }
+    /// <summary>As <see cref="HappenedAfter(EventKind, EventDate?)"/>, for an exact date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool HappenedAfter(EventKind kind, DateOnly? date) => HappenedLater(kind, Exact(date), Order.After);
 
-        if (!IsComplete(kind))
-        {
-            NoteMissingEvents(kind);
-        }
-
-        return false;
-    }
+    /// <summary>Whether an event of the kind happened on or after the date; otherwise as <see cref="HappenedAfter(EventKind, EventDate?)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool HappenedOnOrAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, Order.OnOrAfter);
 
     /// <summary>
     /// Whether the eligibility to bid was narrowed (changed to NHS only or to non-NHS only) after the first notice was
-    /// published; <see langword="false"/> when no notice was published.
+    /// published; <see langword="false"/> when no notice was published. Undetermined when a narrowing's date overlaps
+    /// the first notice's.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool EligibilityNarrowedAfterNotice()
@@ -414,22 +392,359 @@ internal sealed class RuleScope
         }
 
         var timeline = Events();
+        var maybe = false;
         for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.EligibilityChanged && e.Date.Earliest > notice.Value
-                && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
+            if (e.Kind == EventKind.EligibilityChanged && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
-                return true;
+                var after = e.Date.IsAfter(notice.Value);
+                if (after == true)
+                {
+                    return true;
+                }
+
+                maybe |= after is null;
             }
         }
 
-        if (!IsComplete(EventKind.EligibilityChanged))
+        if (maybe)
+        {
+            NoteImpreciseDates(EventKind.EligibilityChanged, notice);
+        }
+        else if (!IsComplete(EventKind.EligibilityChanged))
         {
             NoteMissingEvents(EventKind.EligibilityChanged);
         }
 
         return false;
+    }
+
+    // ---- Comparing two dates (decided when the intervals do not overlap; otherwise false, naming the imprecise date) ----
+
+    /// <summary>Whether <paramref name="a"/> is strictly before <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool Before(EventDate? a, EventDate? b) => Compare(a, b, Order.Before);
+
+    /// <summary>As <see cref="Before(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool Before(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.Before);
+
+    /// <summary>Whether <paramref name="a"/> is on or before <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool OnOrBefore(EventDate? a, EventDate? b) => Compare(a, b, Order.OnOrBefore);
+
+    /// <summary>As <see cref="OnOrBefore(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool OnOrBefore(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.OnOrBefore);
+
+    /// <summary>Whether <paramref name="a"/> is strictly after <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool After(EventDate? a, EventDate? b) => Compare(a, b, Order.After);
+
+    /// <summary>As <see cref="After(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool After(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.After);
+
+    /// <summary>Whether <paramref name="a"/> is on or after <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool OnOrAfter(EventDate? a, EventDate? b) => Compare(a, b, Order.OnOrAfter);
+
+    /// <summary>As <see cref="OnOrAfter(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool OnOrAfter(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.OnOrAfter);
+
+    private enum Order
+    {
+        Before,
+        OnOrBefore,
+        After,
+        OnOrAfter,
+    }
+
+    private static EventDate? Exact(DateOnly? date) => date is { } d ? EventDate.On(d) : null;
+
+    private static bool? Ordered(EventDate a, EventDate b, Order order) => order switch
+    {
+        Order.Before => a.IsBefore(b),
+        Order.OnOrBefore => a.IsOnOrBefore(b),
+        Order.After => a.IsAfter(b),
+        _ => a.IsOnOrAfter(b),
+    };
+
+    private static string DateName(EventKind kind) =>
+        (uint)kind < (uint)MissingDateNames.Length ? MissingDateNames[(int)kind] : "timeline." + Names.Camel(kind) + ".date";
+
+    /// <summary>How many events of the kind are surely, and how many may be, in the order to the date (all, surely, when it is null).</summary>
+    private (int Sure, int Maybe) CountOrdered(EventKind kind, EventDate? date, Order order)
+    {
+        var timeline = Events();
+        int sure = 0, maybe = 0;
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind != kind)
+            {
+                continue;
+            }
+
+            switch (date is { } d ? Ordered(e.Date, d, order) : true)
+            {
+                case true:
+                    sure++;
+                    break;
+                case null:
+                    maybe++;
+                    break;
+            }
+        }
+
+        return (sure, maybe);
+    }
+
+    private EventDate? Extreme(EventKind kind, bool last)
+    {
+        var range = new Span(last);
+        var timeline = Events();
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            if (timeline[i].Kind == kind)
+            {
+                range.Add(timeline[i].Date);
+            }
+        }
+
+        if (!range.Any && !IsComplete(kind))
+        {
+            NoteMissingEvents(kind);
+        }
+
+        return range.Result(DateName(kind), this);
+    }
+
+    private bool SignedOff(OversightBody body, EventDate? date, Order order)
+    {
+        var timeline = Events();
+        var maybe = false;
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.OversightSignOff && e.Body == body)
+            {
+                var ordered = date is { } d ? Ordered(e.Date, d, order) : true;
+                if (ordered == true)
+                {
+                    return true;
+                }
+
+                maybe |= ordered is null;
+            }
+        }
+
+        if (maybe)
+        {
+            NoteImpreciseDates(EventKind.OversightSignOff, date);
+        }
+        else if (!IsComplete(EventKind.OversightSignOff))
+        {
+            NoteMissing((uint)body < (uint)MissingSignOffNames.Length ? MissingSignOffNames[(int)body] : "timeline.oversightSignOff." + Names.Camel(body));
+        }
+
+        return false;
+    }
+
+    private bool HappenedLater(EventKind kind, EventDate? date, Order order)
+    {
+        if (date is null)
+        {
+            return false;
+        }
+
+        var (sure, maybe) = CountOrdered(kind, date, order);
+        if (sure > 0)
+        {
+            return true;
+        }
+
+        if (maybe > 0)
+        {
+            NoteImpreciseDates(kind, date);
+        }
+        else if (!IsComplete(kind))
+        {
+            NoteMissingEvents(kind);
+        }
+
+        return false;
+    }
+
+    private bool Compare(EventDate? a, EventDate? b, Order order)
+    {
+        if (a is not { } x || b is not { } y)
+        {
+            return false;
+        }
+
+        var ordered = Ordered(x, y, order);
+        if (ordered is null)
+        {
+            NoteSource(x);
+            NoteSource(y);
+        }
+
+        return ordered == true;
+    }
+
+    /// <summary>Names the imprecise dates of an undecided ordering: the kind's events' and, when imprecise, the date compared with.</summary>
+    private void NoteImpreciseDates(EventKind kind, EventDate? date)
+    {
+        var timeline = Events();
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            if (timeline[i].Kind == kind && !timeline[i].Date.IsExact)
+            {
+                NoteMissing(DateName(kind));
+                break;
+            }
+        }
+
+        if (date is { } d)
+        {
+            NoteSource(d);
+        }
+    }
+
+    /// <summary>Names where an imprecise date came from (the kind whose <c>First</c> or <c>Last</c> gave it); an exact date is not missing.</summary>
+    private void NoteSource(EventDate date)
+    {
+        if (date.IsExact)
+        {
+            return;
+        }
+
+        var named = false;
+        foreach (var (value, name) in _dateSources ?? [])
+        {
+            if (value == date)
+            {
+                NoteMissing(name);
+                named = true;
+            }
+        }
+
+        // A date read straight off an event (Before(e.Date, ...)): named by the kinds of the events dated so.
+        var timeline = Events();
+        for (var i = 0; !named && i < timeline.Length; i++)
+        {
+            if (timeline[i].Date == date)
+            {
+                NoteMissing(DateName(timeline[i].Kind));
+                named = true;
+            }
+        }
+
+        if (!named)
+        {
+            NoteMissing("timeline.date");
+        }
+    }
+
+    private void RememberSource(EventDate date, string name)
+    {
+        _dateSources ??= new List<(EventDate, string)>(2);
+        if (!_dateSources.Contains((date, name)))
+        {
+            _dateSources.Add((date, name));
+        }
+    }
+
+    /// <summary>
+    /// The possible dates of the first (or last) of several events: from the least (greatest) start to the least
+    /// (greatest) end, an open start being the earliest and an open end the latest possible. When one event's own date
+    /// is that interval, it is kept as written (<c>2009-07</c>, not <c>between 2009-07-01 and 2009-07-31</c>). Written
+    /// by hand: a few comparisons of nullable days, no library needed.
+    /// </summary>
+    private struct Span
+    {
+        private readonly bool _last;
+        private DateOnly? _start;
+        private DateOnly? _end;
+        private bool _startOpen;
+        private bool _endOpen;
+        private EventDate? _best;
+        private int _count;
+
+        public Span(bool last)
+        {
+            _last = last;
+        }
+
+        public readonly bool Any => _count > 0;
+
+        private readonly DateOnly? Start => !_last && _startOpen ? null : _start;
+
+        private readonly DateOnly? End => _last && _endOpen ? null : _end;
+
+        public void Add(EventDate date)
+        {
+            var (start, end) = (Start, End);
+            _count++;
+            if (date.Earliest is { } s)
+            {
+                if (_start is null || (_last ? s > _start.Value : s < _start.Value))
+                {
+                    _start = s;
+                }
+            }
+            else
+            {
+                _startOpen = true;
+            }
+
+            if (date.Latest is { } e)
+            {
+                if (_end is null || (_last ? e > _end.Value : e < _end.Value))
+                {
+                    _end = e;
+                }
+            }
+            else
+            {
+                _endOpen = true;
+            }
+
+            if (Start == date.Earliest && End == date.Latest)
+            {
+                _best = date;
+            }
+            else if (_count == 1 || Start != start || End != end)
+            {
+                _best = null;
+            }
+        }
+
+        public readonly EventDate? Result(string? name, RuleScope scope)
+        {
+            if (_count == 0)
+            {
+                return null;
+            }
+
+            var date = _best ?? (Start, End) switch
+            {
+                ({ } s, { } e) when s == e => EventDate.On(s),
+                ({ } s, { } e) => EventDate.Between(s, e),
+                (null, { } e) => EventDate.OnOrBefore(e),
+                ({ } s, null) => EventDate.OnOrAfter(s),
+                _ => EventDate.Undated,
+            };
+            if (!date.IsExact && name is not null)
+            {
+                scope.RememberSource(date, name);
+            }
+
+            return date;
+        }
     }
 
     // ---- Other helpers ----
@@ -443,6 +758,28 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int DaysBetween(DateOnly? from, DateOnly? to) =>
         from is null || to is null ? 0 : to.Value.DayNumber - from.Value.DayNumber;
+
+    /// <summary>
+    /// Whole days between two events' dates when both are exact; 0 when either is null. When either is imprecise, 0
+    /// and the imprecise date is named as a missing fact (the days are not known).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int DaysBetween(EventDate? from, EventDate? to)
+    {
+        if (from is not { } a || to is not { } b)
+        {
+            return 0;
+        }
+
+        if (a.Exact is { } x && b.Exact is { } y)
+        {
+            return y.DayNumber - x.DayNumber;
+        }
+
+        NoteSource(a);
+        NoteSource(b);
+        return 0;
+    }
 
     /// <summary>The incumbents' names joined by " and ", for messages; an incumbent the record does not name is "an unnamed provider".</summary>
     public string IncumbentNames

@@ -159,6 +159,13 @@ internal sealed class ModelBinder
             return BindEventDateBounds(map, path);
         }
 
+        if (node is DocScalar { Kind: ScalarKind.JsonNumber } number)
+        {
+            // A year written as a JSON number (as YAML's 2009 reads when a case file is turned into JSON).
+            return EventDate.TryParse(number.Text, out var year) && year.Precision == DatePrecision.Year ? year
+                : Problem(node, path, $"{number.Describe} is not a year (write a year as 2009, or the date as {EventDateForms})");
+        }
+
         var s = Scalar(node, path, ScalarKind.JsonString, "a date (" + EventDateForms + ")");
         return s is null ? null
             : EventDate.TryParse(s.Text, out var date) ? date

@@ -261,7 +261,7 @@ public class ExpressionHostileTests
         using var pack = TestPack.WithRule("later > 0", facts: "      first: later + 1\n      later: TermMonths");
 
         pack.LoadFails().Problems.Should().ContainSingle().Which.Message
-            .Should().Be("fact 'first': unknown name 'later' (a fact may use only the facts declared before it, not itself or a later one) (in: later + 1)");
+            .Should().Be("fact 'first': unknown name 'later' (a fact may use only the facts declared before it, not itself or a later one); did you mean 'After'? (in: later + 1)");
     }
 
     [Test]

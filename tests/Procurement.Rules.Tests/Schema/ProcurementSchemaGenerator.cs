@@ -159,7 +159,7 @@ internal static partial class ProcurementSchemaGenerator
     }
 
     /// <summary>
-    /// An event's date as the binder reads it: text (a day, a month, a year, a bound, a range or "undated") or a map of
+    /// An event's date as the binder reads it: text (a day, a month, a year, a bound, a range or "undated"), a year as a number, or a map of
     /// at most one lower bound (after, onOrAfter) and one upper bound (before, onOrBefore). The reader also checks that a
     /// range does not end before it starts, and reads the words in any letter case.
     /// </summary>
@@ -187,7 +187,7 @@ internal static partial class ProcurementSchemaGenerator
         };
         return new JsonObject
         {
-            ["anyOf"] = new JsonArray(text, map),
+            ["anyOf"] = new JsonArray(text, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 9999, ["description"] = "A year." }, map),
             ["description"] = "When an event happened, as precisely as recorded: 2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, between 2009-01-01 and 2009-03-31, undated; or a map of one lower bound (after, onOrAfter) and/or one upper bound (before, onOrBefore). Left out or null: undated.",
         };
     }
