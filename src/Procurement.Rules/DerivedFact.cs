@@ -1,0 +1,53 @@
+using System;
+using System.Diagnostics;
+using Procurement.Model;
+
+namespace Procurement.Rules;
+
+/// <summary>
+/// A fact the engine derived from what the record says, with where it came from: for example "decision to tender: on or
+/// before 2010-05-01, inferred from noticePublished on 2010-05-01". Derived by an inference of the pack
+/// (<c>inferences.yaml</c> beside <c>pack.yaml</c>); never derived when the record states a fact of the same kind.
+/// </summary>
+/// <remarks>Immutable and safe to share across threads.</remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class DerivedFact
+{
+    internal DerivedFact(EventKind kind, DateOnly date, string inferenceId, string reason, string from)
+    {
+        Kind = kind;
+        Date = date;
+        InferenceId = inferenceId;
+        Reason = reason;
+        From = from;
+    }
+
+    /// <summary>The kind of the derived event, as if it were in the timeline.</summary>
+    public EventKind Kind { get; }
+
+    /// <summary>When the derived event happened, as precisely as the source allows (typically on or before the source's date).</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The id of the pack's inference that derived it.</summary>
+    public string InferenceId { get; }
+
+    /// <summary>Why the source implies the fact, in plain words.</summary>
+    public string Reason { get; }
+
+    /// <summary>What it was inferred from: the source event's kind and date, for example <c>noticePublished on 2010-05-01</c>.</summary>
+    public string From { get; }
+
+    /// <summary>Formats the fact as <c>decision to tender: on or before 2010-05-01, inferred from noticePublished on 2010-05-01</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Describe(Kind)}: on or before {Date:yyyy-MM-dd}, inferred from {From}");
+
+    /// <summary>The event kind in plain words, for reports ("decision to tender").</summary>
+    internal static string Describe(EventKind kind) => kind switch
+    {
+        EventKind.TenderDecision => "decision to tender",
+        EventKind.DirectAwardDecision => "decision not to tender openly",
+        EventKind.NoticePublished => "notice published",
+        EventKind.ConcernsRaised => "concerns raised",
+        EventKind.AlternativeProvidersEngaged => "alternative providers engaged",
+        _ => Names.Camel(kind),
+    };
+}
