@@ -99,6 +99,21 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+            json.WritePropertyName("derived");
+            json.WriteStartArray();
+            foreach (var d in o.Derived)
+            {
+                json.WriteStartObject();
+                Property(json, "kind", Names.Camel(d.Kind));
+                Property(json, "date", d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                Property(json, "inferenceId", d.InferenceId);
+                Property(json, "from", d.From);
+                Property(json, "reason", d.Reason);
+                Property(json, "text", d.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             if (o.Error is not null)
             {
                 Property(json, "error", o.Error);
