@@ -12,8 +12,12 @@ namespace Procurement.Model;
 [DebuggerDisplay("{Date} {Kind} {Party}")]
 public sealed record TimelineEvent
 {
-    /// <summary>When the event happened. Required.</summary>
-    public required DateOnly Date { get; init; }
+    /// <summary>
+    /// When the event happened, as precisely as recorded (a day, a month, a year, a bound or a range). Default:
+    /// <see cref="EventDate.Undated"/> (the event happened, but when is not recorded). An exact
+    /// <see cref="DateOnly"/> converts implicitly.
+    /// </summary>
+    public EventDate Date { get; init; }
 
     /// <summary>What happened. Required.</summary>
     public required EventKind Kind { get; init; }

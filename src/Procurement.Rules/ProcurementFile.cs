@@ -26,8 +26,8 @@ public static class ProcurementFile
 {
     private static readonly JsonSerializerSettings WriteSettings = new()
     {
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
-        Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()), new DateOnlyConverter() },
+        ContractResolver = new ModelContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+        Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()), new DateOnlyConverter(), new EventDateConverter() },
         NullValueHandling = NullValueHandling.Ignore,
         Formatting = Formatting.Indented,
     };
@@ -308,6 +308,30 @@ public static class ProcurementFile
 
     private static bool IsInside(string inner, string outer) =>
         inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal) && inner[outer.Length] is '.' or '[';
+
+    /// <summary>An event's date as the text a case file holds (<c>2009-07</c>, <c>on or before 2010-05-01</c>).</summary>
+    private sealed class EventDateConverter : JsonConverter<EventDate>
+    {
+        public override EventDate ReadJson(JsonReader reader, Type objectType, EventDate existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+            reader.Value is string text ? EventDate.Parse(text) : EventDate.Undated;
+
+        public override void WriteJson(JsonWriter writer, EventDate value, JsonSerializer serializer) => writer.WriteValue(value.ToString());
+    }
+
+    /// <summary>Leaves an undated event's date out, as a case file would (a struct is never null, so NullValueHandling does not).</summary>
+    private sealed class ModelContractResolver : DefaultContractResolver
+    {
+        protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyType == typeof(EventDate) && property.ValueProvider is { } values)
+            {
+                property.ShouldSerialize = owner => values.GetValue(owner) is EventDate { IsUndated: false };
+            }
+
+            return property;
+        }
+    }
 
     private sealed class DateOnlyConverter : JsonConverter<DateOnly>
     {

@@ -124,7 +124,7 @@ public class MutatedFixtureTests
                         var i = r.Next(timeline.Count);
                         var days = r.Next(2) == 0 ? r.Next(-3, 4) : r.Next(-60, 61);
                         var moved = timeline[i];
-                        timeline[i] = moved with { Date = moved.Date.AddDays(days) };
+                        timeline[i] = moved with { Date = Shift(moved.Date, days) };
                         return (p with { Timeline = timeline.ToArray() }, $"moved {moved.Kind} of {moved.Date} by {days} days");
                     }
 
@@ -132,7 +132,7 @@ public class MutatedFixtureTests
                     {
                         var copy = timeline[r.Next(timeline.Count)];
                         var days = r.Next(-30, 31);
-                        timeline.Add(copy with { Date = copy.Date.AddDays(days) });
+                        timeline.Add(copy with { Date = Shift(copy.Date, days) });
                         return (p with { Timeline = timeline.ToArray() }, $"repeated {copy.Kind} of {copy.Date} {days} days later");
                     }
 
@@ -298,6 +298,16 @@ public class MutatedFixtureTests
                     return docs?.Select(d => d with { Date = d.Date?.AddDays(days) }).ToArray();
             }
         }
+
+        // Moves every known end of an event's date by the days, keeping its form (an undated event stays undated).
+        private static EventDate Shift(EventDate date, int days) => date.Precision switch
+        {
+            DatePrecision.Undated => date,
+            DatePrecision.Day => EventDate.On(date.Exact!.Value.AddDays(days)),
+            _ when date.Earliest is { } from && date.Latest is { } to => EventDate.Between(from.AddDays(days), to.AddDays(days)),
+            _ when date.Earliest is { } from => EventDate.OnOrAfter(from.AddDays(days)),
+            _ => EventDate.OnOrBefore(date.Latest!.Value.AddDays(days)),
+        };
 
         private static bool? Flip(bool? value, Random r) => r.Next(3) == 0 ? null : !(value ?? r.Next(2) == 0);
     }

@@ -182,7 +182,7 @@ public class CheckTests
     [Test]
     public void Check_EvaluationError_IsFailedNeverBreachOrPass()
     {
-        using var pack = TestPack.WithRule("Timeline.First().Date.Year > 2000");
+        using var pack = TestPack.WithRule("Timeline.First().Date.IsExact");
 
         var report = pack.Load().Check(new ProposedProcurement { Id = "empty", Timeline = [] });
 
@@ -196,7 +196,7 @@ public class CheckTests
     [Test]
     public void Check_ErrorCausedByAMissingFact_IsUndetermined()
     {
-        using var pack = TestPack.WithRule("Timeline.First().Date.Year > 2000");
+        using var pack = TestPack.WithRule("Timeline.First().Date.IsExact");
 
         var outcome = pack.Load().Check(new ProposedProcurement { Id = "no-timeline" }).Outcomes.Single();
 

@@ -43,7 +43,7 @@ public class CompileEquivalenceTests
                   ordered: IncumbentContracts.OrderBy(c => c.Provider.Name).Select(c => c.Provider.Name)
                   chained: IncumbentContracts.Select(c => c.Performance).Any(p => p.Underperforming == true)
                   tenderEvents: Timeline.Count(e => e.Kind == TenderDecision || e.Kind == NoticePublished)
-                  lateEvents: Timeline.Where(e => e.Date > DateOnly(2009, 10, 1)).Select(e => e.Date)
+                  lateEvents: Timeline.Where(e => e.Date.Earliest > DateOnly(2009, 10, 1)).Select(e => e.Date)
             """;
         var rule = TestPack.RuleText(
             require: "IncumbentContracts.All(c => c.Performance.PlansNotCredible == true || c.Provider.Kind == ThirdSector)",
@@ -71,7 +71,7 @@ public class CompileEquivalenceTests
 
     [TestCase("IncumbentContracts.All(c => c.Performance.SignificantUnderperformance == true)")]
     [TestCase("IncumbentContracts.Select(c => c.Performance.SeriousShortcomings)")]
-    [TestCase("Timeline.Where(e => e.Kind == TenderDecision).Max(e => e.Date)")]
+    [TestCase("Timeline.Where(e => e.Kind == TenderDecision).Max(e => e.Date.Earliest)")]
     public void Lifting_LeavesNoLambdaInTheCompiledExpression(string text)
     {
         var parser = new RuleExpressionParser();

@@ -252,7 +252,7 @@ public class HtmlReportTests
     [Test]
     public void Write_FailedRule_IsShownAsFWithItsError()
     {
-        using var testPack = TestPack.WithRule("Timeline.First().Date.Year > 2000");
+        using var testPack = TestPack.WithRule("Timeline.First().Date.IsExact");
         var report = testPack.Load().Check(new ProposedProcurement { Id = "empty", Timeline = [] });
         report.VerdictFor("fair-tender")!.Kind.Should().Be(OutcomeKind.Failed);
 

@@ -16,7 +16,8 @@ public class ProcurementFileTests
             kind: noticePublished
           - date: 2009-02-30
             kind: tenderDecision
-          - kind: bidReceived
+          - date: between 2009-03-01 and 2009-01-01
+            kind: bidReceived
         """;
 
     [Test]
@@ -37,7 +38,7 @@ public class ProcurementFileTests
         problems[1].Message.Should().Contain("'twelve' is not a whole number");
         problems[2].Message.Should().Contain("'nhsOnlee' is not one of open, nhsOnly, nonNhsOnly; did you mean 'nhsOnly'?");
         problems[3].Message.Should().Contain("'2009-02-30' is not a valid date");
-        problems[4].Message.Should().Contain("missing required key 'date'");
+        problems[4].Message.Should().Contain("ends before it starts");
     }
 
     [Test]

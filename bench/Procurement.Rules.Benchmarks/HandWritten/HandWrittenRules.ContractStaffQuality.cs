@@ -81,9 +81,9 @@ internal static partial class HandWrittenRules
             }
             else if (agreed)
             {
-                if (!anyAgreed || e.Date > latestAgreed)
+                if (!anyAgreed || e.Date.Earliest > latestAgreed)
                 {
-                    latestAgreed = e.Date;
+                    latestAgreed = e.Date.Earliest!.Value;
                 }
 
                 anyAgreed = true;
@@ -104,7 +104,7 @@ internal static partial class HandWrittenRules
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.ContractMechanismInvoked && e.Date >= latestAgreed)
+            if (e.Kind == EventKind.ContractMechanismInvoked && e.Date.Earliest >= latestAgreed)
             {
                 incorporated = true;
                 break;
@@ -453,7 +453,7 @@ internal static partial class HandWrittenRules
             var e = timeline[i];
             if (e.Kind == EventKind.StaffEngaged)
             {
-                if (e.Date < alternatives.Value)
+                if (e.Date.Earliest < alternatives.Value)
                 {
                     before = true;
                 }
@@ -518,9 +518,9 @@ internal static class ContractStaffQualityFacts
                 return new FactValue(name, null, Text.NotRecorded, false);
             }
 
-            if (e.Agreed == true && (latest is null || e.Date > latest.Value))
+            if (e.Agreed == true && (latest is null || e.Date.Earliest > latest.Value))
             {
-                latest = e.Date;
+                latest = e.Date.Earliest;
             }
         }
 
@@ -614,9 +614,9 @@ internal static class ContractStaffQualityFacts
             for (var i = 0; i < timeline.Count; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && (last is null || e.Date > last.Value))
+                if (e.Kind == kind && (last is null || e.Date.Earliest > last.Value))
                 {
-                    last = e.Date;
+                    last = e.Date.Earliest;
                 }
             }
         }

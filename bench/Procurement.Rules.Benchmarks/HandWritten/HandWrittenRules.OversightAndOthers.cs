@@ -355,7 +355,7 @@ internal static partial class HandWrittenRules
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date < date.Value))
+            if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
             {
                 return true;
             }

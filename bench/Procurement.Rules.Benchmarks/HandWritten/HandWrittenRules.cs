@@ -75,7 +75,7 @@ internal static partial class HandWrittenRules
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EligibilityChanged && e.Date > notice.Value && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
+            if (e.Kind == EligibilityChanged && e.Date.Earliest > notice.Value && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
                 narrowed = true;
                 break;

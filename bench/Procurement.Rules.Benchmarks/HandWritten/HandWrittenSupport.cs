@@ -51,7 +51,7 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (date is null || e.Date < date.Value))
+            if (e.Kind == kind && (date is null || e.Date.Earliest < date.Value))
             {
                 count++;
             }
@@ -73,9 +73,9 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (first is null || e.Date < first.Value))
+            if (e.Kind == kind && (first is null || e.Date.Earliest < first.Value))
             {
-                first = e.Date;
+                first = e.Date.Earliest;
             }
         }
 

@@ -253,7 +253,7 @@ internal static class FairTenderEligibilityFixedAtNotice
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.EligibilityChanged && e.Date > notice && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
+            if (e.Kind == EventKind.EligibilityChanged && e.Date.Earliest > notice && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
                 narrowed = true;
                 break;

@@ -80,7 +80,7 @@ public static class Procurements
         for (var i = 0; i < events; i++)
         {
             var template = realistic.Timeline![i % realistic.Timeline.Count];
-            timeline[i] = template with { Date = template.Date.AddDays(i / realistic.Timeline.Count) };
+            timeline[i] = template with { Date = template.Date.Exact!.Value.AddDays(i / realistic.Timeline.Count) };
         }
 
         return realistic with { Timeline = timeline };

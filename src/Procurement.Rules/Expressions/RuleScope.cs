@@ -308,7 +308,7 @@ internal sealed class RuleScope
         for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (date is null || e.Date < date.Value))
+            if (e.Kind == kind && (date is null || e.Date.Earliest < date.Value))
             {
                 count++;
             }
@@ -331,9 +331,9 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && (first is null || e.Date < first.Value))
+                if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
                 {
-                    first = e.Date;
+                    first = day;
                 }
             }
         }
@@ -357,9 +357,9 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && (last is null || e.Date > last.Value))
+                if (e.Kind == kind && e.Date.Earliest is { } day && (last is null || day > last.Value))
                 {
-                    last = e.Date;
+                    last = day;
                 }
             }
         }
@@ -386,7 +386,7 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date < date.Value))
+                if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
                 {
                     return true;
                 }
@@ -427,7 +427,7 @@ internal sealed class RuleScope
             for (var i = 0; i < timeline.Length; i++)
             {
                 var e = timeline[i];
-                if (e.Kind == kind && e.Date > date.Value)
+                if (e.Kind == kind && e.Date.Earliest > date.Value)
                 {
                     return true;
                 }
@@ -459,7 +459,7 @@ internal sealed class RuleScope
         for (var i = 0; i < timeline.Length; i++)
         {
             var e = timeline[i];
-            if (e.Kind == EventKind.EligibilityChanged && e.Date > notice.Value
+            if (e.Kind == EventKind.EligibilityChanged && e.Date.Earliest > notice.Value
                 && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
                 return true;

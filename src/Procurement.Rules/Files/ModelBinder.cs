@@ -24,6 +24,11 @@ internal sealed class ModelBinder
     private readonly string _file;
     private readonly List<LoadProblem> _problems;
 
+    /// <summary>The forms an event's date may take, for messages.</summary>
+    internal const string EventDateForms =
+        "2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, "
+        + "between 2009-01-01 and 2009-03-31, or leave it out when undated";
+
     public ModelBinder(string file, List<LoadProblem> problems)
     {
         _file = file;
@@ -35,6 +40,11 @@ internal sealed class ModelBinder
         var underlying = Nullable.GetUnderlyingType(type);
         if (node is DocScalar { Kind: ScalarKind.Null })
         {
+            if (type == typeof(EventDate))
+            {
+                return null; // an event's date left empty: undated, the default
+            }
+
             // Explicit null: "not recorded", allowed only where the model allows it.
             if (underlying is null && type.IsValueType)
             {
@@ -94,6 +104,11 @@ internal sealed class ModelBinder
                 : Problem(node, path, $"{s.Describe} is not a valid date (yyyy-MM-dd, a day that exists)");
         }
 
+        if (target == typeof(EventDate))
+        {
+            return BindEventDate(node, path);
+        }
+
         if (target == typeof(Uri))
         {
             var s = Scalar(node, path, ScalarKind.JsonString, "an absolute URL");
@@ -135,6 +150,113 @@ internal sealed class ModelBinder
         var names = EnumNames(type);
         var suggestion = Names.Suggest(s.Text ?? string.Empty, names);
         return Problem(node, path, $"{s.Describe} is not one of {string.Join(", ", names)}" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+    }
+
+    private object? BindEventDate(DocNode node, string path)
+    {
+        if (node is DocMap map)
+        {
+            return BindEventDateBounds(map, path);
+        }
+
+        var s = Scalar(node, path, ScalarKind.JsonString, "a date (" + EventDateForms + ")");
+        return s is null ? null
+            : EventDate.TryParse(s.Text, out var date) ? date
+            : Problem(node, path, EventDateProblem(s));
+    }
+
+    /// <summary>What is wrong with an event's date written as text: a range out of order, a day that does not exist, or the form.</summary>
+    private static string EventDateProblem(DocScalar s)
+    {
+        var words = (s.Text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 4 && string.Equals(words[0], "between", StringComparison.OrdinalIgnoreCase)
+            && EventDate.TryParse(words[1], out var from) && EventDate.TryParse(words[3], out var to) && from.IsExact && to.IsExact && to.Exact < from.Exact)
+        {
+            return $"{s.Describe} is a range that ends before it starts (write the earlier day first: between {words[3]} and {words[1]})";
+        }
+
+        return $"{s.Describe} is not a valid date (write {EventDateForms}; a day is yyyy-MM-dd and must exist)";
+    }
+
+    /// <summary>
+    /// An event's date written as a map of bounds: <c>{before: 2010-05-01}</c>, <c>{onOrAfter: 2009-01-01}</c>, or one
+    /// lower and one upper bound together for a range (<c>{onOrAfter: 2009-01-01, onOrBefore: 2009-03-31}</c>).
+    /// </summary>
+    private object? BindEventDateBounds(DocMap map, string path)
+    {
+        const string Keys = "before, onOrBefore, after, onOrAfter";
+        DateOnly? earliest = null, latest = null;
+        string? lowerKey = null, upperKey = null;
+        var failed = false;
+        foreach (var entry in map.Entries)
+        {
+            var entryPath = path + "." + entry.Key;
+            var upper = entry.Key is "before" or "onOrBefore";
+            if (!upper && entry.Key is not ("after" or "onOrAfter"))
+            {
+                _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
+                    $"unknown key '{DocScalar.Shorten(entry.Key)}' in a date (expected one of: {Keys}; or write the date as text: {EventDateForms})"));
+                failed = true;
+                continue;
+            }
+
+            if ((upper ? upperKey : lowerKey) is { } other)
+            {
+                _problems.Add(new LoadProblem(_file, entry.Line, entry.Column, entryPath, null,
+                    $"a date has one {(upper ? "upper" : "lower")} bound, but '{other}' and '{entry.Key}' are both given"));
+                failed = true;
+                continue;
+            }
+
+            if (Bind(entry.Value, typeof(DateOnly), entryPath) is not DateOnly day)
+            {
+                failed = true;
+                continue;
+            }
+
+            if (entry.Key == "before" && day == DateOnly.MinValue || entry.Key == "after" && day == DateOnly.MaxValue)
+            {
+                Problem(entry.Value, entryPath, $"there is no day {entry.Key} {day:yyyy-MM-dd}");
+                failed = true;
+                continue;
+            }
+
+            if (upper)
+            {
+                upperKey = entry.Key;
+                latest = entry.Key == "before" ? day.AddDays(-1) : day;
+            }
+            else
+            {
+                lowerKey = entry.Key;
+                earliest = entry.Key == "after" ? day.AddDays(1) : day;
+            }
+        }
+
+        if (failed)
+        {
+            return null;
+        }
+
+        if (earliest is null && latest is null)
+        {
+            return Problem(map, path, $"a date written as a map needs a bound ({Keys})");
+        }
+
+        if (earliest is { } from && latest is { } to)
+        {
+            return to < from
+                ? Problem(map, path, $"the date's bounds are out of order: {lowerKey} {map.Entries.First(e => e.Key == lowerKey).Value.Describe} is not before {upperKey} {map.Entries.First(e => e.Key == upperKey).Value.Describe}")
+                : EventDate.Between(from, to);
+        }
+
+        return (lowerKey ?? upperKey) switch
+        {
+            "before" => EventDate.Before(latest!.Value.AddDays(1)),
+            "onOrBefore" => EventDate.OnOrBefore(latest!.Value),
+            "after" => EventDate.After(earliest!.Value.AddDays(-1)),
+            _ => EventDate.OnOrAfter(earliest!.Value),
+        };
     }
 
     private object? BindList(DocNode node, Type itemType, string path)

@@ -19,6 +19,7 @@ internal static class FactFormatter
         string s => s,
         bool b => b ? "yes" : "no",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Procurement.Model.EventDate d => d.ToString(), // as precise as recorded: 2009-07, on or before 2010-05-01, undated
         Enum e => Names.Camel(e),
         decimal m => m.ToString("#,0.##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -259,7 +259,7 @@ public class ExpressionFuzzTests
         {
             if (depth <= 0)
             {
-                return Pick("DecisionDate", $"First({Kind()})", $"Last({Kind()})", "DateOnly(2010, 1, 1)", "DateOnly(9999, 12, 31)", item is null ? "DateOnly(1, 1, 1)" : $"{item}.Date");
+                return Pick("DecisionDate", $"First({Kind()})", $"Last({Kind()})", "DateOnly(2010, 1, 1)", "DateOnly(9999, 12, 31)", item is null ? "DateOnly(1, 1, 1)" : $"{item}.Date.Earliest");
             }
 
             return random.Next(3) == 0 ? $"{Date(depth - 1, item)}.Value.AddDays({Int(depth - 1, item)})" : Date(0, item);
@@ -267,7 +267,7 @@ public class ExpressionFuzzTests
 
         private string Lambda(string name, int depth) => $"{Seq()}.{name}({Var(out var v)} => {Bool(depth, v)})";
 
-        private string Seq() => Pick("Timeline", "root.Timeline", "root.Timeline.Where(x => x.Date > DateOnly(2009, 1, 1))", "root.Timeline.OrderBy(x => x.Description)");
+        private string Seq() => Pick("Timeline", "root.Timeline", "root.Timeline.Where(x => x.Date.Earliest > DateOnly(2009, 1, 1))", "root.Timeline.OrderBy(x => x.Description)");
 
         private string Var(out string name)
         {

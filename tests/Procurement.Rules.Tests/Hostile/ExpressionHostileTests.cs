@@ -112,7 +112,7 @@ public class ExpressionHostileTests
     public void Check_EightNestedAnyOverTwentyEvents_FailsOnTheBudget()
     {
         var expression = "Timeline.Any(a => root.Timeline.Any(b => root.Timeline.Any(c => root.Timeline.Any(d => root.Timeline.Any(e => root.Timeline.Any(f => "
-            + "root.Timeline.Any(g => root.Timeline.Any(h => h.Kind == a.Kind && h.Date > h.Date))))))))";
+            + "root.Timeline.Any(g => root.Timeline.Any(h => h.Kind == a.Kind && h.Date.Earliest > h.Date.Earliest))))))))";
 
         var outcome = CheckWith(expression, Events(20));
 

@@ -154,7 +154,7 @@ public class OcdsReaderTests
     [TestCase("direct", 0)]
     public void TenderRelease_OfACompetition_GivesNoticePublished(string method, int notices) =>
         (One(Release($$"""{ "id": "t", "procurementMethod": "{{method}}" }""")).Timeline ?? []).Where(e => e.Kind == EventKind.NoticePublished)
-            .Select(e => e.Date).Should().Equal(Enumerable.Repeat(new DateOnly(2025, 6, 2), notices));
+            .Select(e => e.Date).Should().Equal(Enumerable.Repeat(EventDate.On(new DateOnly(2025, 6, 2)), notices));
 
     [Test]
     public void ActiveAward_GivesContractAwarded_WithItsSuppliers()

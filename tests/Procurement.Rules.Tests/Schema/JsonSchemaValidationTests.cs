@@ -50,7 +50,10 @@ public class JsonSchemaValidationTests
     public void ProcurementSchema_EveryModelType_HasItsKeysAndEnumValues()
     {
         var defs = JsonNode.Parse(File.ReadAllText(Path.Combine(SchemaDirectory, ProcurementSchemaGenerator.FileName)))!["$defs"]!.AsObject();
-        foreach (var type in typeof(Procurement.Model.ProposedProcurement).Assembly.GetExportedTypes().Where(t => t != typeof(Procurement.Model.ProposedProcurement)))
+        // An event's date is written as text or a map of bounds (eventDate), not member by member, and its precision
+        // is read from that text, never written.
+        foreach (var type in typeof(Procurement.Model.ProposedProcurement).Assembly.GetExportedTypes()
+            .Where(t => t != typeof(Procurement.Model.ProposedProcurement) && t != typeof(Procurement.Model.EventDate) && t != typeof(Procurement.Model.DatePrecision)))
         {
             var def = defs[ProcurementSchemaGenerator.Camel(type.Name)];
             def.Should().NotBeNull($"{type.Name} has a definition");
@@ -90,7 +93,7 @@ public class JsonSchemaValidationTests
     [TestCase("decisionDate", "\"1 October 2009\"", TestName = "ProcurementSchema_DateNotIso_FailsLikeTheReader")]
     [TestCase("tender", "{ \"route\": \"openTender\", \"eligibilty\": \"open\" }", TestName = "ProcurementSchema_MisspeltNestedKey_FailsLikeTheReader")]
     [TestCase("tender", "{ \"method\": \"open\" }", TestName = "ProcurementSchema_OcdsCodeForTheMethod_FailsLikeTheReader")]
-    [TestCase("timeline", "[ { \"kind\": \"noticePublished\" } ]", TestName = "ProcurementSchema_MissingRequiredKey_FailsLikeTheReader")]
+    [TestCase("timeline", "[ { \"date\": \"2009-10-01\" } ]", TestName = "ProcurementSchema_MissingRequiredKey_FailsLikeTheReader")]
     [TestCase("relatedProcesses", "[ { \"relationship\": \"framework\", \"identifier\": \"x\" }, { \"identifier\": \"y\" } ]", TestName = "ProcurementSchema_RelatedProcessWithoutRelationship_FailsLikeTheReader")]
     [TestCase("awards", "[ { \"status\": \"active\" } ]", TestName = "ProcurementSchema_AwardStatusWithoutPrefix_FailsLikeTheReader")]
     [TestCase("id", "null", TestName = "ProcurementSchema_RequiredKeyNull_FailsLikeTheReader")]

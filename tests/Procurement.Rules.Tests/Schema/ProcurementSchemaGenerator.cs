@@ -38,6 +38,7 @@ internal static partial class ProcurementSchemaGenerator
 
         var defsNode = new JsonObject();
         defsNode["date"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", ["format"] = "date", ["description"] = "A date, yyyy-MM-dd." };
+        defsNode["eventDate"] = EventDateSchema();
         foreach (var (name, def) in defs)
         {
             defsNode[name] = def;
@@ -62,7 +63,8 @@ internal static partial class ProcurementSchemaGenerator
         {
             var isRequired = property.IsDefined(typeof(RequiredMemberAttribute));
             // As the binder: null is "not recorded", allowed unless the key is required or its type cannot be null.
-            var nullable = !isRequired && (!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null);
+            // An event's date (a value type) may be null or left out too: undated.
+            var nullable = !isRequired && (!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null || property.PropertyType == typeof(EventDate));
             var value = TypeSchema(property.PropertyType, defs, docs);
 
             var schema = nullable ? new JsonObject { ["anyOf"] = new JsonArray(value, new JsonObject { ["type"] = "null" }) } : value;
@@ -116,6 +118,11 @@ internal static partial class ProcurementSchemaGenerator
             return new JsonObject { ["$ref"] = "#/$defs/date" };
         }
 
+        if (target == typeof(EventDate))
+        {
+            return new JsonObject { ["$ref"] = "#/$defs/eventDate" };
+        }
+
         if (target == typeof(Uri))
         {
             return new JsonObject { ["type"] = "string", ["format"] = "uri" };
@@ -149,6 +156,40 @@ internal static partial class ProcurementSchemaGenerator
         }
 
         return new JsonObject { ["$ref"] = "#/$defs/" + name };
+    }
+
+    /// <summary>
+    /// An event's date as the binder reads it: text (a day, a month, a year, a bound, a range or "undated") or a map of
+    /// at most one lower bound (after, onOrAfter) and one upper bound (before, onOrBefore). The reader also checks that a
+    /// range does not end before it starts, and reads the words in any letter case.
+    /// </summary>
+    private static JsonObject EventDateSchema()
+    {
+        const string Day = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+        var text = new JsonObject
+        {
+            ["type"] = "string",
+            ["pattern"] = $"^\\s*({Day}|[0-9]{{4}}-[0-9]{{2}}|[0-9]{{4}}|(before|after|on\\s+or\\s+before|on\\s+or\\s+after)\\s+{Day}|between\\s+{Day}\\s+and\\s+{Day}|undated)\\s*$",
+        };
+        var day = new JsonObject { ["$ref"] = "#/$defs/date" };
+        var map = new JsonObject
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["minProperties"] = 1,
+            ["properties"] = new JsonObject { ["before"] = day.DeepClone(), ["onOrBefore"] = day.DeepClone(), ["after"] = day.DeepClone(), ["onOrAfter"] = day.DeepClone() },
+            ["not"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["required"] = new JsonArray("before", "onOrBefore") },
+                    new JsonObject { ["required"] = new JsonArray("after", "onOrAfter") }),
+            },
+        };
+        return new JsonObject
+        {
+            ["anyOf"] = new JsonArray(text, map),
+            ["description"] = "When an event happened, as precisely as recorded: 2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, between 2009-01-01 and 2009-03-31, undated; or a map of one lower bound (after, onOrAfter) and/or one upper bound (before, onOrBefore). Left out or null: undated.",
+        };
     }
 
     /// <summary>The model's XML doc summaries, as plain text, by member id.</summary>
