@@ -13,7 +13,7 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class DerivedFact
 {
-    internal DerivedFact(EventKind kind, DateOnly date, string inferenceId, string reason, string from)
+    internal DerivedFact(EventKind kind, EventDate date, string inferenceId, string reason, string from)
     {
         Kind = kind;
         Date = date;
@@ -25,8 +25,11 @@ public sealed class DerivedFact
     /// <summary>The kind of the derived event, as if it were in the timeline.</summary>
     public EventKind Kind { get; }
 
-    /// <summary>When the derived event happened, as precisely as the source allows (typically on or before the source's date).</summary>
-    public DateOnly Date { get; }
+    /// <summary>
+    /// When the derived event happened, as precisely as the source allows: typically on or before the source's latest
+    /// possible date (<see cref="EventDate.OnOrBefore"/>); undated when the source's date has no upper bound.
+    /// </summary>
+    public EventDate Date { get; }
 
     /// <summary>The id of the pack's inference that derived it.</summary>
     public string InferenceId { get; }
@@ -38,7 +41,29 @@ public sealed class DerivedFact
     public string From { get; }
 
     /// <summary>Formats the fact as <c>decision to tender: on or before 2010-05-01, inferred from noticePublished on 2010-05-01</c>.</summary>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Describe(Kind)}: on or before {Date:yyyy-MM-dd}, inferred from {From}");
+    public override string ToString() => $"{Describe(Kind)}: {Date}, inferred from {From}";
+
+    /// <summary>How a source event reads in <see cref="From"/>: <c>noticePublished on 2010-05-01</c>, <c>bidReceived in 2010-05</c>, <c>bidReceived (undated)</c>.</summary>
+    internal static string Source(EventKind kind, EventDate date) => Names.Camel(kind) + date.Precision switch
+    {
+        DatePrecision.Day => " on " + date,
+        DatePrecision.Month or DatePrecision.Year => " in " + date,
+        DatePrecision.Undated => " (undated)",
+        _ => " " + date,
+    };
+
+    /// <summary>
+    /// The date of an event derived from a source dated <paramref name="source"/>: on or before its latest possible day
+    /// (undated when it has none), or the source's own date for an inference that derives on it.
+    /// </summary>
+    internal static EventDate Following(EventDate source, bool onSourceDate) =>
+        onSourceDate ? source : source.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
+
+    /// <summary>The order derived facts are listed in: by kind, then inference, then source.</summary>
+    internal static int Compare(DerivedFact a, DerivedFact b) =>
+        a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+        : !string.Equals(a.InferenceId, b.InferenceId, StringComparison.Ordinal) ? string.CompareOrdinal(a.InferenceId, b.InferenceId)
+        : string.CompareOrdinal(a.From, b.From);
 
     /// <summary>The event kind in plain words, for reports ("decision to tender").</summary>
     internal static string Describe(EventKind kind) => kind switch
@@ -48,6 +73,7 @@ public sealed class DerivedFact
         EventKind.NoticePublished => "notice published",
         EventKind.ConcernsRaised => "concerns raised",
         EventKind.AlternativeProvidersEngaged => "alternative providers engaged",
+        EventKind.AccreditationOpened => "accreditation process opened",
         _ => Names.Camel(kind),
     };
 }

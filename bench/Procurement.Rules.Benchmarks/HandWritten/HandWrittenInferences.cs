@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Procurement.Model;
 
 namespace Procurement.Rules.Benchmarks.HandWritten;
@@ -47,8 +46,8 @@ internal static class HandWrittenInferences
                 continue;
             }
 
-            var first = Events.First(p, from)!.Value;
-            (derived ??= new()).Add(Make(id, derive, first, string.Create(CultureInfo.InvariantCulture, $"{Text.Camel(from.ToString())} on {first:yyyy-MM-dd}"), reasons));
+            var first = FirstBounded(timeline, from);
+            (derived ??= new()).Add(Make(id, derive, OnOrBefore(first), Source(from, first), reasons));
         }
 
         // Chains: each derived source of an inference's kind derives once more, until nothing new follows (the pack's
@@ -60,21 +59,53 @@ internal static class HandWrittenInferences
             {
                 if (source.Fact.Kind == from && (recorded & (1L << (int)derive)) == 0 && when(p))
                 {
-                    derived.Add(Make(id, derive, source.Fact.Date, $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
+                    derived.Add(Make(id, derive, OnOrBefore(source.Fact.Date), $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
                 }
             }
         }
 
         derived?.Sort(static (a, b) => a.Fact.Kind != b.Fact.Kind ? a.Fact.Kind.CompareTo(b.Fact.Kind)
-            : a.Fact.Date != b.Fact.Date ? a.Fact.Date.CompareTo(b.Fact.Date)
-            : string.CompareOrdinal(a.Fact.InferenceId + " " + a.Fact.From, b.Fact.InferenceId + " " + b.Fact.From));
+            : a.Fact.InferenceId != b.Fact.InferenceId ? string.CompareOrdinal(a.Fact.InferenceId, b.Fact.InferenceId)
+            : string.CompareOrdinal(a.Fact.From, b.Fact.From));
         return derived;
     }
+
+    /// <summary>The source that bounds a derived date best: the earliest latest day; an unbounded one only when alone.</summary>
+    private static EventDate FirstBounded(IReadOnlyList<TimelineEvent> timeline, EventKind kind)
+    {
+        EventDate? first = null;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind != kind)
+            {
+                continue;
+            }
+
+            if (first is not { } current
+                || (e.Date.Latest is { } latest && (current.Latest is not { } now || latest < now || (latest == now && e.Date.IsExact && !current.IsExact))))
+            {
+                first = e.Date;
+            }
+        }
+
+        return first!.Value;
+    }
+
+    private static EventDate OnOrBefore(EventDate source) => source.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
+
+    private static string Source(EventKind kind, EventDate date) => Text.Camel(kind.ToString()) + date.Precision switch
+    {
+        DatePrecision.Day => " on " + date,
+        DatePrecision.Month or DatePrecision.Year => " in " + date,
+        DatePrecision.Undated => " (undated)",
+        _ => " " + date,
+    };
 
     private static bool Competitive(ProposedProcurement p) =>
         p.Tender?.Route is ProcurementRoute.OpenTender or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue;
 
-    private static (TimelineEvent, DerivedFact) Make(string id, EventKind kind, DateOnly date, string from, IReadOnlyDictionary<string, string> reasons)
+    private static (TimelineEvent, DerivedFact) Make(string id, EventKind kind, EventDate date, string from, IReadOnlyDictionary<string, string> reasons)
     {
         var fact = new DerivedFact(kind, date, id, reasons[id], from);
         return (new TimelineEvent { Kind = kind, Date = date, Description = fact.ToString() }, fact);

@@ -179,7 +179,7 @@ internal static partial class HandWrittenRules
 
             if (nonNhs)
             {
-                if (Events.First(p, TenderDecision) is not null || Events.First(p, EventKind.ContractAwarded) is not null)
+                if (Events.Happened(p, TenderDecision) || Events.Happened(p, EventKind.ContractAwarded))
                 {
                     applies = true;
                 }
@@ -248,7 +248,7 @@ internal static partial class HandWrittenRules
 
         if (Events.First(p, TenderDecision) is not { } tenderDecision)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
@@ -279,7 +279,7 @@ internal static partial class HandWrittenRules
 
         if (Events.First(p, TenderDecision) is not { } tenderDecision)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
@@ -354,7 +354,7 @@ internal static partial class HandWrittenRules
         // a decision to tender that may have gone unrecorded leaves it undetermined whatever the directions.
         var missing = default(Missing);
         var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null && !Events.IsComplete(p, TenderDecision))
+        if (tenderDecision is null && !Events.FirstKnowable(p, TenderDecision))
         {
             missing.Add(Events.Missing(TenderDecision));
         }
@@ -385,7 +385,7 @@ internal static partial class HandWrittenRules
     {
         if (Events.First(p, TenderDecision) is not { } tenderDecision)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }

@@ -24,7 +24,7 @@ internal static partial class HandWrittenRules
         var alternatives = Events.First(p, Alternatives);
         if (alternatives is null)
         {
-            return Events.IsComplete(p, Alternatives)
+            return Events.FirstKnowable(p, Alternatives)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
         }
@@ -51,7 +51,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, JointReview) is null)
+        if (!Events.Happened(p, JointReview))
         {
             return Events.IsComplete(p, JointReview)
                 ? NotApplicable(rule, AgreedReviewNotApplicable)
@@ -148,7 +148,7 @@ internal static partial class HandWrittenRules
         var tenderDecision = Events.First(p, TenderDecision);
         if (tenderDecision is null)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
@@ -204,7 +204,7 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, NoticePublished) is null)
+        if (!Events.Happened(p, NoticePublished))
         {
             return Events.IsComplete(p, NoticePublished)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
@@ -237,7 +237,7 @@ internal static partial class HandWrittenRules
         var tenderDecision = Events.First(p, TenderDecision);
         if (tenderDecision is null)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
@@ -354,7 +354,7 @@ internal static partial class HandWrittenRules
         // HappenedBefore(ConcernsRaised, First(AlternativeProvidersEngaged)): with no approach recorded, concerns raised
         // at any time count.
         var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null && !Events.IsComplete(p, Alternatives))
+        if (alternatives is null && !Events.FirstKnowable(p, Alternatives))
         {
             missing.Add(Events.Missing(Alternatives));
         }
@@ -438,7 +438,7 @@ internal static partial class HandWrittenRules
         var alternatives = Events.First(p, Alternatives);
         if (alternatives is null)
         {
-            return Events.IsComplete(p, Alternatives)
+            return Events.FirstKnowable(p, Alternatives)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
         }

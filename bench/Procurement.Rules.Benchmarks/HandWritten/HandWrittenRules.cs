@@ -65,7 +65,7 @@ internal static partial class HandWrittenRules
         var notice = Events.First(p, NoticePublished);
         if (notice is null)
         {
-            return Events.IsComplete(p, NoticePublished)
+            return Events.FirstKnowable(p, NoticePublished)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
         }
@@ -138,7 +138,7 @@ internal static partial class HandWrittenRules
     {
         var missing = default(Missing);
         var applies = false;
-        if (Events.First(p, TenderDecision) is null)
+        if (!Events.Happened(p, TenderDecision))
         {
             if (!Events.IsComplete(p, TenderDecision))
             {
@@ -197,7 +197,7 @@ internal static partial class HandWrittenRules
         var alternatives = Events.First(p, Alternatives);
         if (alternatives is null)
         {
-            return Events.IsComplete(p, Alternatives)
+            return Events.FirstKnowable(p, Alternatives)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
         }
@@ -236,7 +236,7 @@ internal static partial class HandWrittenRules
         var alternatives = Events.First(p, Alternatives);
         if (alternatives is null)
         {
-            return Events.IsComplete(p, Alternatives)
+            return Events.FirstKnowable(p, Alternatives)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
         }
@@ -282,7 +282,7 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is null && Events.First(p, AccreditationOpened) is null)
+        if (!Events.Happened(p, TenderDecision) && !Events.Happened(p, AccreditationOpened))
         {
             var missing = default(Missing);
             if (!Events.IsComplete(p, TenderDecision))
@@ -444,7 +444,7 @@ internal static partial class HandWrittenRules
         var first = Events.First(p, kind);
         if (first is null)
         {
-            if (!Events.IsComplete(p, kind))
+            if (!Events.FirstKnowable(p, kind))
             {
                 missing.Add(Events.Missing(kind));
             }

@@ -135,7 +135,7 @@ internal sealed class CaseBoard
 
     private DerivedEvent? Derive(CompiledInference inference, DerivedEvent? source)
     {
-        DateOnly date;
+        EventDate date;
         string from;
         if (source is not null)
         {
@@ -145,12 +145,14 @@ internal sealed class CaseBoard
         else if (FirstRecorded(inference.From) is { } first)
         {
             date = first;
-            from = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Names.Camel(inference.From)} on {first:yyyy-MM-dd}");
+            from = DerivedFact.Source(inference.From, first);
         }
         else
         {
             return null;
         }
+
+        date = DerivedFact.Following(date, inference.Date == InferredDate.On);
 
         if (inference.When is { } when && !Holds(when))
         {
@@ -183,15 +185,19 @@ internal sealed class CaseBoard
         }
     }
 
-    private DateOnly? FirstRecorded(EventKind kind)
+    /// <summary>
+    /// The date of the first recorded event of the kind: the one with the earliest latest possible day (what bounds a
+    /// derived "on or before"); an event with no upper bound only when no other is recorded. Null when none is recorded.
+    /// </summary>
+    private EventDate? FirstRecorded(EventKind kind)
     {
-        DateOnly? first = null;
+        EventDate? first = null;
         if (Procurement.Timeline is { } timeline)
         {
             for (var i = 0; i < timeline.Count; i++)
             {
                 var e = timeline[i];
-                if (e is not null && e.Kind == kind && (first is null || e.Date < first.Value))
+                if (e is not null && e.Kind == kind && (first is null || Bounds(e.Date, first.Value)))
                 {
                     first = e.Date;
                 }
@@ -199,6 +205,9 @@ internal sealed class CaseBoard
         }
 
         return first;
+
+        static bool Bounds(EventDate candidate, EventDate current) =>
+            candidate.Latest is { } latest && (current.Latest is not { } now || latest < now || (latest == now && candidate.IsExact && !current.IsExact));
     }
 
     /// <summary>A scope for the checking rules, holding the derived events now in the session.</summary>
@@ -210,9 +219,7 @@ internal sealed class CaseBoard
             var derived = Session.Query<DerivedEvent>().ToArray();
             if (derived.Length > 0)
             {
-                Array.Sort(derived, static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
-                    : a.Fact.Date != b.Fact.Date ? a.Fact.Date.CompareTo(b.Fact.Date)
-                    : string.CompareOrdinal(a.Fact.InferenceId + " " + a.Fact.From, b.Fact.InferenceId + " " + b.Fact.From));
+                Array.Sort(derived, static (a, b) => DerivedFact.Compare(a.Fact, b.Fact));
                 _derived = derived;
                 foreach (var d in derived)
                 {

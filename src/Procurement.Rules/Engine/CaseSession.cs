@@ -140,9 +140,7 @@ public sealed class CaseSession
 
     /// <summary>The derived facts in the session after the last <see cref="Fire"/>, sorted by kind, date and inference.</summary>
     internal IReadOnlyList<DerivedFact> DerivedFacts() =>
-        Session.Query<DerivedEvent>().Select(d => d.Fact)
-            .OrderBy(f => f.Kind).ThenBy(f => f.Date).ThenBy(f => f.InferenceId, StringComparer.Ordinal).ThenBy(f => f.From, StringComparer.Ordinal)
-            .ToArray();
+        Session.Query<DerivedEvent>().Select(d => d.Fact).Order(Comparer<DerivedFact>.Create(DerivedFact.Compare)).ToArray();
 
     /// <summary>Fires the rules once, for <see cref="RulePack.Check"/>: the same steps as <see cref="Fire"/> without the what-if bookkeeping.</summary>
     /// <remarks>

@@ -325,6 +325,7 @@ internal sealed class RuleScope
     public DateOnly? First(EventKind kind)
     {
         DateOnly? first = null;
+        var undated = false;
         var timeline = Events();
         if (!timeline.IsEmpty)
         {
@@ -335,10 +336,14 @@ internal sealed class RuleScope
                 {
                     first = day;
                 }
+
+                // An event of the kind with no earliest day (a derived "on or before", an undated record) happened,
+                // but not on a day this helper can name: its date is a missing fact, whatever the timeline's completeness.
+                undated |= e.Kind == kind && e.Date.Earliest is null;
             }
         }
 
-        if (first is null && !IsComplete(kind))
+        if ((first is null && !IsComplete(kind)) || undated)
         {
             NoteMissingEvents(kind);
         }
@@ -351,6 +356,7 @@ internal sealed class RuleScope
     public DateOnly? Last(EventKind kind)
     {
         DateOnly? last = null;
+        var undated = false;
         var timeline = Events();
         if (!timeline.IsEmpty)
         {
@@ -361,10 +367,14 @@ internal sealed class RuleScope
                 {
                     last = day;
                 }
+
+                // An event of the kind with no earliest day (a derived "on or before", an undated record) happened,
+                // but not on a day this helper can name: its date is a missing fact, whatever the timeline's completeness.
+                undated |= e.Kind == kind && e.Date.Earliest is null;
             }
         }
 
-        if (last is null && !IsComplete(kind))
+        if ((last is null && !IsComplete(kind)) || undated)
         {
             NoteMissingEvents(kind);
         }

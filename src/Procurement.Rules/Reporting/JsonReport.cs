@@ -105,7 +105,7 @@ internal static class JsonReport
             {
                 json.WriteStartObject();
                 Property(json, "kind", Names.Camel(d.Kind));
-                Property(json, "date", d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                Property(json, "date", d.Date.ToString());
                 Property(json, "inferenceId", d.InferenceId);
                 Property(json, "from", d.From);
                 Property(json, "reason", d.Reason);
