@@ -383,7 +383,9 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome ClearRationaleRationaleRecorded(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
+        var tenderDecision = Events.First(p, TenderDecision);
+        var unknownDay = tenderDecision is null && Events.HasUndated(p, TenderDecision);
+        if (tenderDecision is null && !unknownDay)
         {
             return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
@@ -399,7 +401,13 @@ internal static partial class HandWrittenRules
         var met = false;
         for (var i = 0; i < documents.Count; i++)
         {
-            if (documents[i].Date is not { } date || date <= tenderDecision)
+            if (documents[i].Date is { } dated && unknownDay)
+            {
+                // The decision happened (derived) on a day not known: a dated document cannot be placed before it.
+                return Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            }
+
+            if (documents[i].Date is not { } date || date <= tenderDecision!.Value)
             {
                 met = true;
                 break;

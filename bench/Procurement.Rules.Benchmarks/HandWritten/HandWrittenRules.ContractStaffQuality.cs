@@ -235,7 +235,8 @@ internal static partial class HandWrittenRules
     public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p)
     {
         var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
+        var unknownDay = tenderDecision is null && Events.HasUndated(p, TenderDecision);
+        if (tenderDecision is null && !unknownDay)
         {
             return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
@@ -250,7 +251,13 @@ internal static partial class HandWrittenRules
         var met = false;
         for (var i = 0; i < assessments.Count; i++)
         {
-            if (assessments[i].Date is not { } date || date <= tenderDecision.Value)
+            if (assessments[i].Date is { } dated && unknownDay)
+            {
+                // The decision happened (derived) on a day not known: a dated document cannot be placed before it.
+                return Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            }
+
+            if (assessments[i].Date is not { } date || date <= tenderDecision!.Value)
             {
                 met = true;
                 break;
