@@ -44,6 +44,12 @@ internal static partial class HandWrittenRules
         }
 
         var engagedBefore = Events.CountBefore(p, IncumbentEngaged, tenderDecision) >= 1;
+        if (tenderDecision is null)
+        {
+            // The decision happened (derived) on a day not known: its day is missing, and so is any engagement.
+            return Undetermined(rule, engagedBefore || Events.IsComplete(p, IncumbentEngaged) ? new[] { Events.Missing(TenderDecision) } : new[] { Events.Missing(TenderDecision), Events.Missing(IncumbentEngaged) }, Facts(p));
+        }
+
         if (!engagedBefore && !Events.IsComplete(p, IncumbentEngaged))
         {
             return Undetermined(rule, new[] { Events.Missing(IncumbentEngaged) }, Facts(p));
@@ -442,7 +448,7 @@ internal static partial class HandWrittenRules
     {
         applies = false;
         var first = Events.First(p, kind);
-        if (first is null)
+        if (first is null && !Events.HasUndated(p, kind))
         {
             if (!Events.FirstKnowable(p, kind))
             {
