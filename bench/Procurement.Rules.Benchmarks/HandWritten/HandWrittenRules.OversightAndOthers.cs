@@ -152,7 +152,7 @@ internal static partial class HandWrittenRules
         // HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()
         var missing = default(Missing);
         var applies = false;
-        if (Events.First(p, TenderDecision) is null && Events.First(p, Alternatives) is null)
+        if (!Events.Happened(p, TenderDecision) && !Events.Happened(p, Alternatives))
         {
             if (!Events.IsComplete(p, TenderDecision))
             {
@@ -224,7 +224,7 @@ internal static partial class HandWrittenRules
         var tenderDecision = Events.First(p, TenderDecision);
         if (tenderDecision is null)
         {
-            return Events.IsComplete(p, TenderDecision)
+            return Events.FirstKnowable(p, TenderDecision)
                 ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
                 : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
         }
@@ -295,7 +295,7 @@ internal static partial class HandWrittenRules
         var applies = tender?.FinalStageBidders is not null;
         if (!applies)
         {
-            applies = Events.First(p, NoticePublished) is not null;
+            applies = Events.Happened(p, NoticePublished);
             if (!applies && !Events.IsComplete(p, NoticePublished))
             {
                 missing.Add(Events.Missing(NoticePublished));

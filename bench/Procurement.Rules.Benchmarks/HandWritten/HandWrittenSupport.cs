@@ -14,6 +14,49 @@ internal static class Events
 
     public static string Missing(EventKind kind) => MissingNames[(int)kind];
 
+    /// <summary>Whether an event of the kind is recorded (or derived), dated or not.</summary>
+    public static bool Happened(ProposedProcurement p, EventKind kind)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an event of the kind has no earliest day (a derived "on or before"): its first date is then missing.</summary>
+    public static bool HasUndated(ProposedProcurement p, EventKind kind)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind && timeline[i].Date.Earliest is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a first date that is not found means "never happened": the timeline is complete for the kind and no event of it lacks an earliest day.</summary>
+    public static bool FirstKnowable(ProposedProcurement p, EventKind kind) => IsComplete(p, kind) && !HasUndated(p, kind);
+
     public static bool IsComplete(ProposedProcurement p, EventKind kind)
     {
         if (p.TimelineComplete == true)
@@ -73,9 +116,9 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (first is null || e.Date.Earliest < first.Value))
+            if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
             {
-                first = e.Date.Earliest;
+                first = day;
             }
         }
 
@@ -158,7 +201,7 @@ internal static class Report
     public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind)
     {
         var first = Events.First(p, kind);
-        return DateFact(name, first, first is not null || Events.IsComplete(p, kind));
+        return DateFact(name, first, first is not null || Events.FirstKnowable(p, kind));
     }
 
     public static FactValue IntFact(string name, int value, bool recorded) =>

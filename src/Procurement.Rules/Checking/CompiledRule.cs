@@ -42,6 +42,9 @@ internal sealed class CompiledRule
     /// <summary>Whether the rule's expressions are three-valued and its when/require combine as such (see <see cref="RuleEvaluator"/>).</summary>
     public bool ThreeValued { get; }
 
+    /// <summary>The event kinds the rule's expressions ask about, as a bit mask (see <see cref="EventKindsRead"/>).</summary>
+    public long EventKinds { get; init; }
+
     public Func<RuleScope, bool>? When { get; }
 
     public Func<RuleScope, bool> Require { get; }
