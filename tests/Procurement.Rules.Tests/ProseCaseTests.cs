@@ -115,8 +115,8 @@ public class ProseCaseTests
             # A title
 
             ## Why these verdicts
-            - **improvement-opportunities**: only one formal chance was given before the tender.
-            - **staff-engagement**: the prose does not say whether staff were engaged.
+            - `improvement-opportunities`: **breach**. Only one formal chance was given before the tender.
+            - `staff-engagement`: **undetermined**. The prose does not say whether staff were engaged.
 
             ## Description
             Some prose.
@@ -197,6 +197,6 @@ public class ProseCaseTests
 
         /// <summary>The line under "Why these verdicts" that names the principle (empty when there is none).</summary>
         private static string Why(string body, string principle) =>
-            body.Split('\n').FirstOrDefault(line => line.Contains(principle, StringComparison.Ordinal) && line.TrimStart().StartsWith('-'))?.Trim() ?? string.Empty;
+            body.Split('\n').FirstOrDefault(line => line.TrimStart().StartsWith('-') && line.Contains($"`{principle}`", StringComparison.Ordinal))?.Trim() ?? string.Empty;
     }
 }
