@@ -131,7 +131,7 @@ public class ProseCaseTests
                 ("improvement-opportunities", OutcomeKind.Breach),
                 ("staff-engagement", OutcomeKind.Undetermined),
                 ("oversight", OutcomeKind.NotApplicable));
-            prose.Verdicts[0].Why.Should().Contain("only one formal chance");
+            prose.Verdicts[0].Why.Should().Contain("Only one formal chance");
         }
         finally
         {
