@@ -133,7 +133,16 @@ internal sealed class MessageTemplate
             return false;
         }
 
-        var display = facts[part.Fact].Display;
+        return CarriesOwnPreposition(facts[part.Fact].Display);
+    }
+
+    /// <summary>
+    /// Whether a fact's display text carries its own preposition (<c>on or before 2009-10-14</c>, <c>after ...</c>,
+    /// <c>between ...</c>) or is <c>undated</c>, so that a message leaves out an "on" written before it. For messages
+    /// composed in code (the hand-written mirror) to read as the rendered ones do.
+    /// </summary>
+    internal static bool CarriesOwnPreposition(string display)
+    {
         if (display.Length == 0 || display[0] is not ('o' or 'b' or 'a' or 'u'))
         {
             return false; // the common path: an exact date starts with a digit
