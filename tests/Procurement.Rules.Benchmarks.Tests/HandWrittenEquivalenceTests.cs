@@ -60,7 +60,7 @@ public class HandWrittenEquivalenceTests
         foreach (var procurement in Procurements.Generate(5000, seed: 4))
         {
             var options = new CheckOptions { CheckOutsidePeriod = procurement.Id.EndsWith('7') };
-            var expected = HandWrittenPack.TwoValuedEngine.Check(procurement, options);
+            var expected = HandWrittenPack.Expected(procurement, options);
             var actual = handWritten.Check(procurement, options);
             failures.AddRange(ReportComparison.Differences(expected, actual).Select(d => procurement.Id + ": " + d));
         }
@@ -75,7 +75,7 @@ public class HandWrittenEquivalenceTests
         var options = new CheckOptions { CheckOutsidePeriod = true };
         foreach (var procurement in Procurements.Generate(5000, seed: 4))
         {
-            seen.UnionWith(HandWrittenPack.TwoValuedEngine.Check(procurement, options).Outcomes.Select(o => (o.Rule.Id, o.Kind)));
+            seen.UnionWith(HandWrittenPack.Expected(procurement, options).Outcomes.Select(o => (o.Rule.Id, o.Kind)));
         }
 
         var kinds = new[] { OutcomeKind.Breach, OutcomeKind.Compliant, OutcomeKind.Undetermined, OutcomeKind.NotApplicable };
@@ -88,7 +88,7 @@ public class HandWrittenEquivalenceTests
     {
         var invalid = Procurements.Realistic() with { Timeline = [new TimelineEvent { Date = new DateOnly(2010, 1, 1), Kind = EventKind.OversightSignOff }] };
 
-        var engine = () => HandWrittenPack.TwoValuedEngine.Check(invalid);
+        var engine = () => HandWrittenPack.Expected(invalid);
         var handWritten = () => new HandWrittenPack(RulePack.Default).Check(invalid);
 
         var expected = engine.Should().Throw<ProcurementLoadException>().Which;
@@ -97,7 +97,7 @@ public class HandWrittenEquivalenceTests
 
     private static void AssertSameReports(ProposedProcurement procurement)
     {
-        var expected = HandWrittenPack.TwoValuedEngine.Check(procurement);
+        var expected = HandWrittenPack.Expected(procurement);
         var actual = new HandWrittenPack(RulePack.Default).Check(procurement);
 
         ReportComparison.Differences(expected, actual).Should().BeEmpty();

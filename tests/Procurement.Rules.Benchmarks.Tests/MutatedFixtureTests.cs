@@ -31,7 +31,7 @@ public class MutatedFixtureTests
             CheckReport expected;
             try
             {
-                expected = HandWrittenPack.TwoValuedEngine.Check(mutant, options);
+                expected = HandWrittenPack.Expected(mutant, options);
             }
             catch (ProcurementLoadException invalid)
             {
@@ -72,14 +72,14 @@ public class MutatedFixtureTests
         {
             var original = ProcurementFile.Load(fixture.Path);
             var random = new Random(StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Path)));
-            var before = HandWrittenPack.TwoValuedEngine.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
+            var before = HandWrittenPack.Expected(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
             for (var i = 0; i < MutantsPerFixture; i++)
             {
                 var mutant = Mutations.Apply(original, random).Procurement;
                 try
                 {
                     mutants++;
-                    changed += HandWrittenPack.TwoValuedEngine.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
+                    changed += HandWrittenPack.Expected(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
                 }
                 catch (ProcurementLoadException)
                 {

@@ -188,33 +188,15 @@ internal static partial class HandWrittenRules
 
     // ---- fair-tender ----
 
-    public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (Events.First(p, NoticePublished) is null)
-        {
-            return Events.IsComplete(p, NoticePublished)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
-        }
-
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.CriteriaPublished is not { } published)
-        {
-            return Undetermined(rule, new[] { "tender.criteriaPublished" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return published
-            ? Compliant(rule, $"The evaluation criteria were published for the competition noticed on {f[0].Display}.", f)
-            : Breach(rule, $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) };
-    }
+    public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Events.Happened(p, NoticePublished),
+            "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
+            () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
+            () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },
+            f => $"The evaluation criteria were published for the competition noticed on {f[0].Display}.",
+            f => $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
 
     // ---- needs-driven ----
 

@@ -38,6 +38,10 @@ internal static class Events
         return false;
     }
 
+    /// <summary><c>Happened(kind)</c>: known true when one is listed, known false when none is and the timeline is complete for the kind.</summary>
+    public static Tri Happened(ProposedProcurement p, EventKind kind) =>
+        CountBefore(p, kind, null) > 0 ? Tri.True : IsComplete(p, kind) ? Tri.False : Tri.Unknown(Missing(kind));
+
     /// <summary>Events of the kind strictly before the date (all of them when the date is null).</summary>
     public static int CountBefore(ProposedProcurement p, EventKind kind, DateOnly? date)
     {
@@ -254,4 +258,115 @@ internal static class Report
     /// <summary>The outcome for a procurement of another scenario than the rule's.</summary>
     public static RuleOutcome OtherScenario(RuleDefinition rule, string appliesTo, Scenario scenario) =>
         NotApplicable(rule, $"Applies to {appliesTo}; this procurement is scenario {(int)scenario} ({Text.Enum(scenario)}).");
+}
+
+/// <summary>
+/// A condition in Kleene logic, as the engine's rule expressions evaluate it (docs/decisions/0003-three-valued-logic.md):
+/// known true, known false, or unknown with the facts not recorded that could change it (in the order they were met).
+/// Written here rather than borrowed from the engine so the mirror stays a second opinion.
+/// </summary>
+internal readonly struct Tri
+{
+    private readonly string[]? _missing;
+
+    private Tri(bool value, string[]? missing)
+    {
+        Value = value;
+        _missing = missing;
+    }
+
+    public static Tri True => new(true, null);
+
+    public static Tri False => new(false, null);
+
+    /// <summary>The value computed (meaningful only when known).</summary>
+    public bool Value { get; }
+
+    public bool IsKnown => _missing is null;
+
+    public bool IsKnownTrue => _missing is null && Value;
+
+    public bool IsKnownFalse => _missing is null && !Value;
+
+    public string[] MissingNames => _missing ?? Array.Empty<string>();
+
+    public static Tri Known(bool value) => new(value, null);
+
+    /// <summary>Unknown, for want of the named facts.</summary>
+    public static Tri Unknown(params string[] missing) => new(false, missing);
+
+    /// <summary>Known when <paramref name="value"/> is not null; otherwise unknown for want of <paramref name="name"/>.</summary>
+    public static Tri Of(bool? value, string name) => value is { } v ? new(v, null) : new(false, new[] { name });
+
+    /// <summary><c>a &amp;&amp; b</c> once both were evaluated: a known false operand decides; else unknown if either is.</summary>
+    public static Tri And(Tri a, Tri b) =>
+        a.IsKnownFalse ? a : b.IsKnownFalse ? b : a.IsKnown && b.IsKnown ? True : new(false, Union(a._missing, b._missing));
+
+    /// <summary><c>a || b</c> once both were evaluated: a known true operand decides; else unknown if either is.</summary>
+    public static Tri Or(Tri a, Tri b) =>
+        a.IsKnownTrue ? a : b.IsKnownTrue ? b : a.IsKnown && b.IsKnown ? False : new(false, Union(a._missing, b._missing));
+
+    /// <summary><c>!a</c>: unknown if a is.</summary>
+    public static Tri Not(Tri a) => a.IsKnown ? new(!a.Value, null) : a;
+
+    public override string ToString() => IsKnown ? (Value ? "true" : "false") : "unknown (" + string.Join(", ", _missing!) + ")";
+
+    internal static string[]? Union(string[]? a, string[]? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        var all = new List<string>(a);
+        foreach (var name in b)
+        {
+            if (!all.Contains(name))
+            {
+                all.Add(name);
+            }
+        }
+
+        return all.ToArray();
+    }
+}
+
+/// <summary>The engine's combination of a rule's <c>when</c> and <c>require</c> (RuleEvaluator), in plain C#.</summary>
+internal static class Verdict
+{
+    /// <summary>Appended to the compliant message of a rule whose <c>when</c> is unknown but whose <c>require</c> is met.</summary>
+    public const string MetEitherWay = " (Whether the rule applies is not recorded, but it is met either way.)";
+
+    /// <summary>
+    /// <c>when</c> known false: not applicable; known true: <c>require</c> decides; unknown: <c>require</c> decides
+    /// if met ("met either way"), else undetermined naming when's facts (and require's, if it is unknown too).
+    /// </summary>
+    public static RuleOutcome Decide(
+        RuleDefinition rule, Tri when, string notApplicable, Func<Tri> require, Func<FactValue[]> facts, Func<FactValue[], string> compliant, Func<FactValue[], string> breach)
+    {
+        if (when.IsKnownFalse)
+        {
+            return Report.NotApplicable(rule, notApplicable);
+        }
+
+        var met = require();
+        if (!met.IsKnown)
+        {
+            return Report.Undetermined(rule, Tri.Union(when.IsKnown ? null : when.MissingNames, met.MissingNames)!, facts());
+        }
+
+        if (!when.IsKnown)
+        {
+            if (!met.Value)
+            {
+                return Report.Undetermined(rule, when.MissingNames, facts());
+            }
+
+            var known = facts();
+            return Report.Compliant(rule, compliant(known) + MetEitherWay, known);
+        }
+
+        var f = facts();
+        return met.Value ? Report.Compliant(rule, compliant(f), f) : Report.Breach(rule, breach(f), f);
+    }
 }
