@@ -108,6 +108,12 @@ public sealed class HandWrittenPack
     internal static readonly HashSet<string> FollowsThreeValued = new(StringComparer.Ordinal)
     {
         "fair-tender.criteria-published",
+        "fair-tender.eligibility-fixed-at-notice",
+        "choice-adds-providers.any-willing-provider-route",
+        "open-tender-on-expiry.existing-providers-engaged-beforehand",
+        "unsustainability-resolution.worked-with-provider-first",
+        "unsustainability-resolution.market-test-needs-reason",
+        "unsustainability-resolution.under-sha-direction",
     };
 
     /// <summary>

@@ -270,23 +270,14 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        var engagedBefore = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) >= 1;
-        if (!engagedBefore && !Events.IsComplete(p, EventKind.NhsProvidersEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.NhsProvidersEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return engagedBefore
-            ? Compliant(rule, $"Other existing providers were engaged on {f[1].Display}, before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before other existing providers were engaged (first recorded: {f[1].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)),
+            () => Facts(p),
+            f => $"Other existing providers were engaged on {f[1].Display}, before the decision to tender on {f[0].Display}.",
+            f => $"The decision to tender was taken on {f[0].Display} before other existing providers were engaged (first recorded: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged) };
@@ -301,23 +292,14 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        var workedBefore = Events.CountBefore(p, EventKind.WorkedWithProvider, tenderDecision) >= 1;
-        if (!workedBefore && !Events.IsComplete(p, EventKind.WorkedWithProvider))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.WorkedWithProvider) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return workedBefore
-            ? Compliant(rule, $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender on {f[1].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[1].Display} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
+            () => Facts(p),
+            f => $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender on {f[1].Display}.",
+            f => $"The decision to tender was taken on {f[1].Display} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -335,30 +317,20 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Route is not { } route)
-        {
-            return Undetermined(rule, new[] { "tender.route" }, Facts(p));
-        }
-
-        if (route is not (ProcurementRoute.OpenTender or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue))
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'Tender.Route == OpenTender || Tender.Route == RestrictedTender || Tender.Route == CompetitiveDialogue' does not hold.");
-        }
-
-        if (tender.RouteJustification is not { } reason)
-        {
-            return Undetermined(rule, new[] { "tender.routeJustification" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return reason.Kind != JustificationKind.None
-            ? Compliant(rule, $"Market testing ({f[0].Display}) was chosen for a recorded {f[1].Display} reason: \"{f[2].Display}\"", f)
-            : Breach(rule, $"The service is to be market-tested ({f[0].Display}) with no recorded reason for not pursuing merger, acquisition or franchising (reason recorded as {f[1].Display}).", f);
+        var tender = p.Tender;
+        var when = tender is null ? Tri.Unknown("tender")
+            : tender.Route is not { } route ? Tri.Unknown("tender.route")
+            : Tri.Known(route is ProcurementRoute.OpenTender or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Tender.Route == OpenTender || Tender.Route == RestrictedTender || Tender.Route == CompetitiveDialogue' does not hold.",
+            () => tender is null ? Tri.Unknown("tender")
+                : tender.RouteJustification is not { } reason ? Tri.Unknown("tender.routeJustification")
+                : Tri.Known(reason.Kind != JustificationKind.None),
+            () => Facts(p),
+            f => $"Market testing ({f[0].Display}) was chosen for a recorded {f[1].Display} reason: \"{f[2].Display}\"",
+            f => $"The service is to be market-tested ({f[0].Display}) with no recorded reason for not pursuing merger, acquisition or franchising (reason recorded as {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p)
         {
@@ -376,28 +348,14 @@ internal static partial class HandWrittenRules
 
         // HappenedBefore(ShaDirection, First(TenderDecision)): with no decision to tender, a direction at any time counts;
         // a decision to tender that may have gone unrecorded leaves it undetermined whatever the directions.
-        var missing = default(Missing);
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null && !Events.IsComplete(p, TenderDecision))
-        {
-            missing.Add(Events.Missing(TenderDecision));
-        }
-
-        var met = Events.CountBefore(p, EventKind.ShaDirection, tenderDecision) >= 1;
-        if (!met && !Events.IsComplete(p, EventKind.ShaDirection))
-        {
-            missing.Add(Events.Missing(EventKind.ShaDirection));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The commissioner acted under the SHA's direction of {f[0].Display} (decision to tender: {f[1].Display}).", f)
-            : Breach(rule, $"No direction from the SHA came before any decision to tender (first direction: {f[0].Display}; decision to tender: {f[1].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () => Timeline.HappenedBefore(p, EventKind.ShaDirection, Timeline.First(p, TenderDecision)),
+            () => Facts(p),
+            f => $"The commissioner acted under the SHA's direction of {f[0].Display} (decision to tender: {f[1].Display}).",
+            f => $"No direction from the SHA came before any decision to tender (first direction: {f[0].Display}; decision to tender: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { FirstFact("shaDirection", p, EventKind.ShaDirection), FirstFact("tenderDecision", p, TenderDecision) };

@@ -159,11 +159,13 @@ internal static class Report
         : new FactValue(name, null, Text.None, true);
 
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
-    public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind)
-    {
-        var first = Events.First(p, kind);
-        return DateFact(name, first, first is not null || Events.IsComplete(p, kind));
-    }
+    public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.First(p, kind));
+
+    /// <summary>A date a helper gave, as a fact: not recorded when reading it met a missing fact; "none" when there is none.</summary>
+    public static FactValue DateFact(string name, DateQ date) =>
+        date.Missing is not null ? new FactValue(name, null, Text.NotRecorded, false)
+        : date.Date is { } d ? new FactValue(name, d, d.ToString(), true)
+        : new FactValue(name, null, Text.None, true);
 
     public static FactValue IntFact(string name, int value, bool recorded) =>
         recorded ? new FactValue(name, value, value.ToString(CultureInfo.InvariantCulture), true) : new FactValue(name, null, Text.NotRecorded, false);
@@ -294,6 +296,9 @@ internal readonly struct Tri
 
     /// <summary>Unknown, for want of the named facts.</summary>
     public static Tri Unknown(params string[] missing) => new(false, missing);
+
+    /// <summary>Unknown, with the value the engine's helper returned (it matters where both branches of an <c>iif</c> are compared).</summary>
+    public static Tri UnknownWith(bool value, string[] missing) => new(value, missing);
 
     /// <summary>Known when <paramref name="value"/> is not null; otherwise unknown for want of <paramref name="name"/>.</summary>
     public static Tri Of(bool? value, string name) => value is { } v ? new(v, null) : new(false, new[] { name });
