@@ -114,6 +114,17 @@ public sealed class HandWrittenPack
         "unsustainability-resolution.worked-with-provider-first",
         "unsustainability-resolution.market-test-needs-reason",
         "unsustainability-resolution.under-sha-direction",
+        "oversight.scenario-1-assurance",
+        "oversight.scenario-2-assurance",
+        "oversight.scenario-3-assurance",
+        "oversight.scenario-4-assurance",
+        "oversight.scenario-5-assurance",
+        "oversight.scenario-6-assurance",
+        "oversight.partnership-forum",
+        "local-decision.local-board-decision",
+        "best-value.competition-at-final-stage",
+        "clear-rationale.rationale-recorded",
+        "needs-driven.needs-assessed",
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Procurement.Model;
 using static Procurement.Rules.Benchmarks.HandWritten.Report;
 
@@ -363,38 +364,40 @@ internal static partial class HandWrittenRules
 
     // ---- clear-rationale ----
 
-    public static RuleOutcome ClearRationaleRationaleRecorded(RuleDefinition rule, ProposedProcurement p)
+    public static RuleOutcome ClearRationaleRationaleRecorded(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => DatedByFirst(p, p.RationaleDocuments, d => d.Date, "rationaleDocuments", TenderDecision),
+            () => new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) },
+            f => $"The decision to tender on {f[0].Display} rests on a recorded rationale: {f[1].Display}.",
+            f => $"No rationale document is dated on or before the decision to tender on {f[0].Display} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
+
+    /// <summary>
+    /// <c>Documents.Any(d =&gt; d.Date == null || root.OnOrBefore(d.Date, root.First(kind)))</c> in Kleene logic: known
+    /// true when one document decides it; unknown when none does and one may (its date and the first event's overlap,
+    /// or the event may be unrecorded); unknown naming the list when it is not recorded.
+    /// </summary>
+    internal static Tri DatedByFirst<T>(ProposedProcurement p, IReadOnlyList<T>? documents, Func<T, DateOnly?> date, string listName, EventKind kind)
     {
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
+        if (documents is null)
         {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            return Tri.Unknown(listName);
         }
 
-        // RationaleDocuments.Any(d => d.Date == null || d.Date <= First(TenderDecision))
-        if (p.RationaleDocuments is not { } documents)
-        {
-            return Undetermined(rule, new[] { "rationaleDocuments" }, Facts(p));
-        }
-
-        var met = false;
+        var result = Tri.False;
         for (var i = 0; i < documents.Count; i++)
         {
-            if (documents[i].Date is not { } date || date <= tenderDecision)
+            var item = date(documents[i]) is null ? Tri.True : Timeline.Compare(DateQ.Exact(date(documents[i])), Timeline.First(p, kind), static (a, b) => a.IsOnOrBefore(b));
+            result = Tri.Or(result, item);
+            if (result.IsKnownTrue)
             {
-                met = true;
-                break;
+                return result;
             }
         }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The decision to tender on {f[0].Display} rests on a recorded rationale: {f[1].Display}.", f)
-            : Breach(rule, $"No rationale document is dated on or before the decision to tender on {f[0].Display} (rationale documents: {f[1].Display}; dated: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) };
+        return result;
     }
 
     /// <summary><c>RationaleDocuments.Select(d =&gt; d.Title)</c>.</summary>

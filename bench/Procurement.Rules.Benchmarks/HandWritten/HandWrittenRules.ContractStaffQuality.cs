@@ -200,43 +200,20 @@ internal static partial class HandWrittenRules
 
     // ---- needs-driven ----
 
-    public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        if (p.NeedsAssessments is not { } assessments)
-        {
-            return Undetermined(rule, new[] { "needsAssessments" }, Facts(p));
-        }
-
-        var met = false;
-        for (var i = 0; i < assessments.Count; i++)
-        {
-            if (assessments[i].Date is not { } date || date <= tenderDecision.Value)
+    public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => DatedByFirst(p, p.NeedsAssessments, d => d.Date, "needsAssessments", TenderDecision),
+            () => new[]
             {
-                met = true;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The decision to tender on {f[0].Display} follows an assessment of need: {f[1].Display}.", f)
-            : Breach(rule, $"No needs assessment is dated on or before the decision to tender on {f[0].Display} (needs assessments: {f[1].Display}; dated: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            FirstFact("tenderDecision", p, TenderDecision),
-            DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
-            DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
-        };
-    }
+                FirstFact("tenderDecision", p, TenderDecision),
+                DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
+                DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
+            },
+            f => $"The decision to tender on {f[0].Display} follows an assessment of need: {f[1].Display}.",
+            f => $"No needs assessment is dated on or before the decision to tender on {f[0].Display} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
 
     // ---- quality-monitoring ----
 
