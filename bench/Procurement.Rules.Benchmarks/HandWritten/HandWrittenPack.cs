@@ -125,6 +125,10 @@ public sealed class HandWrittenPack
         "best-value.competition-at-final-stage",
         "clear-rationale.rationale-recorded",
         "needs-driven.needs-assessed",
+        "staff-engagement.before-tender-decision",
+        "early-provider-engagement.before-tender-decision",
+        "fair-tender.incumbent-may-bid",
+        "fair-tender.nhs-only-needs-reason",
     };
 
     /// <summary>

@@ -330,46 +330,41 @@ internal static partial class HandWrittenRules
 
     // ---- staff-engagement ----
 
-    public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        // Staff first: when they were not engaged beforehand, the unions are not asked about.
-        var met = true;
-        foreach (var kind in StaffThenUnions)
-        {
-            if (Events.CountBefore(p, kind, tenderDecision) == 0)
+    public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () =>
             {
-                if (!Events.IsComplete(p, kind))
-                {
-                    return Undetermined(rule, new[] { Events.Missing(kind) }, Facts(p));
-                }
+                var staff = Timeline.HappenedBefore(p, EventKind.StaffEngaged, Timeline.First(p, TenderDecision));
+                return staff.IsKnownFalse ? staff : Tri.And(staff, Timeline.HappenedBefore(p, EventKind.UnionsEngaged, Timeline.First(p, TenderDecision)));
+            },
+            () => new[]
+            {
+                FirstFact("tenderDecision", p, TenderDecision),
+                FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+                FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
+            },
+            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender on {f[0].Display}.",
+            f => $"The decision to tender was taken on {f[0].Display} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
 
-                met = false;
-                break;
-            }
+    /// <summary>
+    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c> in Kleene
+    /// logic: the implied existing service is always known; an incumbent list not recorded is unknown.
+    /// </summary>
+    internal static Tri ExistingServiceTendered(ProposedProcurement p)
+    {
+        var happened = Timeline.Happened(p, TenderDecision);
+        if (happened.IsKnownFalse)
+        {
+            return happened;
         }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            FirstFact("tenderDecision", p, TenderDecision),
-            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
-            FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
-        };
+        var existing = ExistingServiceImplied(p) ? Tri.True
+            : p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0)
+            : Tri.Unknown("incumbentContracts");
+        return Tri.And(happened, existing);
     }
 
     /// <summary>

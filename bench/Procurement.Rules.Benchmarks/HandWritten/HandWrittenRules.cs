@@ -29,33 +29,15 @@ internal static partial class HandWrittenRules
 
     // ---- early-provider-engagement ----
 
-    public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        var engagedBefore = Events.CountBefore(p, IncumbentEngaged, tenderDecision) >= 1;
-        if (!engagedBefore && !Events.IsComplete(p, IncumbentEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(IncumbentEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return engagedBefore
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) was first engaged on {f[2].Display}, before the decision to tender on {f[1].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[1].Display} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) };
-    }
+    public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
+            () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
+            f => $"The existing provider ({f[0].Display}) was first engaged on {f[2].Display}, before the decision to tender on {f[1].Display}.",
+            f => $"The decision to tender was taken on {f[1].Display} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
 
     // ---- fair-tender ----
 
@@ -102,31 +84,14 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.IncumbentMayBid is not { } mayBid)
-        {
-            return Undetermined(rule, new[] { "tender.incumbentMayBid" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return mayBid
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.IncumbentMayBid, "tender.incumbentMayBid"),
+            () => Facts(p),
+            f => $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.",
+            f => $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
@@ -134,47 +99,22 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome FairTenderNhsOnlyNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var applies = false;
-        if (Events.First(p, TenderDecision) is null)
+        var when = Timeline.Happened(p, TenderDecision);
+        if (!when.IsKnownFalse)
         {
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing.Add(Events.Missing(TenderDecision));
-            }
-        }
-        else if (p.Tender is null)
-        {
-            missing.Add("tender");
-        }
-        else if (p.Tender.Eligibility is not { } eligibility)
-        {
-            missing.Add("tender.eligibility");
-        }
-        else
-        {
-            applies = eligibility == TenderEligibility.NhsOnly;
+            when = Tri.And(when, p.Tender is not { } t ? Tri.Unknown("tender") : t.Eligibility is not { } eligibility ? Tri.Unknown("tender.eligibility") : Tri.Known(eligibility == TenderEligibility.NhsOnly));
         }
 
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.");
-        }
-
-        if (p.Tender!.EligibilityJustification is not { } reason)
-        {
-            return Undetermined(rule, new[] { "tender.eligibilityJustification" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety
-            ? Compliant(rule, $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).", f)
-            : Breach(rule, $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.", f);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.",
+            () => p.Tender is not { } tender ? Tri.Unknown("tender")
+                : tender.EligibilityJustification is not { } reason ? Tri.Unknown("tender.eligibilityJustification")
+                : Tri.Known(reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety),
+            () => Facts(p),
+            f => $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).",
+            f => $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.");
 
         static FactValue[] Facts(ProposedProcurement p)
         {
