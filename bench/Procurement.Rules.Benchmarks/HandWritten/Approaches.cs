@@ -64,6 +64,79 @@ internal static class Approaches
         return count;
     }
 
+    /// <summary>The rules' <c>when</c> in Kleene logic: known true once an approach is recorded; else unknown for each kind the timeline may hide.</summary>
+    public static Tri ApproachedWhen(ProposedProcurement p)
+    {
+        if (AnyRecorded(p))
+        {
+            return Tri.True;
+        }
+
+        var missing = MissingWhenNoneRecorded(p);
+        return missing.Length == 0 ? Tri.False : Tri.Unknown(missing);
+    }
+
+    /// <summary>
+    /// <c>(Count(A) == 0 || before(First(A))) &amp;&amp; (Count(T) == 0 || ...) &amp;&amp; ...</c> over the three
+    /// approaches in Kleene logic: a known false one decides; otherwise unknown if any is.
+    /// </summary>
+    public static Tri BeforeEachApproach(ProposedProcurement p, Func<DateQ, Tri> before)
+    {
+        var result = Tri.True;
+        foreach (var approach in Kinds)
+        {
+            if (Timeline.Count(p, approach) == 0)
+            {
+                continue;
+            }
+
+            result = Tri.And(result, before(Timeline.First(p, approach)));
+            if (result.IsKnownFalse)
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>improvement-opportunities.two-formal-chances</c>, three-valued.</summary>
+    public static RuleOutcome TwoFormalChances(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first => Timeline.AtLeastBefore(p, 2, EventKind.FormalImprovementOpportunity, first)),
+            () => FormalChancesFacts(p),
+            f => $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.",
+            FormalChancesBreach);
+
+    /// <summary><c>improvement-opportunities.two-plan-opportunities</c>, three-valued.</summary>
+    public static RuleOutcome TwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first =>
+            {
+                var review = Timeline.HappenedBefore(p, EventKind.JointServiceReview, first);
+                return review.IsKnownFalse ? review : Tri.And(review, Timeline.AtLeastBefore(p, 2, EventKind.ServicePlansPresented, first));
+            }),
+            () => PlanOpportunitiesFacts(p),
+            f => $"After a joint service review on {f[4].Display}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.",
+            PlanOpportunitiesBreach);
+
+    /// <summary><c>contractual-mechanism-first.before-alternatives</c>, three-valued.</summary>
+    public static RuleOutcome ContractMechanism(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first => Timeline.HappenedBefore(p, EventKind.ContractMechanismInvoked, first)),
+            () => ContractMechanismFacts(p),
+            f => $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.",
+            ContractMechanismBreach);
+
     /// <summary><c>improvement-opportunities.two-formal-chances</c> once it applies.</summary>
     public static RuleOutcome DecideTwoFormalChances(RuleDefinition rule, ProposedProcurement p)
     {

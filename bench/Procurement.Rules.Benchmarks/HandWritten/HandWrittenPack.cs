@@ -129,6 +129,12 @@ public sealed class HandWrittenPack
         "early-provider-engagement.before-tender-decision",
         "fair-tender.incumbent-may-bid",
         "fair-tender.nhs-only-needs-reason",
+        "improvement-opportunities.two-formal-chances",
+        "improvement-opportunities.two-plan-opportunities",
+        "contractual-mechanism-first.before-alternatives",
+        "proportionality.significant-underperformance",
+        "proportionality.serious-shortcomings",
+        "quality-monitoring.concerns-raised-first",
     };
 
     /// <summary>

@@ -21,13 +21,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Approaches.ContractMechanismFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.ContractMechanismFacts(p));
-        }
-
-        return Approaches.DecideContractMechanism(rule, p);
+        return Approaches.ContractMechanism(rule, p);
     }
 
     public static RuleOutcome ContractualMechanismFirstAgreedReviewInContract(RuleDefinition rule, ProposedProcurement p)
@@ -259,74 +253,22 @@ internal static partial class HandWrittenRules
         static FactValue[] Facts(ProposedProcurement p) => new[] { MeasureNamesFact("qualityMeasures", p.QualityMeasures) };
     }
 
-    public static RuleOutcome QualityMonitoringConcernsRaisedFirst(RuleDefinition rule, ProposedProcurement p)
-    {
-        // IncumbentContracts.Any(c => c.Performance.Underperforming == true), stopping at the first underperformer.
-        if (p.IncumbentContracts is not { } contracts)
-        {
-            return Undetermined(rule, new[] { "incumbentContracts" }, Facts(p));
-        }
-
-        var missing = default(Missing);
-        var applies = false;
-        for (var i = 0; i < contracts.Count; i++)
-        {
-            if (contracts[i].Performance is not { } performance)
+    public static RuleOutcome QualityMonitoringConcernsRaisedFirst(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            AnyContract(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : performance.Underperforming is not { } underperforming ? Tri.Unknown("incumbentContracts[].performance.underperforming")
+                : Tri.Known(underperforming)),
+            "Does not apply: the condition 'IncumbentContracts.Any(c => c.Performance.Underperforming == true)' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.ConcernsRaised, Timeline.First(p, Alternatives)),
+            () => new[]
             {
-                missing.Add("incumbentContracts[].performance");
-            }
-            else if (performance.Underperforming is not { } underperforming)
-            {
-                missing.Add("incumbentContracts[].performance.underperforming");
-            }
-            else if (underperforming)
-            {
-                applies = true;
-                break;
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'IncumbentContracts.Any(c => c.Performance.Underperforming == true)' does not hold.");
-        }
-
-        // HappenedBefore(ConcernsRaised, First(AlternativeProvidersEngaged)): with no approach recorded, concerns raised
-        // at any time count.
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null && !Events.IsComplete(p, Alternatives))
-        {
-            missing.Add(Events.Missing(Alternatives));
-        }
-
-        var raisedFirst = Events.CountBefore(p, EventKind.ConcernsRaised, alternatives) > 0;
-        if (!raisedFirst && !Events.IsComplete(p, EventKind.ConcernsRaised))
-        {
-            missing.Add(Events.Missing(EventKind.ConcernsRaised));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return raisedFirst
-            ? Compliant(rule, $"Concerns about {f[0].Display} were raised on {f[1].Display}, before any approach to alternative providers (first approach: {f[2].Display}).", f)
-            : Breach(rule, $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            IncumbentFact("incumbent", p),
-            FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
-            FirstFact("alternativesFirstEngaged", p, Alternatives),
-        };
-    }
+                IncumbentFact("incumbent", p),
+                FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
+                FirstFact("alternativesFirstEngaged", p, Alternatives),
+            },
+            f => $"Concerns about {f[0].Display} were raised on {f[1].Display}, before any approach to alternative providers (first approach: {f[2].Display}).",
+            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).");
 
     // ---- staff-engagement ----
 

@@ -132,13 +132,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Approaches.FormalChancesFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.FormalChancesFacts(p));
-        }
-
-        return Approaches.DecideTwoFormalChances(rule, p);
+        return Approaches.TwoFormalChances(rule, p);
     }
 
     public static RuleOutcome ImprovementOpportunitiesTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
@@ -148,13 +142,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.PlanOpportunitiesFacts(p));
-        }
-
-        return Approaches.DecideTwoPlanOpportunities(rule, p);
+        return Approaches.TwoPlanOpportunities(rule, p);
     }
 
     // ---- nhs-right-to-bid ----
@@ -179,42 +167,17 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        AlternativesWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
-        }
-
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SignificantUnderperformance is null ? "incumbentContracts[].performance.significantUnderperformance"
-                : performance.SignificantUnderperformance == false ? null
-                : performance.InsufficientImprovement is null ? "incumbentContracts[].performance.insufficientImprovement"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SignificantUnderperformance != true || contract.Performance.InsufficientImprovement != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+        return Verdict.Decide(
+            rule,
+            ApproachedWithIncumbents(p),
+            Approaches.WithIncumbentsDoesNotHold,
+            () => AllContracts(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : Tri.And(
+                    Tri.Of(performance.SignificantUnderperformance, "incumbentContracts[].performance.significantUnderperformance"),
+                    Tri.Of(performance.InsufficientImprovement, "incumbentContracts[].performance.insufficientImprovement"))),
+            () => Facts(p),
+            f => $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.",
+            f => $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -231,42 +194,17 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        AlternativesWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
-        }
-
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SeriousShortcomings is null ? "incumbentContracts[].performance.seriousShortcomings"
-                : performance.SeriousShortcomings == false ? null
-                : performance.PlansNotCredible is null ? "incumbentContracts[].performance.plansNotCredible"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SeriousShortcomings != true || contract.Performance.PlansNotCredible != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+        return Verdict.Decide(
+            rule,
+            ApproachedWithIncumbents(p),
+            Approaches.WithIncumbentsDoesNotHold,
+            () => AllContracts(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : Tri.And(
+                    Tri.Of(performance.SeriousShortcomings, "incumbentContracts[].performance.seriousShortcomings"),
+                    Tri.Of(performance.PlansNotCredible, "incumbentContracts[].performance.plansNotCredible"))),
+            () => Facts(p),
+            f => $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.",
+            f => $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -277,6 +215,48 @@ internal static partial class HandWrittenRules
     }
 
     // ---- shared conditions ----
+
+    /// <summary>Other providers approached (<see cref="Approaches.ApproachedWhen"/>) <c>&amp;&amp; IncumbentContracts.Any()</c>, three-valued.</summary>
+    internal static Tri ApproachedWithIncumbents(ProposedProcurement p)
+    {
+        var approached = Approaches.ApproachedWhen(p);
+        return approached.IsKnownFalse ? approached
+            : Tri.And(approached, p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0) : Tri.Unknown("incumbentContracts"));
+    }
+
+    /// <summary><c>IncumbentContracts.All(c =&gt; test(c))</c> in Kleene logic; a list not recorded is unknown.</summary>
+    internal static Tri AllContracts(ProposedProcurement p, Func<Contract, Tri> test)
+    {
+        if (p.IncumbentContracts is not { } contracts)
+        {
+            return Tri.Unknown("incumbentContracts");
+        }
+
+        var result = Tri.True;
+        for (var i = 0; i < contracts.Count && !result.IsKnownFalse; i++)
+        {
+            result = Tri.And(result, test(contracts[i]));
+        }
+
+        return result;
+    }
+
+    /// <summary><c>IncumbentContracts.Any(c =&gt; test(c))</c> in Kleene logic; a list not recorded is unknown.</summary>
+    internal static Tri AnyContract(ProposedProcurement p, Func<Contract, Tri> test)
+    {
+        if (p.IncumbentContracts is not { } contracts)
+        {
+            return Tri.Unknown("incumbentContracts");
+        }
+
+        var result = Tri.False;
+        for (var i = 0; i < contracts.Count && !result.IsKnownTrue; i++)
+        {
+            result = Tri.Or(result, test(contracts[i]));
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// <c>Happened(TenderDecision) &amp;&amp; IncumbentContracts.Any()</c>: returns the first tender decision, names what is
