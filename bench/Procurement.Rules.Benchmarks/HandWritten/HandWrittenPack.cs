@@ -135,6 +135,10 @@ public sealed class HandWrittenPack
         "proportionality.significant-underperformance",
         "proportionality.serious-shortcomings",
         "quality-monitoring.concerns-raised-first",
+        "quality-monitoring.clear-measures",
+        "early-provider-engagement.shaping-new-service",
+        "staff-engagement.continues-while-alternatives-considered",
+        "choice-adds-providers.existing-providers-not-displaced",
     };
 
     /// <summary>

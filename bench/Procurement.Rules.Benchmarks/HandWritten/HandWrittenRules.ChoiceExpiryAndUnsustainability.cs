@@ -46,57 +46,23 @@ internal static partial class HandWrittenRules
         }
 
         // Tender.DisplacesExistingProviders == false || IncumbentContracts.All(c => c.Performance.MeetsRequirements == false)
-        var missing = default(Missing);
-        var displaces = p.Tender?.DisplacesExistingProviders;
-        if (displaces is null)
-        {
-            missing.Add(p.Tender is null ? "tender" : "tender.displacesExistingProviders");
-        }
-
-        var met = true;
-        if (displaces != false)
-        {
-            var contracts = p.IncumbentContracts;
-            if (contracts is null)
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () =>
             {
-                missing.Add("incumbentContracts");
-            }
-            else
-            {
-                for (var i = 0; i < contracts.Count; i++)
-                {
-                    if (contracts[i].Performance is not { } performance)
-                    {
-                        missing.Add("incumbentContracts[].performance");
-                        met = false;
-                        break;
-                    }
-
-                    if (performance.MeetsRequirements is not { } meets)
-                    {
-                        missing.Add("incumbentContracts[].performance.meetsRequirements");
-                        met = false;
-                        break;
-                    }
-
-                    if (meets)
-                    {
-                        met = false;
-                        break;
-                    }
-                }
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).", f)
-            : Breach(rule, $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.", f);
+                var notDisplacing = p.Tender is not { } tender ? Tri.Unknown("tender")
+                    : tender.DisplacesExistingProviders is not { } displaces ? Tri.Unknown("tender.displacesExistingProviders")
+                    : Tri.Known(!displaces);
+                return notDisplacing.IsKnownTrue ? notDisplacing : Tri.Or(notDisplacing, AllContracts(p, c =>
+                    c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                    : performance.MeetsRequirements is not { } meets ? Tri.Unknown("incumbentContracts[].performance.meetsRequirements")
+                    : Tri.Known(!meets)));
+            },
+            () => Facts(p),
+            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).",
+            f => $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -125,51 +125,34 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        bool met;
-        if (Events.CountBefore(p, EventKind.IntentionsShared, tenderDecision) == 0)
-        {
-            if (!Events.IsComplete(p, EventKind.IntentionsShared))
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () =>
             {
-                return Undetermined(rule, new[] { Events.Missing(EventKind.IntentionsShared) }, Facts(p));
-            }
+                var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, TenderDecision));
+                if (intentions.IsKnownFalse)
+                {
+                    return intentions;
+                }
 
-            met = false;
-        }
-        else
+                var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged);
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives));
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)));
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, TenderDecision)));
+                return Tri.And(intentions, engaged);
+            },
+            () => Facts(p),
+            f => $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.",
+            f => $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
+
+        // CountBefore(kind, First(TenderDecision)) > 0
+        static Tri CountedBefore(ProposedProcurement p, EventKind kind)
         {
-            met = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) > 0 || Events.CountBefore(p, Alternatives, tenderDecision) > 0;
-            if (!met)
-            {
-                var missing = default(Missing);
-                if (!Events.IsComplete(p, EventKind.NhsProvidersEngaged))
-                {
-                    missing.Add(Events.Missing(EventKind.NhsProvidersEngaged));
-                }
-
-                if (!Events.IsComplete(p, Alternatives))
-                {
-                    missing.Add(Events.Missing(Alternatives));
-                }
-
-                if (missing.Any)
-                {
-                    return Undetermined(rule, missing.ToArray(), Facts(p));
-                }
-            }
+            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, TenderDecision));
+            return missing is null ? Tri.Known(count > 0) : Tri.UnknownWith(count > 0, missing);
         }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -218,37 +201,29 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (p.QualityMeasures is not { } measures)
-        {
-            return Undetermined(rule, new[] { "qualityMeasures" }, Facts(p));
-        }
-
-        // Any(m => m.Kind == PatientSatisfaction) stops at the first match: an unrecorded kind before it leaves it open.
-        var met = false;
-        var kindNotRecorded = false;
-        for (var i = 0; i < measures.Count; i++)
-        {
-            var kind = measures[i].Kind;
-            if (kind is null)
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () =>
             {
-                kindNotRecorded = true;
-            }
-            else if (kind == QualityMeasureKind.PatientSatisfaction)
-            {
-                met = true;
-                break;
-            }
-        }
+                // QualityMeasures.Any(m => m.Kind == PatientSatisfaction): one known match decides.
+                if (p.QualityMeasures is not { } measures)
+                {
+                    return Tri.Unknown("qualityMeasures");
+                }
 
-        if (kindNotRecorded)
-        {
-            return Undetermined(rule, new[] { "qualityMeasures[].kind" }, Facts(p));
-        }
+                var any = Tri.False;
+                for (var i = 0; i < measures.Count && !any.IsKnownTrue; i++)
+                {
+                    any = Tri.Or(any, measures[i].Kind is { } kind ? Tri.Known(kind == QualityMeasureKind.PatientSatisfaction) : Tri.Unknown("qualityMeasures[].kind"));
+                }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The underperformance is judged on clear measures of quality, including patient satisfaction: {f[0].Display}.", f)
-            : Breach(rule, $"The underperformance is not judged on a patient satisfaction measure (quality measures recorded: {f[0].Display}).", f);
+                return any;
+            },
+            () => Facts(p),
+            f => $"The underperformance is judged on clear measures of quality, including patient satisfaction: {f[0].Display}.",
+            f => $"The underperformance is not judged on a patient satisfaction measure (quality measures recorded: {f[0].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[] { MeasureNamesFact("qualityMeasures", p.QualityMeasures) };
     }
@@ -388,45 +363,29 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
-        {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
-        }
-
-        // Engaged before the first approach, and engaged again on or after it. Without a later engagement recorded,
-        // only a complete timeline says there was none.
-        var before = false;
-        var onOrAfter = false;
-        var timeline = p.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.StaffEngaged)
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, Alternatives),
+            "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.",
+            () =>
             {
-                if (e.Date.Earliest < alternatives.Value)
+                var before = Timeline.HappenedBefore(p, EventKind.StaffEngaged, Timeline.First(p, Alternatives));
+                if (before.IsKnownFalse)
                 {
-                    before = true;
+                    return before;
                 }
-                else
+
+                var onOrAfter = Timeline.Compare(Timeline.Last(p, EventKind.StaffEngaged), Timeline.First(p, Alternatives), static (a, b) => a.IsOnOrAfter(b));
+                if (!onOrAfter.IsKnownTrue)
                 {
-                    onOrAfter = true;
+                    onOrAfter = Tri.Or(onOrAfter, Timeline.HappenedLater(p, EventKind.StaffEngaged, Timeline.First(p, Alternatives), orOn: false));
                 }
-            }
-        }
 
-        var met = before && onOrAfter;
-        if (!met && !Events.IsComplete(p, EventKind.StaffEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.StaffEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"Staff were engaged from {f[1].Display}, before alternative providers were approached on {f[0].Display}, and engagement continued to {f[2].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[0].Display}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).", f);
+                return Tri.And(before, onOrAfter);
+            },
+            () => Facts(p),
+            f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached on {f[0].Display}, and engagement continued to {f[2].Display}.",
+            f => $"Alternative providers were first engaged on {f[0].Display}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
