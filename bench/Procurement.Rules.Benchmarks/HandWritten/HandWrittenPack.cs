@@ -139,6 +139,7 @@ public sealed class HandWrittenPack
         "early-provider-engagement.shaping-new-service",
         "staff-engagement.continues-while-alternatives-considered",
         "choice-adds-providers.existing-providers-not-displaced",
+        "contractual-mechanism-first.agreed-review-in-contract",
     };
 
     /// <summary>

@@ -31,89 +31,71 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, JointReview) is null)
-        {
-            return Events.IsComplete(p, JointReview)
-                ? NotApplicable(rule, AgreedReviewNotApplicable)
-                : Undetermined(rule, new[] { Events.Missing(JointReview) }, Facts(p));
-        }
-
-        // One pass over the reviews. The condition looks for an agreed review in timeline order and stops at the first,
-        // so an unrecorded agreement before it leaves the condition undetermined; the requirement then reads every
-        // review to find the latest agreed one, so an unrecorded agreement anywhere leaves it undetermined.
-        var timeline = p.Timeline!;
-        var anyAgreed = false;
-        var unknownBeforeAgreed = false;
-        var anyUnknown = false;
-        var latestAgreed = DateOnly.MinValue;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind != JointReview)
+        return Verdict.Decide(
+            rule,
+            AgreedReviewWhen(p),
+            AgreedReviewNotApplicable,
+            () =>
             {
-                continue;
-            }
-
-            if (e.Agreed is not { } agreed)
-            {
-                anyUnknown = true;
-                unknownBeforeAgreed |= !anyAgreed;
-            }
-            else if (agreed)
-            {
-                if (!anyAgreed || e.Date.Earliest > latestAgreed)
-                {
-                    latestAgreed = e.Date.Earliest!.Value;
-                }
-
-                anyAgreed = true;
-            }
-        }
-
-        if (unknownBeforeAgreed)
-        {
-            return Undetermined(rule, new[] { AgreedNotRecorded }, Facts(p));
-        }
-
-        if (!anyAgreed)
-        {
-            return NotApplicable(rule, AgreedReviewNotApplicable);
-        }
-
-        var incorporated = false;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.ContractMechanismInvoked && e.Date.Earliest >= latestAgreed)
-            {
-                incorporated = true;
-                break;
-            }
-        }
-
-        var missing = default(Missing);
-        if (anyUnknown)
-        {
-            missing.Add(AgreedNotRecorded);
-        }
-
-        if (!incorporated && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
-        {
-            missing.Add(Events.Missing(EventKind.ContractMechanismInvoked));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return incorporated
-            ? Compliant(rule, $"The agreed joint service review of {f[0].Display} was incorporated in the contract on {f[1].Display}.", f)
-            : Breach(rule, $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).", f);
+                var review = LatestAgreedReview(p);
+                var invoked = Timeline.HappenedLater(p, EventKind.ContractMechanismInvoked, review with { Missing = null }, orOn: true);
+                return review.Missing is null ? invoked : Tri.UnknownWith(invoked.Value, Tri.Union(review.Missing, invoked.MissingNames)!);
+            },
+            () => Facts(p),
+            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract on {f[1].Display}.",
+            f => $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { LatestAgreedReviewFact("jointReview", p), LastFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+            new[] { DateFact("jointReview", LatestAgreedReview(p)), DateFact("contractMechanism", Timeline.Last(p, EventKind.ContractMechanismInvoked)) };
+
+        // Happened(JointServiceReview) && (Count(JointServiceReview) == 0 || Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true))
+        static Tri AgreedReviewWhen(ProposedProcurement p)
+        {
+            var happened = Timeline.Happened(p, JointReview);
+            if (happened.IsKnownFalse || Timeline.Count(p, JointReview) == 0)
+            {
+                return happened;
+            }
+
+            var any = Tri.False;
+            foreach (var e in p.Timeline!)
+            {
+                any = Tri.Or(any, e.Kind != JointReview ? Tri.False : Tri.Of(e.Agreed, AgreedNotRecorded));
+                if (any.IsKnownTrue)
+                {
+                    break;
+                }
+            }
+
+            return Tri.And(happened, any);
+        }
+
+        // LastOf(Timeline.Where(e => e.Kind == JointServiceReview && e.Agreed == true)): a review whose agreement is not
+        // recorded makes the filter, so the date, unknown; a timeline not recorded is named.
+        static DateQ LatestAgreedReview(ProposedProcurement p)
+        {
+            if (p.Timeline is not { } timeline)
+            {
+                return new DateQ(null, new[] { "timeline" }, null);
+            }
+
+            var unknown = false;
+            var agreed = new List<TimelineEvent>();
+            foreach (var e in timeline)
+            {
+                if (e.Kind == JointReview)
+                {
+                    unknown |= e.Agreed is null;
+                    if (e.Agreed == true)
+                    {
+                        agreed.Add(e);
+                    }
+                }
+            }
+
+            var last = Timeline.LastOf(agreed, JointReview);
+            return unknown ? last with { Missing = new[] { AgreedNotRecorded } } : last;
+        }
     }
 
     // ---- early-provider-engagement ----
