@@ -140,6 +140,7 @@ public sealed class HandWrittenPack
         "staff-engagement.continues-while-alternatives-considered",
         "choice-adds-providers.existing-providers-not-displaced",
         "contractual-mechanism-first.agreed-review-in-contract",
+        "nhs-right-to-bid.nhs-providers-eligible",
     };
 
     /// <summary>

@@ -147,16 +147,7 @@ internal static partial class HandWrittenRules
 
     // ---- nhs-right-to-bid ----
 
-    public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (!RightToBid.OpportunityRecorded(p))
-        {
-            var missing = RightToBid.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, RightToBid.DoesNotHold) : Undetermined(rule, missing, RightToBid.Facts(p));
-        }
-
-        return RightToBid.Decide(rule, p);
-    }
+    public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p) => RightToBid.DecideThreeValued(rule, p);
 
     // ---- proportionality ----
 

@@ -37,6 +37,66 @@ internal static class RightToBid
         return missing.ToArray();
     }
 
+    /// <summary>The rule in the engine's three-valued logic (its <c>when</c> and <c>require</c> combined by <see cref="Verdict"/>).</summary>
+    public static RuleOutcome DecideThreeValued(RuleDefinition rule, ProposedProcurement p)
+    {
+        var missingWhen = OpportunityRecorded(p) ? null : MissingWhenNoneRecorded(p);
+        var when = missingWhen is null ? Tri.True : missingWhen.Length == 0 ? Tri.False : Tri.Unknown(missingWhen);
+        return Verdict.Decide(
+            rule,
+            when,
+            DoesNotHold,
+            () => Require(p),
+            () => Facts(p),
+            f => $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).",
+            BreachMessage);
+    }
+
+    /// <summary>
+    /// Not shut out by eligibility or by an invitation entry (both always known), and then, for a direct award, NHS
+    /// providers invited, or an award to an NHS body, or no award to others only; otherwise eligibility not non-NHS only.
+    /// </summary>
+    private static Tri Require(ProposedProcurement p)
+    {
+        var tender = p.Tender;
+        if (tender?.Eligibility == TenderEligibility.NonNhsOnly || CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
+        {
+            return Tri.False;
+        }
+
+        if (tender?.Route != ProcurementRoute.DirectAward)
+        {
+            return tender is null ? Tri.Unknown("tender")
+                : tender.Eligibility is null ? Tri.UnknownWith(true, new[] { "tender.eligibility" })
+                : Tri.True;
+        }
+
+        if (CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || Awarded(p, nhs: true, out _))
+        {
+            return Tri.True;
+        }
+
+        // !(Happened(ContractAwarded) && Timeline.All(e => e.Kind != ContractAwarded || e.PartyKind is not an NHS kind))
+        var happened = Timeline.Happened(p, EventKind.ContractAwarded);
+        if (happened.IsKnownFalse)
+        {
+            return Tri.True;
+        }
+
+        Tri allToOthers;
+        if (p.Timeline is null)
+        {
+            allToOthers = Tri.Unknown("timeline");
+        }
+        else
+        {
+            Awarded(p, nhs: false, out var kindMissing);
+            allToOthers = kindMissing ? Tri.UnknownWith(true, new[] { "timeline[].partyKind" }) : Tri.True;
+        }
+
+        return Tri.Not(Tri.And(happened, allToOthers));
+    }
+
     /// <summary>The rule once it applies.</summary>
     public static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
     {
