@@ -141,6 +141,7 @@ public sealed class HandWrittenPack
         "choice-adds-providers.existing-providers-not-displaced",
         "contractual-mechanism-first.agreed-review-in-contract",
         "nhs-right-to-bid.nhs-providers-eligible",
+        "open-tender-on-expiry.open-tender",
     };
 
     /// <summary>

@@ -119,103 +119,42 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        // IncumbentContracts.Any(c => kind is independent or third sector) && HappenedAny(TenderDecision, ContractAwarded)
-        var missing = default(Missing);
-        var applies = false;
-        var contracts = p.IncumbentContracts;
-        if (contracts is null)
+        // IncumbentContracts.Any(c => kind is independent or third sector) && (a sign the service goes on: a decision,
+        // a notice, an award or a recorded route || HappenedAny(TenderDecision, ContractAwarded))
+        var when = AnyContract(p, c => c.Provider.Kind is { } kind ? Tri.Known(kind is ProviderKind.IndependentSector or ProviderKind.ThirdSector) : Tri.Unknown("incumbentContracts[].provider.kind"));
+        if (!when.IsKnownFalse)
         {
-            missing.Add("incumbentContracts");
+            var goesOn = Timeline.Count(p, TenderDecision) + Timeline.Count(p, EventKind.NoticePublished) + Timeline.Count(p, EventKind.ContractAwarded) > 0 || p.Tender?.Route is not null
+                ? Tri.True
+                : Timeline.HappenedAny(p, TenderDecision, EventKind.ContractAwarded);
+            when = Tri.And(when, goesOn);
         }
-        else
-        {
-            var nonNhs = false;
-            for (var i = 0; i < contracts.Count; i++)
+
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition '" + OpenTenderOnExpiryWhen + "' does not hold.",
+            () =>
             {
-                var kind = contracts[i].Provider.Kind;
-                if (kind is null)
+                // An award with no route recorded and no notice recorded: open only if a notice was published after all.
+                if (p.Tender?.Route is null && Timeline.Count(p, EventKind.ContractAwarded) > 0 && Timeline.Count(p, EventKind.NoticePublished) == 0)
                 {
-                    missing.Add("incumbentContracts[].provider.kind");
+                    return Timeline.Happened(p, EventKind.NoticePublished);
                 }
-                else if (kind is ProviderKind.IndependentSector or ProviderKind.ThirdSector)
+
+                // Tender.Route == OpenTender && Tender.Eligibility == Open
+                if (p.Tender is not { } tender)
                 {
-                    nonNhs = true;
-                    break;
+                    return Tri.Unknown("tender");
                 }
-            }
 
-            if (nonNhs)
-            {
-                // Any sign that the service goes on: a decision, a notice, an award, or a recorded route.
-                if (Events.First(p, TenderDecision) is not null || Events.First(p, EventKind.NoticePublished) is not null
-                    || Events.First(p, EventKind.ContractAwarded) is not null || p.Tender?.Route is not null)
-                {
-                    applies = true;
-                }
-                else
-                {
-                    if (!Events.IsComplete(p, TenderDecision))
-                    {
-                        missing.Add(Events.Missing(TenderDecision));
-                    }
-
-                    if (!Events.IsComplete(p, EventKind.ContractAwarded))
-                    {
-                        missing.Add(Events.Missing(EventKind.ContractAwarded));
-                    }
-                }
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition '" + OpenTenderOnExpiryWhen + "' does not hold.");
-        }
-
-        // An award with no route recorded and no notice recorded: open only if a notice was published after all.
-        if (p.Tender?.Route is null && Events.CountBefore(p, EventKind.ContractAwarded, null) > 0
-            && Events.CountBefore(p, EventKind.NoticePublished, null) == 0)
-        {
-            if (!Events.IsComplete(p, EventKind.NoticePublished))
-            {
-                return Undetermined(rule, new[] { Events.Missing(EventKind.NoticePublished) }, Facts(p));
-            }
-
-            var g = Facts(p);
-            return Breach(rule, BreachMessage(g), g);
-        }
-
-        // Tender.Route == OpenTender && Tender.Eligibility == Open
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Route is not { } route)
-        {
-            return Undetermined(rule, new[] { "tender.route" }, Facts(p));
-        }
-
-        var met = false;
-        if (route == ProcurementRoute.OpenTender)
-        {
-            if (tender.Eligibility is not { } eligibility)
-            {
-                return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-            }
-
-            met = eligibility == TenderEligibility.Open;
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).", f)
-            : Breach(rule, BreachMessage(f), f);
+                var open = tender.Route is { } route ? Tri.Known(route == ProcurementRoute.OpenTender) : Tri.Unknown("tender.route");
+                return open.IsKnownFalse ? open
+                    : Tri.And(open, tender.Eligibility is { } eligibility ? Tri.Known(eligibility == TenderEligibility.Open) : Tri.Unknown("tender.eligibility"));
+            },
+            () => Facts(p),
+            f => $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).",
+            BreachMessage);
 
         static string BreachMessage(FactValue[] f) =>
             $"The expiring contract of {f[0].Display} is to be re-provided by {f[1].Display} (eligibility: {f[2].Display}; contract awarded: {f[3].Display}; first notice: {f[4].Display}), not by an open tender that any provider, NHS or not, may enter.";
