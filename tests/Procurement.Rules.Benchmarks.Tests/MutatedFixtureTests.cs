@@ -14,7 +14,7 @@ public class MutatedFixtureTests
     private const int MutantsPerFixture = 30;
 
     public static IEnumerable<TestCaseData> Fixtures() =>
-        MirroredFixtures.All().Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
+        Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
 
     [TestCaseSource(nameof(Fixtures))]
     public void HandWritten_ReportsWhatTheEngineReports_OnAFixturesNeighbours(string path)
@@ -31,7 +31,7 @@ public class MutatedFixtureTests
             CheckReport expected;
             try
             {
-                expected = HandWrittenPack.Expected(mutant, options);
+                expected = RulePack.Default.Check(mutant, options);
             }
             catch (ProcurementLoadException invalid)
             {
@@ -68,18 +68,18 @@ public class MutatedFixtureTests
         // 5,010 mutants change their fixture rule's outcome).
         var options = new CheckOptions { CheckOutsidePeriod = true };
         int mutants = 0, changed = 0;
-        foreach (var fixture in MirroredFixtures.All())
+        foreach (var fixture in Fixture.All(RepoPaths.Fixtures))
         {
             var original = ProcurementFile.Load(fixture.Path);
             var random = new Random(StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Path)));
-            var before = HandWrittenPack.Expected(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
+            var before = RulePack.Default.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
             for (var i = 0; i < MutantsPerFixture; i++)
             {
                 var mutant = Mutations.Apply(original, random).Procurement;
                 try
                 {
                     mutants++;
-                    changed += HandWrittenPack.Expected(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
+                    changed += RulePack.Default.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
                 }
                 catch (ProcurementLoadException)
                 {

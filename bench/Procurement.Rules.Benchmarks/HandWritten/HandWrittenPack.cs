@@ -66,9 +66,6 @@ public sealed class HandWrittenPack
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
     };
 
-    private static readonly Lazy<RulePack> TwoValued = new(() =>
-        Procurement.Rules.Loading.RulePackLoader.Load(new Procurement.Rules.Loading.EmbeddedPackFiles(RulePack.DefaultPackId), threeValued: false));
-
     private readonly RulePack _pack;
     private readonly RuleDefinition[] _definitions;
     private readonly RuleMethod[] _methods;
@@ -91,76 +88,6 @@ public sealed class HandWrittenPack
     }
 
     private delegate RuleOutcome RuleMethod(RuleDefinition rule, ProposedProcurement procurement);
-
-    /// <summary>
-    /// The default pack compiled with the engine's old two-valued logic (any missing fact a rule reads makes it
-    /// undetermined), which is what these hand-written rules still follow: the equivalence tests compare them with it
-    /// until they follow the engine's three-valued logic (docs/decisions/0003-three-valued-logic.md). Loaded once,
-    /// thread-safe.
-    /// </summary>
-    public static RulePack TwoValuedEngine => TwoValued.Value;
-
-    /// <summary>
-    /// The rules whose hand-written counterpart already follows the engine's three-valued logic: for these the
-    /// equivalence tests compare with the engine as callers get it (<see cref="RulePack.Default"/>); for the others,
-    /// still with <see cref="TwoValuedEngine"/>. When every rule is here, the two-valued engine goes.
-    /// </summary>
-    internal static readonly HashSet<string> FollowsThreeValued = new(StringComparer.Ordinal)
-    {
-        "fair-tender.criteria-published",
-        "fair-tender.eligibility-fixed-at-notice",
-        "choice-adds-providers.any-willing-provider-route",
-        "open-tender-on-expiry.existing-providers-engaged-beforehand",
-        "unsustainability-resolution.worked-with-provider-first",
-        "unsustainability-resolution.market-test-needs-reason",
-        "unsustainability-resolution.under-sha-direction",
-        "oversight.scenario-1-assurance",
-        "oversight.scenario-2-assurance",
-        "oversight.scenario-3-assurance",
-        "oversight.scenario-4-assurance",
-        "oversight.scenario-5-assurance",
-        "oversight.scenario-6-assurance",
-        "oversight.partnership-forum",
-        "local-decision.local-board-decision",
-        "best-value.competition-at-final-stage",
-        "clear-rationale.rationale-recorded",
-        "needs-driven.needs-assessed",
-        "staff-engagement.before-tender-decision",
-        "early-provider-engagement.before-tender-decision",
-        "fair-tender.incumbent-may-bid",
-        "fair-tender.nhs-only-needs-reason",
-        "improvement-opportunities.two-formal-chances",
-        "improvement-opportunities.two-plan-opportunities",
-        "contractual-mechanism-first.before-alternatives",
-        "proportionality.significant-underperformance",
-        "proportionality.serious-shortcomings",
-        "quality-monitoring.concerns-raised-first",
-        "quality-monitoring.clear-measures",
-        "early-provider-engagement.shaping-new-service",
-        "staff-engagement.continues-while-alternatives-considered",
-        "choice-adds-providers.existing-providers-not-displaced",
-        "contractual-mechanism-first.agreed-review-in-contract",
-        "nhs-right-to-bid.nhs-providers-eligible",
-        "open-tender-on-expiry.open-tender",
-    };
-
-    /// <summary>
-    /// What the hand-written rules must report: the engine's outcome for each rule in <see cref="FollowsThreeValued"/>,
-    /// the two-valued engine's for the others, in report order. Throws as <see cref="RulePack.Check"/> does.
-    /// </summary>
-    public static CheckReport Expected(ProposedProcurement procurement, CheckOptions? options = null)
-    {
-        var real = RulePack.Default.Check(procurement, options);
-        if (FollowsThreeValued.Count == 0)
-        {
-            return TwoValuedEngine.Check(procurement, options);
-        }
-
-        var old = TwoValuedEngine.Check(procurement, options);
-        var outcomes = real.Outcomes.Select(o => FollowsThreeValued.Contains(o.Rule.Id) ? o : old.Outcomes.Single(x => x.Rule.Id == o.Rule.Id)).ToArray();
-        Array.Sort(outcomes, ReportOrder);
-        return new CheckReport(real.Pack, real.ProcurementId, real.ProcurementTitle, real.DecisionDate, real.Period, outcomes);
-    }
 
     /// <summary>The rule ids written by hand.</summary>
     public static IReadOnlyCollection<string> RuleIds => Methods.Keys;

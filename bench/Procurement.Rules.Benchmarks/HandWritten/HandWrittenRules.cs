@@ -9,9 +9,11 @@ namespace Procurement.Rules.Benchmarks.HandWritten;
 /// produces from <c>rules/burnham-2009/*.rules.yaml</c>: the same kind, message, facts and missing facts.
 /// </summary>
 /// <remarks>
-/// Three-valued logic is spelt out: an event kind with no recorded event is "not recorded" unless the timeline is
-/// complete for it; a <see langword="null"/> model value is "not recorded". The missing facts are named in the order
-/// the rule's expression meets them, as the engine does.
+/// Three-valued (Kleene) logic is spelt out with <see cref="Tri"/>: an event kind with no recorded event is unknown
+/// unless the timeline is complete for it; a <see langword="null"/> model value is unknown; a known operand that decides
+/// an <c>&amp;&amp;</c> or <c>||</c> decides it, and only the facts that could change the outcome are named, in the
+/// order the rule's expression meets them. <see cref="Verdict.Decide"/> combines <c>when</c> and <c>require</c> as the
+/// engine does ("met either way"). Dates are intervals (<see cref="Timeline"/>, <see cref="DateQ"/>).
 /// </remarks>
 internal static partial class HandWrittenRules
 {

@@ -32,8 +32,8 @@ public static class CorePrinciplesPack
     public static RulePack Instance => Loaded.Value;
 
     /// <summary>
-    /// The pack compiled with the engine's old two-valued logic, which the fluent peer still follows (see
-    /// <see cref="HandWritten.HandWrittenPack.TwoValuedEngine"/>); loaded once per process (thread-safe).
+    /// The pack compiled with the engine's old two-valued logic (any missing fact a rule reads makes it undetermined),
+    /// which the fluent peer still follows; loaded once per process (thread-safe).
     /// </summary>
     public static RulePack TwoValued => LoadedTwoValued.Value;
 
