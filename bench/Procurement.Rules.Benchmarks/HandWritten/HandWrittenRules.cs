@@ -101,15 +101,9 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome FairTenderNhsOnlyNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {
-        var when = Timeline.Happened(p, TenderDecision);
-        if (!when.IsKnownFalse)
-        {
-            when = Tri.And(when, p.Tender is not { } t ? Tri.Unknown("tender") : t.Eligibility is not { } eligibility ? Tri.Unknown("tender.eligibility") : Tri.Known(eligibility == TenderEligibility.NhsOnly));
-        }
-
         return Verdict.Decide(
             rule,
-            when,
+            NhsOnlyWhen(p),
             "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.",
             () => p.Tender is not { } tender ? Tri.Unknown("tender")
                 : tender.EligibilityJustification is not { } reason ? Tri.Unknown("tender.eligibilityJustification")
@@ -123,6 +117,14 @@ internal static partial class HandWrittenRules
             var reason = p.Tender?.EligibilityJustification;
             return new[] { EnumFact("eligibility", p.Tender?.Eligibility), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text) };
         }
+    }
+
+    /// <summary><c>Happened(TenderDecision) &amp;&amp; Tender.Eligibility == NhsOnly</c> in Kleene logic.</summary>
+    internal static Tri NhsOnlyWhen(ProposedProcurement p)
+    {
+        var when = Timeline.Happened(p, TenderDecision);
+        return when.IsKnownFalse ? when
+            : Tri.And(when, p.Tender is not { } t ? Tri.Unknown("tender") : t.Eligibility is not { } eligibility ? Tri.Unknown("tender.eligibility") : Tri.Known(eligibility == TenderEligibility.NhsOnly));
     }
 
     // ---- improvement-opportunities ----
