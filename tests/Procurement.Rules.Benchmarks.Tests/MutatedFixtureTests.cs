@@ -6,8 +6,8 @@ namespace Procurement.Rules.Benchmarks.Tests;
 
 /// <summary>
 /// The hand-written rules against the engine near the edges that matter: every fixture changed a little, many times
-/// over (an event removed, moved by a few days or repeated; a fact dropped or flipped; the timeline's completeness
-/// changed). Random procurements seldom land next to a rule's decision boundary; a fixture's neighbours do.
+/// over (an event removed, moved by a few days or repeated; an event dated as a month, year, bound, range or not at all,
+/// or such a date made exact; a fact dropped or flipped; the timeline's completeness changed). Random procurements seldom land next to a rule's decision boundary; a fixture's neighbours do.
 /// </summary>
 public class MutatedFixtureTests
 {
@@ -109,7 +109,7 @@ public class MutatedFixtureTests
         private static (ProposedProcurement, string) One(ProposedProcurement p, Random r)
         {
             var timeline = p.Timeline?.ToList() ?? [];
-            switch (r.Next(12))
+            switch (r.Next(13))
             {
                 case 0 when timeline.Count > 0:
                     {
@@ -191,6 +191,14 @@ public class MutatedFixtureTests
                             _ => [new QualityMeasure { Name = "Measure", Kind = r.Next(4) == 0 ? null : kinds[r.Next(kinds.Length)] }],
                         };
                         return (p with { QualityMeasures = measures }, $"qualityMeasures {(measures is null ? "null" : measures.Count + " measure(s)")}");
+                    }
+
+                case 12 when timeline.Count > 0:
+                    {
+                        var i = r.Next(timeline.Count);
+                        var blurred = timeline[i];
+                        timeline[i] = blurred with { Date = r.Next(4) == 0 ? EventDate.On(blurred.Date.Earliest ?? blurred.Date.Latest ?? new DateOnly(2010, 1, 1)) : Workload.Procurements.Blur(blurred.Date, r) };
+                        return (p with { Timeline = timeline.ToArray() }, $"dated {blurred.Kind} of {blurred.Date} as {timeline[i].Date}");
                     }
 
                 case 11 when timeline.Count > 0:

@@ -51,17 +51,28 @@ internal static class Approaches
         return missing.ToArray();
     }
 
-    /// <summary>Events of the kind before the first approach (all of them before one of no recorded approach).</summary>
-    public static int CountBeforeFirstApproach(ProposedProcurement p, EventKind kind)
+    /// <summary>
+    /// Events of the kind surely before the first of each approach (all of them when none is recorded), as a fact:
+    /// not recorded when an event's date may fall either side of an approach's (interval logic).
+    /// </summary>
+    public static FactValue CountBeforeFirstApproachFact(string name, ProposedProcurement p, EventKind kind)
     {
         var count = int.MaxValue;
+        var recorded = true;
         foreach (var approach in Kinds)
         {
-            var first = Events.First(p, approach);
-            count = Math.Min(count, Events.CountBefore(p, kind, first));
+            if (Timeline.Count(p, approach) == 0)
+            {
+                count = Math.Min(count, Timeline.Count(p, kind));
+                continue;
+            }
+
+            var (before, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, approach));
+            recorded &= missing is null;
+            count = Math.Min(count, before);
         }
 
-        return count;
+        return IntFact(name, count, recorded);
     }
 
     /// <summary>The rules' <c>when</c> in Kleene logic: known true once an approach is recorded; else unknown for each kind the timeline may hide.</summary>
@@ -163,7 +174,7 @@ internal static class Approaches
         FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
         FirstFact("tenderDecision", p, EventKind.TenderDecision),
         FirstFact("firstNotice", p, EventKind.NoticePublished),
-        IntFact("chancesBefore", CountBeforeFirstApproach(p, EventKind.FormalImprovementOpportunity), true),
+        CountBeforeFirstApproachFact("chancesBefore", p, EventKind.FormalImprovementOpportunity),
         IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
     };
 
@@ -202,7 +213,7 @@ internal static class Approaches
         FirstFact("tenderDecision", p, EventKind.TenderDecision),
         FirstFact("firstNotice", p, EventKind.NoticePublished),
         FirstFact("jointReview", p, EventKind.JointServiceReview),
-        IntFact("planOpportunitiesBefore", CountBeforeFirstApproach(p, EventKind.ServicePlansPresented), true),
+        CountBeforeFirstApproachFact("planOpportunitiesBefore", p, EventKind.ServicePlansPresented),
     };
 
     /// <summary><c>contractual-mechanism-first.before-alternatives</c> once it applies.</summary>

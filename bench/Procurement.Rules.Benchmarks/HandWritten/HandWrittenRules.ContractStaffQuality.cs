@@ -499,22 +499,5 @@ internal static class ContractStaffQualityFacts
     internal static readonly EventKind[] StaffThenUnions = { EventKind.StaffEngaged, EventKind.UnionsEngaged };
 
     /// <summary>The last event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
-    internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind)
-    {
-        DateOnly? last = null;
-        var timeline = p.Timeline;
-        if (timeline is not null)
-        {
-            for (var i = 0; i < timeline.Count; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == kind && (last is null || e.Date.Earliest > last.Value))
-                {
-                    last = e.Date.Earliest;
-                }
-            }
-        }
-
-        return DateFact(name, last, last is not null || Events.IsComplete(p, kind));
-    }
+    internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.Last(p, kind));
 }

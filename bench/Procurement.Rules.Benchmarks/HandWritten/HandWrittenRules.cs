@@ -43,41 +43,15 @@ internal static partial class HandWrittenRules
 
     // ---- fair-tender ----
 
-    public static RuleOutcome FairTenderEligibilityFixedAtNotice(RuleDefinition rule, ProposedProcurement p)
-    {
-        var notice = Events.First(p, NoticePublished);
-        if (notice is null)
-        {
-            return Events.IsComplete(p, NoticePublished)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
-        }
-
-        var narrowed = false;
-        var timeline = p.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EligibilityChanged && e.Date.Earliest > notice.Value && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
-            {
-                narrowed = true;
-                break;
-            }
-        }
-
-        if (!narrowed && !Events.IsComplete(p, EligibilityChanged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EligibilityChanged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return narrowed
-            ? Breach(rule, $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).", f)
-            : Compliant(rule, $"Eligibility was not narrowed after the notice of {f[0].Display}.", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) };
-    }
+    public static RuleOutcome FairTenderEligibilityFixedAtNotice(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, NoticePublished),
+            "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
+            () => Tri.Not(Timeline.EligibilityNarrowedAfterNotice(p)),
+            () => new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) },
+            f => $"Eligibility was not narrowed after the notice of {f[0].Display}.",
+            f => $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).");
 
     public static RuleOutcome FairTenderIncumbentMayBid(RuleDefinition rule, ProposedProcurement p)
     {
