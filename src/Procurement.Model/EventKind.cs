@@ -80,4 +80,10 @@ public enum EventKind
 
     /// <summary>An oversight or assurance body signed off or assured the procurement.</summary>
     OversightSignOff,
+
+    /// <summary>
+    /// The decision not to tender openly: to award directly, extend or vary a contract instead. Usually derived from a
+    /// direct award, extension or variation (docs/procurement-files.md, "What a record implies").
+    /// </summary>
+    DirectAwardDecision,
 }

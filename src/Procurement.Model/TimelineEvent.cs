@@ -37,7 +37,7 @@ public sealed record TimelineEvent
     /// <summary>Whether the provider improved, for <see cref="EventKind.FormalImprovementOpportunity"/>.</summary>
     public bool? Improved { get; init; }
 
-    /// <summary>The new eligibility, for <see cref="EventKind.EligibilityChanged"/>.</summary>
+    /// <summary>The new eligibility, for <see cref="EventKind.EligibilityChanged"/>; who the notice said may bid, for <see cref="EventKind.NoticePublished"/>.</summary>
     public TenderEligibility? Eligibility { get; init; }
 
     /// <summary>A description of the event.</summary>

@@ -57,6 +57,13 @@ public sealed class RuleOutcome
         ? Reporting.FactDescriptions.WouldDecide(MissingFacts)
         : System.Array.Empty<string>();
 
+    /// <summary>
+    /// The derived facts of the kinds the rule's expressions ask about (see <see cref="DerivedFact"/>): what the engine
+    /// inferred from the record and the rule read as if recorded. Empty when the rule read none. Set during the check,
+    /// before the outcome is published.
+    /// </summary>
+    public IReadOnlyList<DerivedFact> Derived { get; internal set; } = System.Array.Empty<DerivedFact>();
+
     /// <summary>For <see cref="OutcomeKind.Failed"/>: what went wrong; otherwise <see langword="null"/>.</summary>
     public string? Error { get; }
 

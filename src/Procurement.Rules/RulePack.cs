@@ -54,7 +54,7 @@ public sealed class RulePack
 
     /// <summary>Creates the pack and compiles its rules into NRules rules and one session factory.</summary>
     /// <exception cref="RulePackLoadException">NRules cannot compile one of the rules (the problem names its file, line and id).</exception>
-    internal RulePack(PackHeader header, IReadOnlyList<CompiledRule> rules)
+    internal RulePack(PackHeader header, IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledInference>? inferences = null)
     {
         Id = header.Id;
         Title = header.Title;
@@ -66,7 +66,8 @@ public sealed class RulePack
         Principles = header.Principles;
         _rules = rules.OrderBy(r => r.Definition.Id, StringComparer.Ordinal).ToArray();
         Rules = Array.AsReadOnly(_rules.Select(r => r.Definition).ToArray());
-        _engine = new PackEngine(Id, _rules, Principles, extra: null);
+        Inferences = inferences ?? Array.Empty<CompiledInference>();
+        _engine = new PackEngine(Id, _rules, Principles, extra: null, inferences: Inferences);
     }
 
     private RulePack(RulePack pack, IRuleRepository? extra, bool fastCompile = true, bool verdictRulePerPrinciple = false)
@@ -81,7 +82,8 @@ public sealed class RulePack
         Principles = pack.Principles;
         _rules = pack._rules;
         Rules = pack.Rules;
-        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile, verdictRulePerPrinciple);
+        Inferences = pack.Inferences;
+        _engine = new PackEngine(Id, _rules, Principles, extra, fastCompile, verdictRulePerPrinciple, Inferences);
     }
 
     /// <summary>
@@ -121,6 +123,9 @@ public sealed class RulePack
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
+    /// <summary>The pack's inferences (<c>inferences.yaml</c>), in file order; empty when it has none.</summary>
+    internal IReadOnlyList<CompiledInference> Inferences { get; }
 
     /// <summary>
     /// The pack's rules as NRules rules: one per YAML rule (named by the rule's id, tagged <c>principle:&lt;key&gt;</c>
@@ -178,6 +183,14 @@ public sealed class RulePack
 
     /// <summary>Whether NRules compiled this pack's expressions with FastExpressionCompiler.</summary>
     internal bool FastCompile => _engine.FastCompile;
+
+    /// <summary>The facts the pack's inferences derive from a procurement (for fixtures and tests).</summary>
+    internal IReadOnlyList<DerivedFact> Derive(ProposedProcurement procurement)
+    {
+        var session = OpenSession(procurement);
+        session.Fire();
+        return session.DerivedFacts();
+    }
 
     /// <summary>
     /// Opens an NRules session holding one procurement, for what-if questions: change it, fire again, and get the

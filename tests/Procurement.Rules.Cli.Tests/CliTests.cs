@@ -351,7 +351,7 @@ public class CliTests
     public void Run_RuleThatFailsToEvaluate_ReportsAndExitsThree()
     {
         var pack = CopyDefaultPack();
-        Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "!(Tender != null && Tender.Eligibility != null && Tender.Eligibility == NonNhsOnly)", "1 / Count(NoticePublished) > 0");
+        Replace(Path.Combine(pack, "nhs-right-to-bid.rules.yaml"), "!(Tender != null && Tender.Eligibility != null && Tender.Eligibility == NonNhsOnly)", "1 / Count(BidWithdrawn) > 0");
         var file = Write("no-notice.yaml", CompliantYaml.Replace("kind: noticePublished", "kind: bidReceived", StringComparison.Ordinal));
         RulePack.LoadFromDirectory(pack, new RulePackLoadOptions { RootDirectory = Path.GetDirectoryName(pack) }).Check(ProcurementFile.Load(file)).For(NhsRightToBidRuleId)!.Kind.Should().Be(OutcomeKind.Failed);
 

@@ -108,7 +108,7 @@ public class EngineTests
     {
         var rules = Pack.RuleRepository.GetRuleSets().SelectMany(s => s.Rules).ToList();
 
-        var packRules = rules.Where(r => !r.Tags.Contains("verdict")).ToList();
+        var packRules = rules.Where(r => !r.Tags.Contains("verdict") && !r.Tags.Contains("inference")).ToList();
         packRules.Select(r => r.Name).Should().Equal(Pack.Rules.Select(r => r.Id));
         foreach (var rule in packRules)
         {
@@ -118,6 +118,9 @@ public class EngineTests
         }
 
         rules.Where(r => r.Tags.Contains("verdict")).Select(r => r.Name).Should().Equal("verdict:*");
+        rules.Where(r => r.Tags.Contains("inference")).Select(r => r.Name).Should().Equal(
+            Pack.Inferences.SelectMany(i => new[] { "inference:" + i.Id, "inference:" + i.Id + ":chained" }), "two NRules rules per inference: recorded and derived sources");
+        rules.Where(r => r.Tags.Contains("inference")).Should().OnlyContain(r => r.Priority > 0, "derived facts are in before any checking rule fires");
         PerPrinciple.RuleRepository.GetRuleSets().SelectMany(s => s.Rules).Where(r => r.Tags.Contains("verdict")).Select(r => r.Name).Should()
             .BeEquivalentTo(Pack.Principles.Where(p => Pack.Rules.Any(r => r.Principle == p)).Select(p => "verdict:" + p.Key));
         Pack.RuleRepository.GetRuleSets().Single().Should().NotBeSameAs(Pack.RuleRepository.GetRuleSets().Single(), "a caller cannot change the pack's set");

@@ -18,6 +18,7 @@ public sealed record Fixture(string RuleId, OutcomeKind Expected, string Path)
 
     public static IReadOnlyList<Fixture> All(string fixturesDirectory) =>
         Directory.EnumerateFiles(fixturesDirectory, "*.yaml", SearchOption.AllDirectories)
+            .Where(p => !System.IO.Path.GetRelativePath(fixturesDirectory, p).StartsWith("inferences" + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(Parse)
             .ToList();

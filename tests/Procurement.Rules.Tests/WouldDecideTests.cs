@@ -116,7 +116,8 @@ public partial class WouldDecideTests
     {
         var report = GreatYarmouth();
         var outcome = report.For(StaffRule)!;
-        var sentence = outcome.WouldDecide.Single();
+        outcome.WouldDecide.Should().HaveCount(2, "staff and their unions are each a fact that could decide it");
+        var sentence = outcome.WouldDecide[0];
         sentence.Should().Contain("`staffEngaged`");
 
         OneLine(report.ToString()).Should().Contain($"- {StaffRule}: {outcome.Message} To decide: {sentence}");
@@ -125,13 +126,13 @@ public partial class WouldDecideTests
 
         var json = JObject.Parse(report.ToJson());
         var jsonOutcome = json["outcomes"]!.Single(o => (string?)o["ruleId"] == StaffRule);
-        jsonOutcome["wouldDecide"]!.Values<string>().Should().Equal(sentence);
+        jsonOutcome["wouldDecide"]!.Values<string>().Should().Equal(outcome.WouldDecide);
         json["outcomes"]!.Where(o => (string?)o["outcome"] != "undetermined").Should().OnlyContain(o => !o["wouldDecide"]!.HasValues);
 
         var csv = new StringWriter();
         new CsvReportWriter(csv).Write(report);
         var row = CsvReportWriterTests.CsvParser.Parse(csv.ToString()).Single(r => r[3] == StaffRule);
-        row[^1].Should().Be(sentence);
+        row[^1].Should().StartWith(sentence);
 
         var html = new StringWriter();
         HtmlReportWriter.Write(html, [report]);

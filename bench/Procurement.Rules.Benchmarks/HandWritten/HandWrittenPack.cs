@@ -54,6 +54,7 @@ public sealed class HandWrittenPack
         ["unsustainability-resolution.market-test-needs-reason"] = HandWrittenRules.UnsustainabilityResolutionMarketTestNeedsReason,
         ["unsustainability-resolution.under-sha-direction"] = HandWrittenRules.UnsustainabilityResolutionUnderShaDirection,
         ["clear-rationale.rationale-recorded"] = HandWrittenRules.ClearRationaleRationaleRecorded,
+        ["clear-rationale.direct-award-reason"] = HandWrittenRules.ClearRationaleDirectAwardReason,
 
         ["contractual-mechanism-first.agreed-review-in-contract"] = HandWrittenRules.ContractualMechanismFirstAgreedReviewInContract,
         ["contractual-mechanism-first.before-alternatives"] = HandWrittenRules.ContractualMechanismFirstBeforeAlternatives,
@@ -70,6 +71,11 @@ public sealed class HandWrittenPack
     private readonly RuleDefinition[] _definitions;
     private readonly RuleMethod[] _methods;
 
+    // The derived facts: each inference's reason (from the pack), and the event kinds each rule asks about (the
+    // engine's own reading of the rule's expressions, so provenance is listed for the same rules).
+    private readonly Dictionary<string, string> _reasons;
+    private readonly long[] _kinds;
+
     /// <summary>Binds the hand-written rules to a loaded pack's rule definitions.</summary>
     /// <param name="pack">The default pack (or a pack with the same rules).</param>
     /// <exception cref="InvalidOperationException">A rule of the pack has no hand-written counterpart.</exception>
@@ -85,6 +91,8 @@ public sealed class HandWrittenPack
         _pack = pack;
         _definitions = pack.Rules.ToArray();
         _methods = _definitions.Select(d => Methods[d.Id]).ToArray();
+        _reasons = pack.Inferences.ToDictionary(i => i.Id, i => i.Reason, StringComparer.Ordinal);
+        _kinds = _definitions.Select(d => pack.CompiledRules.Single(r => ReferenceEquals(r.Definition, d)).EventKinds).ToArray();
     }
 
     private delegate RuleOutcome RuleMethod(RuleDefinition rule, ProposedProcurement procurement);
@@ -120,10 +128,35 @@ public sealed class HandWrittenPack
             return new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, PeriodStatus.OutsidePeriod, Array.Empty<RuleOutcome>());
         }
 
+        var derived = _reasons.Count == 0 ? null : HandWrittenInferences.Derive(procurement, _reasons);
+        var read = procurement;
+        long derivedKinds = 0;
+        if (derived is not null)
+        {
+            var timeline = new TimelineEvent[procurement.Timeline!.Count + derived.Count];
+            for (var i = 0; i < procurement.Timeline.Count; i++)
+            {
+                timeline[i] = procurement.Timeline[i];
+            }
+
+            for (var i = 0; i < derived.Count; i++)
+            {
+                timeline[procurement.Timeline.Count + i] = derived[i].Event;
+                derivedKinds |= 1L << (int)derived[i].Fact.Kind;
+            }
+
+            read = procurement with { Timeline = timeline };
+        }
+
         var outcomes = new RuleOutcome[_methods.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = _methods[i](_definitions[i], procurement);
+            outcomes[i] = _methods[i](_definitions[i], read);
+            if ((_kinds[i] & derivedKinds) != 0 && AppliesToScenario(_definitions[i], procurement.Scenario))
+            {
+                var kinds = _kinds[i];
+                outcomes[i].Derived = derived!.Where(d => (kinds & (1L << (int)d.Fact.Kind)) != 0).Select(d => d.Fact).ToArray();
+            }
         }
 
         Array.Sort(outcomes, ReportOrder);
@@ -131,6 +164,10 @@ public sealed class HandWrittenPack
     }
 
     /// <summary>Breaches first, then failed, undetermined, compliant, not applicable; then most severe; then id.</summary>
+    /// <summary>Whether the engine evaluates the rule at all (the engine's outcomes for other scenarios are built at load, without provenance).</summary>
+    private static bool AppliesToScenario(RuleDefinition rule, Scenario? scenario) =>
+        rule.Scenarios.Count == 0 || scenario is null || rule.Scenarios.Contains(scenario.Value);
+
     private static readonly Comparison<RuleOutcome> ReportOrder = static (x, y) =>
     {
         var byKind = ((int)x.Kind).CompareTo((int)y.Kind);

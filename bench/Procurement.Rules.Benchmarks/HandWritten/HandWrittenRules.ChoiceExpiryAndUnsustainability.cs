@@ -178,15 +178,35 @@ internal static partial class HandWrittenRules
 
         return Verdict.Decide(
             rule,
-            Timeline.Happened(p, TenderDecision),
-            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
-            () => Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)),
-            () => Facts(p),
-            f => $"Other existing providers were engaged on {f[1].Display}, before the decision to tender on {f[0].Display}.",
-            f => $"The decision to tender was taken on {f[0].Display} before other existing providers were engaged (first recorded: {f[1].Display}).");
+            Timeline.HappenedAny(p, TenderDecision, EventKind.DirectAwardDecision),
+            "Does not apply: the condition 'HappenedAny(TenderDecision, DirectAwardDecision)' does not hold.",
+            () =>
+            {
+                // (Count(TenderDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(TenderDecision)))
+                //   && (Count(DirectAwardDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(DirectAwardDecision)))
+                var result = Tri.True;
+                foreach (var decision in new[] { TenderDecision, EventKind.DirectAwardDecision })
+                {
+                    if (Timeline.Count(p, decision) > 0)
+                    {
+                        result = Tri.And(result, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision)));
+                        if (result.IsKnownFalse)
+                        {
+                            break;
+                        }
+                    }
+                }
 
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged) };
+                return result;
+            },
+            () => Facts(p),
+            f => $"Other existing providers were engaged on {f[2].Display}, before the decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}).",
+            f => $"The decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}) was taken before other existing providers were engaged (first recorded: {f[2].Display}).");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            FirstFact("tenderDecision", p, TenderDecision), FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged),
+        };
     }
 
     // ---- unsustainability-resolution ----
@@ -278,6 +298,34 @@ internal static partial class HandWrittenRules
             () => new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) },
             f => $"The decision to tender on {f[0].Display} rests on a recorded rationale: {f[1].Display}.",
             f => $"No rationale document is dated on or before the decision to tender on {f[0].Display} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
+
+    public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
+    {
+        // Tender.Route == DirectAward || Tender.Route == ContractVariation
+        var tender = p.Tender;
+        var when = tender is null ? Tri.Unknown("tender")
+            : tender.Route is not { } route ? Tri.Unknown("tender.route")
+            : Tri.Known(route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Tender.Route == DirectAward || Tender.Route == ContractVariation' does not hold.",
+            () =>
+            {
+                // Tender.RouteJustification.Kind != None || (RationaleDocuments != null && RationaleDocuments.Any())
+                var reason = tender is null ? Tri.Unknown("tender")
+                    : tender.RouteJustification is not { } justification ? Tri.Unknown("tender.routeJustification")
+                    : Tri.Known(justification.Kind != JustificationKind.None);
+                return reason.IsKnownTrue ? reason : Tri.Or(reason, Tri.Known(p.RationaleDocuments is { Count: > 0 }));
+            },
+            () =>
+            {
+                var reason = p.Tender?.RouteJustification;
+                return new[] { EnumFact("route", p.Tender?.Route), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text), RationaleTitlesFact(p) };
+            },
+            f => $"The {f[0].Display} rests on a recorded reason ({f[1].Display}: {f[2].Display}) or rationale ({f[3].Display}).",
+            f => $"The contract is re-provided by {f[0].Display} with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
+    }
 
     /// <summary>
     /// <c>Documents.Any(d =&gt; d.Date == null || root.OnOrBefore(d.Date, root.First(kind)))</c> in Kleene logic: known

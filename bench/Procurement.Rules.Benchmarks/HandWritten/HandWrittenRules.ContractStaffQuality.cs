@@ -150,7 +150,7 @@ internal static partial class HandWrittenRules
     public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p) =>
         Verdict.Decide(
             rule,
-            Events.Happened(p, NoticePublished),
+            Timeline.Happened(p, NoticePublished),
             "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
             () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },

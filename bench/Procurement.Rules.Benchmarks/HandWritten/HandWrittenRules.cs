@@ -48,7 +48,38 @@ internal static partial class HandWrittenRules
             rule,
             Timeline.Happened(p, NoticePublished),
             "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
-            () => Tri.Not(Timeline.EligibilityNarrowedAfterNotice(p)),
+            () =>
+            {
+                // (Tender != null && Tender.Eligibility == Open)
+                //   || Timeline.Any(e => e.Kind == NoticePublished && e.Eligibility != null && root.Tender != null && e.Eligibility == root.Tender.Eligibility)
+                //   || !EligibilityNarrowedAfterNotice()
+                var tender = p.Tender;
+                var open = tender is null ? Tri.False : tender.Eligibility is { } eligibility ? Tri.Known(eligibility == TenderEligibility.Open) : Tri.Unknown("tender.eligibility");
+                if (open.IsKnownTrue)
+                {
+                    return open;
+                }
+
+                var stated = Tri.False;
+                if (p.Timeline is not { } timeline)
+                {
+                    stated = Tri.Unknown("timeline");
+                }
+                else
+                {
+                    for (var i = 0; i < timeline.Count && !stated.IsKnownTrue; i++)
+                    {
+                        var e = timeline[i];
+                        if (e.Kind == NoticePublished && e.Eligibility is { } noticed && tender is not null)
+                        {
+                            stated = Tri.Or(stated, tender.Eligibility is { } now ? Tri.Known(noticed == now) : Tri.Unknown("tender.eligibility"));
+                        }
+                    }
+                }
+
+                var result = Tri.Or(open, stated);
+                return result.IsKnownTrue ? result : Tri.Or(result, Tri.Not(Timeline.EligibilityNarrowedAfterNotice(p)));
+            },
             () => new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) },
             f => $"Eligibility was not narrowed after the notice of {f[0].Display}.",
             f => $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).");

@@ -14,6 +14,49 @@ internal static class Events
 
     public static string Missing(EventKind kind) => MissingNames[(int)kind];
 
+    /// <summary>Whether an event of the kind is recorded (or derived), dated or not.</summary>
+    public static bool Happened(ProposedProcurement p, EventKind kind)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an event of the kind has no earliest day (a derived "on or before"): its first date is then missing.</summary>
+    public static bool HasUndated(ProposedProcurement p, EventKind kind)
+    {
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind && timeline[i].Date.Earliest is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a first date that is not found means "never happened": the timeline is complete for the kind and no event of it lacks an earliest day.</summary>
+    public static bool FirstKnowable(ProposedProcurement p, EventKind kind) => IsComplete(p, kind) && !HasUndated(p, kind);
+
     public static bool IsComplete(ProposedProcurement p, EventKind kind)
     {
         if (p.TimelineComplete == true)
@@ -37,10 +80,6 @@ internal static class Events
 
         return false;
     }
-
-    /// <summary><c>Happened(kind)</c>: known true when one is listed, known false when none is and the timeline is complete for the kind.</summary>
-    public static Tri Happened(ProposedProcurement p, EventKind kind) =>
-        CountBefore(p, kind, null) > 0 ? Tri.True : IsComplete(p, kind) ? Tri.False : Tri.Unknown(Missing(kind));
 
     /// <summary>Events of the kind strictly before the date (all of them when the date is null).</summary>
     public static int CountBefore(ProposedProcurement p, EventKind kind, DateOnly? date)
@@ -77,9 +116,9 @@ internal static class Events
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
-            if (e.Kind == kind && (first is null || e.Date.Earliest < first.Value))
+            if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
             {
-                first = e.Date.Earliest;
+                first = day;
             }
         }
 

@@ -34,6 +34,7 @@ public static class ReportComparison
             Compare(at + " message", e.Message, a.Message);
             Compare(at + " error", e.Error, a.Error);
             Compare(at + " missing facts", string.Join(" | ", e.MissingFacts), string.Join(" | ", a.MissingFacts));
+            Compare(at + " derived facts", string.Join(" | ", e.Derived.Select(d => d.InferenceId + ": " + d)), string.Join(" | ", a.Derived.Select(d => d.InferenceId + ": " + d)));
             Compare(at + " fact count", e.Facts.Count, a.Facts.Count);
             for (var j = 0; j < Math.Min(e.Facts.Count, a.Facts.Count); j++)
             {

@@ -37,6 +37,9 @@ internal sealed class CompiledRule
 
     public RuleDefinition Definition { get; }
 
+    /// <summary>The event kinds the rule's expressions ask about, as a bit mask (see <see cref="EventKindsRead"/>).</summary>
+    public long EventKinds { get; init; }
+
     public Func<RuleScope, bool>? When { get; }
 
     public Func<RuleScope, bool> Require { get; }

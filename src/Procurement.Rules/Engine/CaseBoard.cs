@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using NRules;
+using NRules.RuleModel;
 using Procurement.Model;
 using Procurement.Rules.Checking;
 using Procurement.Rules.Expressions;
@@ -22,6 +25,12 @@ internal sealed class CaseBoard
     private readonly PackEngine _engine;
     private RuleScope? _scope;
 
+    // Whether an inference action inserted or updated a derived event since the last reset: only then does the first
+    // checking rule ask the session for them.
+    private bool _mayHaveDerived;
+    private DerivedEvent[] _derived = Array.Empty<DerivedEvent>();
+    private long _derivedKinds;
+
     public CaseBoard(PackEngine engine, ProposedProcurement procurement)
     {
         _engine = engine;
@@ -29,7 +38,20 @@ internal sealed class CaseBoard
         Verdicts = new PrincipleVerdict?[engine.Principles.Count];
         Procurement = procurement;
         ScenarioBits = MaskOf(procurement.Scenario);
+        RecordedKinds = KindsOf(procurement);
     }
+
+    /// <summary>The session the board is in, where the inferences' derived events are; set by <see cref="CaseSession"/>.</summary>
+    public ISession? Session { get; set; }
+
+    /// <summary>
+    /// The event kinds the record holds, as a bit mask (<c>1 &lt;&lt; kind</c>); the inference rules' conditions test it.
+    /// 0 when the pack has no inferences.
+    /// </summary>
+    public long RecordedKinds { get; private set; }
+
+    /// <summary>The derived events the checking rules read this check, sorted; empty until the first checking rule fires.</summary>
+    public IReadOnlyList<DerivedEvent> Derived => _derived;
 
     public ProposedProcurement Procurement { get; private set; }
 
@@ -50,6 +72,10 @@ internal sealed class CaseBoard
         ReleaseScope();
         Procurement = procurement;
         ScenarioBits = MaskOf(procurement.Scenario);
+        RecordedKinds = KindsOf(procurement);
+        _mayHaveDerived = false;
+        _derived = Array.Empty<DerivedEvent>();
+        _derivedKinds = 0;
         Array.Clear(Outcomes);
         Array.Clear(Verdicts);
     }
@@ -61,8 +87,178 @@ internal sealed class CaseBoard
     /// </summary>
     public void Evaluate(int rule)
     {
-        _scope ??= RuleScope.Rent(Procurement);
-        Outcomes[rule] = RuleEvaluator.Evaluate(_engine.Rules[rule], _scope, Procurement.Scenario);
+        _scope ??= RentWithDerived();
+        var compiled = _engine.Rules[rule];
+        var outcome = RuleEvaluator.Evaluate(compiled, _scope, Procurement.Scenario);
+        if ((compiled.EventKinds & _derivedKinds) != 0)
+        {
+            // Provenance: the derived facts of the kinds the rule asks about (never an outcome built once at load).
+            outcome.Derived = _derived.Where(d => (compiled.EventKinds & EventKindsRead.Bit(d.Kind)) != 0).Select(d => d.Fact).ToArray();
+        }
+
+        Outcomes[rule] = outcome;
+    }
+
+    /// <summary>
+    /// The action of an inference's NRules rule: derives the event the inference at <paramref name="inference"/> implies
+    /// from the earliest recorded source (<paramref name="source"/> null) or from one derived source, and keeps the one
+    /// linked fact of the activation in step: inserted, updated when the derivation changed, retracted when the
+    /// condition no longer holds. Never throws on the procurement's content.
+    /// </summary>
+    public void Infer(IContext context, int inference, DerivedEvent? source)
+    {
+        const string Key = "derived";
+        var definition = _engine.Inferences[inference];
+        var derived = Derive(definition, source);
+        var linked = context.GetLinked(Key) as DerivedEvent;
+        if (derived is null)
+        {
+            if (linked is not null)
+            {
+                context.RetractLinked(Key, linked);
+            }
+
+            return;
+        }
+
+        _mayHaveDerived = true;
+        if (linked is null)
+        {
+            context.InsertLinked(Key, derived);
+        }
+        else if (!linked.Says(derived))
+        {
+            linked.Become(derived);
+            context.UpdateLinked(Key, linked);
+        }
+    }
+
+    private DerivedEvent? Derive(CompiledInference inference, DerivedEvent? source)
+    {
+        EventDate date;
+        string from;
+        if (source is not null)
+        {
+            date = source.Fact.Date;
+            from = $"a derived {Names.Camel(source.Kind)} ({source.Fact.InferenceId})";
+        }
+        else if (FirstRecorded(inference.From) is { } first)
+        {
+            date = first;
+            from = DerivedFact.Source(inference.From, first);
+        }
+        else
+        {
+            return null;
+        }
+
+        date = DerivedFact.Following(date, inference.Date == InferredDate.On);
+
+        if (inference.When is { } when && !Holds(when))
+        {
+            return null;
+        }
+
+        var fact = new DerivedFact(inference.Derive, date, inference.Id, inference.Reason, from);
+        var timelineEvent = new TimelineEvent { Kind = inference.Derive, Date = date, Description = fact.ToString() };
+        return new DerivedEvent(timelineEvent, fact);
+    }
+
+    /// <summary>Whether an inference's condition holds on the record: not when it reads a fact not recorded, or fails.</summary>
+    private bool Holds(Func<RuleScope, bool> when)
+    {
+        var scope = RuleScope.Rent(Procurement);
+        try
+        {
+            scope.StartBudget();
+            scope.ResetMissing();
+            return when(scope) && !scope.HasMissing;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+        finally
+        {
+            scope.ResetMissing();
+            RuleScope.Return(scope);
+        }
+    }
+
+    /// <summary>
+    /// The date of the first recorded event of the kind: the one with the earliest latest possible day (what bounds a
+    /// derived "on or before"); an event with no upper bound only when no other is recorded. Null when none is recorded.
+    /// </summary>
+    private EventDate? FirstRecorded(EventKind kind)
+    {
+        EventDate? first = null;
+        if (Procurement.Timeline is { } timeline)
+        {
+            for (var i = 0; i < timeline.Count; i++)
+            {
+                var e = timeline[i];
+                if (e is not null && e.Kind == kind && (first is null || Bounds(e.Date, first.Value)))
+                {
+                    first = e.Date;
+                }
+            }
+        }
+
+        return first;
+
+        static bool Bounds(EventDate candidate, EventDate current) =>
+            candidate.Latest is { } latest && (current.Latest is not { } now || latest < now || (latest == now && candidate.IsExact && !current.IsExact));
+    }
+
+    /// <summary>A scope for the checking rules, holding the derived events now in the session.</summary>
+    private RuleScope RentWithDerived()
+    {
+        var scope = RuleScope.Rent(Procurement);
+        if (_mayHaveDerived && Session is not null)
+        {
+            var derived = Session.Query<DerivedEvent>().ToArray();
+            if (derived.Length > 0)
+            {
+                Array.Sort(derived, static (a, b) => DerivedFact.Compare(a.Fact, b.Fact));
+                _derived = derived;
+                foreach (var d in derived)
+                {
+                    _derivedKinds |= EventKindsRead.Bit(d.Kind);
+                }
+
+                scope.SetDerived(derived.Select(d => d.Event).ToArray());
+            }
+        }
+
+        return scope;
+    }
+
+    /// <summary>The kinds of the recorded events as a bit mask; 0 when the pack has no inferences to test it.</summary>
+    private long KindsOf(ProposedProcurement procurement)
+    {
+        if (_engine.Inferences.Count == 0 || procurement.Timeline is not { } timeline)
+        {
+            return 0;
+        }
+
+        long kinds = 0;
+        try
+        {
+            for (var i = 0; i < timeline.Count; i++)
+            {
+                if (timeline[i] is { } e && (uint)e.Kind < 64)
+                {
+                    kinds |= EventKindsRead.Bit(e.Kind);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A caller's own list type that throws: the rules reading it fail on their own; nothing is inferred.
+            return 0;
+        }
+
+        return kinds;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using NRules;
 using Procurement.Model;
 using Procurement.Rules.Files;
@@ -60,6 +61,7 @@ public sealed class CaseSession
         Procurement = procurement;
         _board = new CaseBoard(engine, procurement);
         Session = engine.Factory.CreateSession();
+        _board.Session = Session;
         InsertCaseFacts();
     }
 
@@ -135,6 +137,10 @@ public sealed class CaseSession
             ? new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>())
             : new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, _outcomeFacts!, _verdictFacts!);
     }
+
+    /// <summary>The derived facts in the session after the last <see cref="Fire"/>, sorted by kind, date and inference.</summary>
+    internal IReadOnlyList<DerivedFact> DerivedFacts() =>
+        Session.Query<DerivedEvent>().Select(d => d.Fact).Order(Comparer<DerivedFact>.Create(DerivedFact.Compare)).ToArray();
 
     /// <summary>Fires the rules once, for <see cref="RulePack.Check"/>: the same steps as <see cref="Fire"/> without the what-if bookkeeping.</summary>
     /// <remarks>

@@ -40,9 +40,19 @@ internal sealed class PackEngine
     /// <summary>Priority of the verdict rules: after any rule of default priority that the same firing activates.</summary>
     public const int VerdictPriority = -1000;
 
+    /// <summary>The inference rules' names: this prefix and the inference's id (and <c>:chained</c> for the rule over derived sources).</summary>
+    public const string InferencePrefix = "inference:";
+
+    /// <summary>
+    /// Priority of the inference rules: above the pack's checking rules, so every derived fact (chains included) is in
+    /// working memory before any checking rule fires.
+    /// </summary>
+    public const int InferencePriority = 1000;
+
     private static readonly System.Reflection.MethodInfo EvaluateMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.Evaluate))!;
     private static readonly System.Reflection.MethodInfo DecideAllMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.DecideAll))!;
     private static readonly System.Reflection.MethodInfo DecideMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.Decide))!;
+    private static readonly System.Reflection.MethodInfo InferMethod = typeof(CaseBoard).GetMethod(nameof(CaseBoard.Infer))!;
 
     private readonly IRuleDefinition[] _definitions;
 
@@ -53,12 +63,13 @@ internal sealed class PackEngine
     // Verdicts of principles whose verdict rule does not activate, by scenario (index 0: not recorded) then principle.
     private readonly PrincipleVerdict?[][] _inactiveVerdicts;
 
-    public PackEngine(string packId, IReadOnlyList<CompiledRule> rules, IReadOnlyList<Principle> principles, IRuleRepository? extra, bool fastCompile = true, bool verdictRulePerPrinciple = false)
+    public PackEngine(string packId, IReadOnlyList<CompiledRule> rules, IReadOnlyList<Principle> principles, IRuleRepository? extra, bool fastCompile = true, bool verdictRulePerPrinciple = false, IReadOnlyList<CompiledInference>? inferences = null)
     {
         PackId = packId;
         Rules = rules;
         Principles = principles;
-        _definitions = BuildDefinitions(rules, principles, verdictRulePerPrinciple);
+        Inferences = inferences ?? Array.Empty<CompiledInference>();
+        _definitions = BuildDefinitions(rules, principles, verdictRulePerPrinciple).Concat(BuildInferences(Inferences)).ToArray();
         Repository = new PackRuleRepository(packId, _definitions);
         _otherScenario = BuildOtherScenarioOutcomes(rules);
         PrincipleRules = principles.Select(p => Enumerable.Range(0, rules.Count).Where(i => string.Equals(rules[i].Definition.Principle.Key, p.Key, StringComparison.Ordinal)).ToArray()).ToArray();
@@ -77,7 +88,7 @@ internal sealed class PackEngine
         InsertsProcurement = matched.Contains(typeof(ProposedProcurement));
         Reusable = extra is null;
         FastCompile = fastCompile;
-        Factory = Compile(sets, rules, fastCompile);
+        Factory = Compile(sets, rules, Inferences, fastCompile);
     }
 
     public string PackId { get; }
@@ -85,6 +96,9 @@ internal sealed class PackEngine
     public IReadOnlyList<CompiledRule> Rules { get; }
 
     public IReadOnlyList<Principle> Principles { get; }
+
+    /// <summary>The pack's inferences, each two NRules rules (see <see cref="BuildInferences"/>).</summary>
+    public IReadOnlyList<CompiledInference> Inferences { get; }
 
     public IRuleRepository Repository { get; }
 
@@ -160,7 +174,7 @@ internal sealed class PackEngine
         return table;
     }
 
-    private static ISessionFactory Compile(IReadOnlyList<IRuleSet> sets, IReadOnlyList<CompiledRule> rules, bool fastCompile)
+    private static ISessionFactory Compile(IReadOnlyList<IRuleSet> sets, IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledInference> inferences, bool fastCompile)
     {
         // Pitfall 2: NRules compares condition expressions to share nodes and, by default, fails on trees it cannot
         // compare (blocks, try/catch in a caller's rule); such trees are simply not shared.
@@ -190,12 +204,18 @@ internal sealed class PackEngine
             // caller's own rule is the caller's, and surfaces as NRules reports it.
             var definition = rules.Select(r => r.Definition).FirstOrDefault(d => string.Equals(d.Id, e.RuleName, StringComparison.Ordinal));
             var isVerdict = e.RuleName?.StartsWith(VerdictPrefix, StringComparison.Ordinal) == true;
+            var inference = inferences.FirstOrDefault(i => e.RuleName is { } name && (name == InferencePrefix + i.Id || name == InferencePrefix + i.Id + ":chained"));
+            var reason = e.InnerException is { } inner ? $"{e.Message} ({inner.GetType().Name}: {inner.Message})" : e.Message;
+            if (inference is not null)
+            {
+                throw new RulePackLoadException(new[] { new LoadProblem(inference.File, inference.Line, null, null, inference.Id, "NRules could not compile the inference: " + reason) });
+            }
+
             if (definition is null && !isVerdict)
             {
                 throw;
             }
 
-            var reason = e.InnerException is { } inner ? $"{e.Message} ({inner.GetType().Name}: {inner.Message})" : e.Message;
             throw new RulePackLoadException(new[]
             {
                 new LoadProblem(definition?.File ?? "pack.yaml", definition?.Line, null, null, definition?.Id ?? e.RuleName, "NRules could not compile the rule: " + reason),
@@ -303,6 +323,55 @@ internal sealed class PackEngine
         }
 
         return definitions.ToArray();
+    }
+
+    /// <summary>
+    /// Two NRules rules per inference, at <see cref="InferencePriority"/>: <c>inference:&lt;id&gt;</c> matches the board when
+    /// the record holds an event of the source kind and none of the derived kind (recorded wins), and
+    /// <c>inference:&lt;id&gt;:chained</c> matches the board (derived kind not recorded) with each
+    /// <see cref="DerivedEvent"/> of the source kind: forward chaining, so a bid implies a notice and that notice a decision.
+    /// Each action inserts (or updates, or retracts) one linked <see cref="DerivedEvent"/>, so NRules retracts it, and
+    /// what follows from it, when the activation goes.
+    /// </summary>
+    private static IEnumerable<IRuleDefinition> BuildInferences(IReadOnlyList<CompiledInference> inferences)
+    {
+        var board = Expression.Parameter(typeof(CaseBoard), "board");
+        var source = Expression.Parameter(typeof(DerivedEvent), "source");
+        var context = Expression.Parameter(typeof(IContext), "ctx");
+        var recorded = Expression.Property(board, typeof(CaseBoard).GetProperty(nameof(CaseBoard.RecordedKinds))!);
+        for (var i = 0; i < inferences.Count; i++)
+        {
+            var inference = inferences[i];
+            var fromBit = EventKindsRead.Bit(inference.From);
+            var deriveBit = EventKindsRead.Bit(inference.Derive);
+
+            var direct = new RuleBuilder();
+            direct.Name(InferencePrefix + inference.Id);
+            direct.Description(inference.Title);
+            direct.Tag("inference");
+            direct.Priority(InferencePriority);
+
+            // board => (board.RecordedKinds & (from | derive)) == from: an integer test that cannot throw (pitfall 4).
+            direct.LeftHandSide().Pattern(typeof(CaseBoard), board.Name).Condition(Expression.Lambda(
+                Expression.Equal(Expression.And(recorded, Expression.Constant(fromBit | deriveBit)), Expression.Constant(fromBit)), board));
+            direct.RightHandSide().Action(Expression.Lambda(
+                Expression.Call(board, InferMethod, context, Expression.Constant(i), Expression.Constant(null, typeof(DerivedEvent))), context, board));
+            yield return Build(direct, null);
+
+            var chained = new RuleBuilder();
+            chained.Name(InferencePrefix + inference.Id + ":chained");
+            chained.Description(inference.Title + " (from a derived " + Names.Camel(inference.From) + ")");
+            chained.Tag("inference");
+            chained.Priority(InferencePriority);
+            var lhs = chained.LeftHandSide();
+            lhs.Pattern(typeof(CaseBoard), board.Name).Condition(Expression.Lambda(
+                Expression.Equal(Expression.And(recorded, Expression.Constant(deriveBit)), Expression.Constant(0L)), board));
+            lhs.Pattern(typeof(DerivedEvent), source.Name).Condition(Expression.Lambda(
+                Expression.Equal(Expression.Property(source, typeof(DerivedEvent).GetProperty(nameof(DerivedEvent.Kind))!), Expression.Constant(inference.From)), source));
+            chained.RightHandSide().Action(Expression.Lambda(
+                Expression.Call(board, InferMethod, context, Expression.Constant(i), source), context, board, source));
+            yield return Build(chained, null);
+        }
     }
 
     /// <summary>The scenarios a rule applies to as a bit mask; every bit when it names none.</summary>

@@ -44,6 +44,9 @@ internal sealed class RuleScope
     private TimelineEvent[]? _ownEvents;
     private int _eventCount = -1;
 
+    // Events the pack's inferences derived for this check (see SetDerived); read after the recorded ones.
+    private TimelineEvent[]? _derived;
+
     public RuleScope(ProposedProcurement procurement)
     {
         _procurement = procurement;
@@ -120,6 +123,7 @@ internal sealed class RuleScope
 
         scope._events = null;
         scope._eventCount = -1;
+        scope._derived = null;
         Spare = scope;
     }
 
@@ -138,6 +142,11 @@ internal sealed class RuleScope
         }
 
         var timeline = _procurement.Timeline;
+        if (_derived is not null)
+        {
+            return WithDerived(timeline, _derived);
+        }
+
         if (timeline is null || timeline.Count == 0)
         {
             _eventCount = 0;
@@ -164,6 +173,39 @@ internal sealed class RuleScope
         }
 
         _eventCount = timeline.Count;
+        Charge(_eventCount + 1);
+        return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
+    }
+
+    /// <summary>
+    /// Gives the helpers the events the pack's inferences derived (docs/writing-rules.md, "Derived facts"): they read them
+    /// after the recorded ones, as if recorded. Set before the first helper reads the timeline; cleared by <see cref="Return"/>.
+    /// </summary>
+    internal void SetDerived(TimelineEvent[] derived)
+    {
+        _derived = derived.Length > 0 ? derived : null;
+        _eventCount = -1;
+        _events = null;
+    }
+
+    /// <summary>The recorded events then the derived ones, copied once per check into this scope's buffer.</summary>
+    private ReadOnlySpan<TimelineEvent> WithDerived(IReadOnlyList<TimelineEvent>? timeline, TimelineEvent[] derived)
+    {
+        var recorded = timeline?.Count ?? 0;
+        var total = recorded + derived.Length;
+        if (_ownEvents is null || _ownEvents.Length < total)
+        {
+            _ownEvents = new TimelineEvent[Math.Max(total, 16)];
+        }
+
+        for (var i = 0; i < recorded; i++)
+        {
+            _ownEvents[i] = timeline![i];
+        }
+
+        derived.CopyTo(_ownEvents, recorded);
+        _events = _ownEvents;
+        _eventCount = total;
         Charge(_eventCount + 1);
         return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
     }

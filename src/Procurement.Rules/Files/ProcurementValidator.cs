@@ -307,9 +307,9 @@ internal static class ProcurementValidator
                 Add(At("timeline", i) + ".eligibility", "an eligibilityChanged event needs the new eligibility");
             }
 
-            if (e.Kind != EventKind.EligibilityChanged && e.Eligibility is not null)
+            if (e.Kind is not (EventKind.EligibilityChanged or EventKind.NoticePublished) && e.Eligibility is not null)
             {
-                Add(At("timeline", i) + ".eligibility", $"'eligibility' belongs to eligibilityChanged events, not {Names.Camel(e.Kind)} (the tender's eligibility is tender.eligibility)");
+                Add(At("timeline", i) + ".eligibility", $"'eligibility' belongs to eligibilityChanged and noticePublished events, not {Names.Camel(e.Kind)} (the tender's eligibility is tender.eligibility)");
             }
 
             if (e.Kind != EventKind.JointServiceReview && e.Agreed is not null)

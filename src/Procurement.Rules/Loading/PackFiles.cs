@@ -77,11 +77,11 @@ internal sealed class DirectoryPackFiles : PackFiles
                 rules.Add(name);
             }
             else if ((name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                && name != "pack.yaml")
+                && name != "pack.yaml" && name != RulePackLoader.InferenceFile)
             {
                 // Never skipped silently: a rule file named 'x.rules.yml' or 'X.RULES.YAML' would otherwise vanish.
                 problems.Add(new LoadProblem(Display(name), null, null, null, null,
-                    $"'{name}' is not read: a pack folder holds pack.yaml and rule files ending in '.rules.yaml' (lower case); rename it or move it out of the folder"));
+                    $"'{name}' is not read: a pack folder holds pack.yaml, rule files ending in '.rules.yaml' (lower case) and {RulePackLoader.InferenceFile}; rename it or move it out of the folder"));
             }
         }
 

@@ -66,13 +66,14 @@ internal static partial class RulePackLoader
             }
         }
 
+        var inferences = header is null ? Array.Empty<CompiledInference>() : ReadInferences(files, header, parser!, rules.Select(r => r.Definition.Id).ToHashSet(StringComparer.Ordinal), problems);
         var compiled = problems.Count > 0 || header is null ? Array.Empty<CompiledRule>() : CompileAll(rules, parser!, problems);
         if (problems.Count > 0 || header is null)
         {
             throw new RulePackLoadException(problems.All);
         }
 
-        return new RulePack(header, compiled);
+        return new RulePack(header, compiled, inferences);
     }
 
     /// <summary>
@@ -712,7 +713,10 @@ internal sealed record PendingRule(
         parser.Compile<bool>(Require),
         Facts.Select(parser.Compile<object?>).ToArray(),
         BreachMessage,
-        CompliantMessage);
+        CompliantMessage)
+    {
+        EventKinds = EventKindsRead.Of(Facts.Prepend(Require).Prepend(When).ToArray()),
+    };
 }
 
 /// <summary>What <c>pack.yaml</c> says.</summary>

@@ -92,6 +92,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>clear-rationale.</c>.</summary>
         public static class ClearRationale
         {
+            /// <summary>A recorded reason for awarding without a tender: <c>clear-rationale.direct-award-reason</c>.</summary>
+            public const string DirectAwardReason = "clear-rationale.direct-award-reason";
+
             /// <summary>A recorded rationale for the decision to tender: <c>clear-rationale.rationale-recorded</c>.</summary>
             public const string RationaleRecorded = "clear-rationale.rationale-recorded";
         }

@@ -53,7 +53,39 @@ internal static class CatalogueWriter
             }
         }
 
+        WriteInferences(pack, md);
         return md.ToString();
+    }
+
+    /// <summary>The pack's inferences: what a record implies, as the rules read it (docs/writing-rules.md, "Derived facts").</summary>
+    private static void WriteInferences(RulePack pack, StringBuilder md)
+    {
+        if (pack.Inferences.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## Derived facts").AppendLine();
+        md.AppendLine("What a record implies: each inference derives an event the record does not state from one it does. A recorded")
+            .AppendLine("event of the derived kind always wins; the rules read derived events as if recorded, and reports show them.");
+        foreach (var inference in pack.Inferences)
+        {
+            md.AppendLine().Append("#### `").Append(inference.Id).Append("`: ").AppendLine(MarkdownReport.Escape(inference.Title)).AppendLine();
+            md.AppendLine(MarkdownReport.Escape(inference.Reason)).AppendLine();
+            md.Append("- From: `").Append(Names.Camel(inference.From)).AppendLine("`");
+            if (inference.WhenText is { } when)
+            {
+                md.Append("- When: `").Append(OneLine(when)).AppendLine("`");
+            }
+
+            md.Append("- Derives: `").Append(Names.Camel(inference.Derive)).Append("`, ")
+                .AppendLine(inference.Date == Checking.InferredDate.On ? "on the source's date" : "on or before the source's date");
+            foreach (var citation in inference.Citations)
+            {
+                md.AppendLine().Append("> ").AppendLine(MarkdownReport.Escape(citation.Quote)).AppendLine(">")
+                    .Append("> ").Append(citation.SourceId).Append(", ").AppendLine(MarkdownReport.Escape(citation.Locator));
+            }
+        }
     }
 
     private static void WriteScenarioTable(RulePack pack, StringBuilder md)

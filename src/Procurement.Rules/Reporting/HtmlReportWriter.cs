@@ -504,6 +504,17 @@ public sealed class HtmlReportWriter
                 s.Append("</dl>\n");
             }
 
+            if (breach.Derived.Count > 0)
+            {
+                s.Append("<p class=\"derived\">Derived facts used:</p>\n<ul class=\"derived\">");
+                foreach (var fact in breach.Derived)
+                {
+                    s.Append("<li>").Append(H(TextReport.DerivedLine(fact))).Append("</li>");
+                }
+
+                s.Append("</ul>\n");
+            }
+
             foreach (var citation in breach.Citations)
             {
                 s.Append("<blockquote><p>").Append(H(citation.Quote)).Append("</p><p class=\"src\">— ").Append(H(citation.SourceId)).Append(", ")
@@ -564,6 +575,13 @@ public sealed class HtmlReportWriter
         private static string Detail(PrincipleVerdict v)
         {
             var rules = string.Join(", ", v.DecidedBy.Select(o => o.Rule.Id));
+            var derived = v.DecidedBy.SelectMany(o => o.Derived).Distinct().Select(TextReport.DerivedLine).ToArray();
+            if (derived.Length > 0 && v.Kind is OutcomeKind.Undetermined or OutcomeKind.Compliant)
+            {
+                // The derived facts a verdict rests on, after what decided it.
+                rules += "; derived: " + string.Join("; ", derived);
+            }
+
             return v.Kind switch
             {
                 OutcomeKind.Undetermined => "not recorded: " + string.Join(", ", v.DecidedBy.SelectMany(o => o.MissingFacts).Distinct(StringComparer.Ordinal)) + " (" + rules + ")",

@@ -109,6 +109,23 @@ internal static class JsonReport
             }
 
             json.WriteEndArray();
+
+            // Since format version 3: the derived facts the rule read, with their provenance.
+            json.WritePropertyName("derived");
+            json.WriteStartArray();
+            foreach (var d in o.Derived)
+            {
+                json.WriteStartObject();
+                Property(json, "kind", Names.Camel(d.Kind));
+                Property(json, "date", d.Date.ToString());
+                Property(json, "inferenceId", d.InferenceId);
+                Property(json, "from", d.From);
+                Property(json, "reason", d.Reason);
+                Property(json, "text", d.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             if (o.Error is not null)
             {
                 Property(json, "error", o.Error);

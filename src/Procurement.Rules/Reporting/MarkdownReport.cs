@@ -31,6 +31,17 @@ internal static class MarkdownReport
             }
         }
 
+        var derived = TextReport.DerivedRead(report);
+        if (derived.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Derived facts").AppendLine();
+            md.AppendLine("Inferred from the record; a recorded fact of the same kind would win.").AppendLine();
+            foreach (var (fact, readBy) in derived)
+            {
+                md.Append("- ").Append(Value(TextReport.DerivedLine(fact))).Append("; read by ").AppendLine(string.Join(", ", readBy.Select(Code)));
+            }
+        }
+
         if (report.Breaches.Count > 0)
         {
             md.AppendLine().AppendLine("## Breaches");
@@ -45,6 +56,17 @@ internal static class MarkdownReport
                     foreach (var fact in b.Facts)
                     {
                         md.Append("- ").Append(Code(fact.Name)).Append(": ").AppendLine(Value(fact.Display));
+                    }
+
+                    md.AppendLine();
+                }
+
+                if (b.Derived.Count > 0)
+                {
+                    md.AppendLine("Derived facts used:").AppendLine();
+                    foreach (var fact in b.Derived)
+                    {
+                        md.Append("- ").AppendLine(Value(TextReport.DerivedLine(fact)));
                     }
 
                     md.AppendLine();

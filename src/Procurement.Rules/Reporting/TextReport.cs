@@ -79,6 +79,34 @@ internal static class TextReport
     public static IReadOnlyList<RuleOutcome> Shown(PrincipleVerdict verdict) =>
         verdict.Kind == OutcomeKind.NotApplicable ? Array.Empty<RuleOutcome>() : verdict.DecidedBy;
 
+    /// <summary>
+    /// The derived facts the report's rules read, each once, in report order, with the ids of the rules that read it
+    /// (docs/writing-rules.md, "Derived facts").
+    /// </summary>
+    public static IReadOnlyList<(DerivedFact Fact, IReadOnlyList<string> ReadBy)> DerivedRead(CheckReport report) =>
+        report.Outcomes.SelectMany(o => o.Derived.Select(d => (Fact: d, Rule: o.Rule.Id)))
+            .GroupBy(x => x.Fact)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(x => x.Rule).Distinct(StringComparer.Ordinal).ToArray()))
+            .ToArray();
+
+    /// <summary>A derived fact in one line: the fact, where it came from, and the inference's id.</summary>
+    public static string DerivedLine(DerivedFact fact) => $"{fact} [{fact.InferenceId}]";
+
+    private static void WriteDerived(CheckReport report, StringBuilder text)
+    {
+        var derived = DerivedRead(report);
+        if (derived.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("DERIVED FACTS (inferred from the record; a recorded fact of the same kind would win)");
+        foreach (var (fact, readBy) in derived)
+        {
+            text.Append("- ").Append(V(DerivedLine(fact))).Append("; read by ").AppendLine(V(string.Join(", ", readBy)));
+        }
+    }
+
     /// <summary>The verdicts, first in the report: one line per principle with the rules that decide it.</summary>
     private static void WriteVerdicts(CheckReport report, StringBuilder text)
     {
@@ -117,6 +145,7 @@ internal static class TextReport
         text.AppendLine(PeriodNote(report));
         text.Append("Result: ").AppendLine(Summary(report));
         WriteVerdicts(report, text);
+        WriteDerived(report, text);
 
         var breaches = report.Breaches;
         if (breaches.Count > 0)
@@ -131,6 +160,11 @@ internal static class TextReport
                 if (b.Facts.Count > 0)
                 {
                     text.Append("   Facts: ").AppendLine(V(string.Join("; ", b.Facts)));
+                }
+
+                if (b.Derived.Count > 0)
+                {
+                    text.Append("   Derived: ").AppendLine(V(string.Join("; ", b.Derived.Select(DerivedLine))));
                 }
 
                 foreach (var citation in b.Citations)

@@ -138,7 +138,7 @@ public class HostilePackTests
         var problem = LoadProblem(pack);
 
         problem.File.Should().Be(pack.PathOf(name));
-        problem.Message.Should().Be($"'{name}' is not read: a pack folder holds pack.yaml and rule files ending in '.rules.yaml' (lower case); rename it or move it out of the folder");
+        problem.Message.Should().Be($"'{name}' is not read: a pack folder holds pack.yaml, rule files ending in '.rules.yaml' (lower case) and inferences.yaml; rename it or move it out of the folder");
     }
 
     [Test]

@@ -27,7 +27,8 @@ public class OcdsEndToEndTests
         var tendered = reports.Single(r => r.ProcurementId == "ocds-h6vhtk-05b2c4");
         tendered.For("fair-tender.criteria-published")!.MissingFacts.Should().Equal("tender.criteriaPublished");
         tendered.For("best-value.competition-at-final-stage")!.MissingFacts.Should().Equal("scenario");
-        tendered.For("clear-rationale.rationale-recorded")!.MissingFacts.Should().Contain("timeline.tenderDecision");
+        tendered.For("clear-rationale.rationale-recorded")!.MissingFacts.Should().Equal(new[] { "rationaleDocuments" }, "the tender notice implies the decision to tender (a derived fact)");
+        tendered.For("clear-rationale.rationale-recorded")!.Derived.Select(d => d.InferenceId).Should().Contain("notice-implies-tender-decision");
     }
 
     [Test]

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Procurement.Model;
+
+namespace Procurement.Rules.Engine;
+
+/// <summary>
+/// The fact an inference's NRules rule inserts, linked to its activation: the derived <see cref="TimelineEvent"/> the
+/// checking rules read through the timeline helpers, and its provenance. NRules retracts it when the activation goes
+/// (the source was removed, or the record now states the fact), and with it anything derived from it in turn.
+/// </summary>
+/// <remarks>A plain class, identified by reference (pitfall 3); changed only by the action that owns it. Not thread-safe.</remarks>
+[DebuggerDisplay("{Fact}")]
+internal sealed class DerivedEvent
+{
+    public DerivedEvent(TimelineEvent timelineEvent, DerivedFact fact)
+    {
+        Event = timelineEvent;
+        Fact = fact;
+    }
+
+    /// <summary>The derived event as the helpers see it.</summary>
+    public TimelineEvent Event { get; private set; }
+
+    /// <summary>Where it came from.</summary>
+    public DerivedFact Fact { get; private set; }
+
+    /// <summary>The derived event's kind (the chained inferences' condition).</summary>
+    public EventKind Kind => Event.Kind;
+
+    /// <summary>Whether another derivation says the same: same kind, date, inference and source.</summary>
+    public bool Says(DerivedEvent other) =>
+        other.Fact.Kind == Fact.Kind && other.Fact.Date == Fact.Date && other.Fact.InferenceId == Fact.InferenceId && other.Fact.From == Fact.From;
+
+    /// <summary>Takes another derivation's content (before an <c>UpdateLinked</c>).</summary>
+    public void Become(DerivedEvent other)
+    {
+        Event = other.Event;
+        Fact = other.Fact;
+    }
+}
