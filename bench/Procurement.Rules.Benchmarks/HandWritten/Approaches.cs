@@ -148,23 +148,6 @@ internal static class Approaches
             f => $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.",
             ContractMechanismBreach);
 
-    /// <summary><c>improvement-opportunities.two-formal-chances</c> once it applies.</summary>
-    public static RuleOutcome DecideTwoFormalChances(RuleDefinition rule, ProposedProcurement p)
-    {
-        foreach (var approach in Kinds)
-        {
-            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.FormalImprovementOpportunity, first) < 2)
-            {
-                return Events.IsComplete(p, EventKind.FormalImprovementOpportunity)
-                    ? Breach(rule, FormalChancesBreach(FormalChancesFacts(p)), FormalChancesFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(EventKind.FormalImprovementOpportunity) }, FormalChancesFacts(p));
-            }
-        }
-
-        var f = FormalChancesFacts(p);
-        return Compliant(rule, $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.", f);
-    }
-
     private static string FormalChancesBreach(FactValue[] f) =>
         $"Other providers were approached {Approached(f)} after {f[4].Display} formal chance(s) for {f[0].Display} to improve ({f[5].Display} recorded in all); at least 2 must come first.";
 
@@ -178,31 +161,6 @@ internal static class Approaches
         IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
     };
 
-    /// <summary><c>improvement-opportunities.two-plan-opportunities</c> once it applies.</summary>
-    public static RuleOutcome DecideTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
-    {
-        foreach (var approach in Kinds)
-        {
-            if (Events.First(p, approach) is not { } first)
-            {
-                continue;
-            }
-
-            var lacking = Events.CountBefore(p, EventKind.JointServiceReview, first) < 1 ? EventKind.JointServiceReview
-                : Events.CountBefore(p, EventKind.ServicePlansPresented, first) < 2 ? EventKind.ServicePlansPresented
-                : (EventKind?)null;
-            if (lacking is { } kind)
-            {
-                return Events.IsComplete(p, kind)
-                    ? Breach(rule, PlanOpportunitiesBreach(PlanOpportunitiesFacts(p)), PlanOpportunitiesFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(kind) }, PlanOpportunitiesFacts(p));
-            }
-        }
-
-        var f = PlanOpportunitiesFacts(p);
-        return Compliant(rule, $"After a joint service review on {f[4].Display}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.", f);
-    }
-
     private static string PlanOpportunitiesBreach(FactValue[] f) =>
         $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[4].Display}.";
 
@@ -215,23 +173,6 @@ internal static class Approaches
         FirstFact("jointReview", p, EventKind.JointServiceReview),
         CountBeforeFirstApproachFact("planOpportunitiesBefore", p, EventKind.ServicePlansPresented),
     };
-
-    /// <summary><c>contractual-mechanism-first.before-alternatives</c> once it applies.</summary>
-    public static RuleOutcome DecideContractMechanism(RuleDefinition rule, ProposedProcurement p)
-    {
-        foreach (var approach in Kinds)
-        {
-            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.ContractMechanismInvoked, first) == 0)
-            {
-                return Events.IsComplete(p, EventKind.ContractMechanismInvoked)
-                    ? Breach(rule, ContractMechanismBreach(ContractMechanismFacts(p)), ContractMechanismFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, ContractMechanismFacts(p));
-            }
-        }
-
-        var f = ContractMechanismFacts(p);
-        return Compliant(rule, $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.", f);
-    }
 
     private static string ContractMechanismBreach(FactValue[] f) =>
         $"Other providers were approached {Approached(f, 0)} before the existing contract's mechanism was invoked (first recorded: {f[3].Display}).";

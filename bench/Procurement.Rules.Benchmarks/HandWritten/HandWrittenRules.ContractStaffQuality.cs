@@ -266,41 +266,6 @@ internal static partial class HandWrittenRules
         return Tri.And(happened, existing);
     }
 
-    /// <summary>
-    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c>: the first
-    /// decision to tender, with what was not recorded (null when nothing) and whether the condition holds.
-    /// </summary>
-    internal static DateOnly? TenderedExistingService(ProposedProcurement p, out string[]? missing, out bool applies)
-    {
-        missing = null;
-        applies = false;
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing = new[] { Events.Missing(TenderDecision) };
-            }
-
-            return null;
-        }
-
-        if (ExistingServiceImplied(p))
-        {
-            applies = true;
-        }
-        else if (p.IncumbentContracts is null)
-        {
-            missing = new[] { "incumbentContracts" };
-        }
-        else
-        {
-            applies = p.IncumbentContracts.Count > 0;
-        }
-
-        return tenderDecision;
-    }
-
     internal const string ExistingServiceTenderedNotApplicable =
         "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || IncumbentContracts.Any())' does not hold.";
 
@@ -386,41 +351,6 @@ internal static class ContractStaffQualityFacts
     internal const string AgreedReviewNotApplicable =
         "Does not apply: the condition 'Happened(JointServiceReview) && (Count(JointServiceReview) == 0 || Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true))' does not hold.";
 
-    /// <summary>
-    /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Select(e =&gt; DateOnly?(e.Date)).Max()</c>):
-    /// not recorded when the timeline or a review's agreement is not; "none" when no review was agreed.
-    /// </summary>
-    internal static FactValue LatestAgreedReviewFact(string name, ProposedProcurement p)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return new FactValue(name, null, Text.NotRecorded, false);
-        }
-
-        DateOnly? latest = null;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind != EventKind.JointServiceReview)
-            {
-                continue;
-            }
-
-            if (e.Agreed is null)
-            {
-                return new FactValue(name, null, Text.NotRecorded, false);
-            }
-
-            if (e.Agreed == true && (latest is null || e.Date.Earliest > latest.Value))
-            {
-                latest = e.Date.Earliest;
-            }
-        }
-
-        return Report.DateFact(name, latest, recorded: true);
-    }
-
     /// <summary>The documents' titles as a list; not recorded when the list is not.</summary>
     internal static FactValue DocumentTitlesFact(string name, IReadOnlyList<Document>? documents)
     {
@@ -495,8 +425,6 @@ internal static class ContractStaffQualityFacts
 
         return new FactValue(name, values, string.Join(", ", names), true);
     }
-
-    internal static readonly EventKind[] StaffThenUnions = { EventKind.StaffEngaged, EventKind.UnionsEngaged };
 
     /// <summary>The last event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
     internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.Last(p, kind));

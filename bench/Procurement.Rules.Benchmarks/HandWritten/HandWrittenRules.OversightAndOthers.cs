@@ -258,36 +258,6 @@ internal static partial class HandWrittenRules
     private static FactValue SignOffFact(string name, Tri signedOff) =>
         signedOff.IsKnown ? new FactValue(name, signedOff.Value, signedOff.Value ? "yes" : "no", true) : new FactValue(name, null, Text.NotRecorded, false);
 
-    private static FactValue SignOffFact(string name, bool signedOff, bool complete) =>
-        signedOff ? new FactValue(name, true, "yes", true)
-        : complete ? new FactValue(name, false, "no", true)
-        : new FactValue(name, null, Text.NotRecorded, false);
-
-    /// <summary>Whether the body signed off strictly before the date (any time when the date is null).</summary>
-    private static bool SignedOffBefore(ProposedProcurement p, OversightBody body, DateOnly? date)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the body signed off on or before the date: a sign-off on the day of a decision counts.</summary>
-    private static bool SignedOffOnOrBefore(ProposedProcurement p, OversightBody body, DateOnly? date) =>
-        SignedOffBefore(p, body, date is { } d && d != DateOnly.MaxValue ? d.AddDays(1) : date);
-
     /// <summary>The bodies that signed off at any time, read in one pass over the timeline.</summary>
     private readonly struct SignOffs
     {
@@ -360,7 +330,7 @@ internal static partial class HandWrittenRules
             return null;
         }
 
-        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body), Complete);
+        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body) ? Tri.True : Complete ? Tri.False : Tri.Unknown(Missing(body)));
 
         private static string[] BuildMissingNames()
         {

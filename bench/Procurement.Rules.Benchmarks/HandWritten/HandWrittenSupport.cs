@@ -14,49 +14,6 @@ internal static class Events
 
     public static string Missing(EventKind kind) => MissingNames[(int)kind];
 
-    /// <summary>Whether an event of the kind is recorded (or derived), dated or not.</summary>
-    public static bool Happened(ProposedProcurement p, EventKind kind)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            if (timeline[i].Kind == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether an event of the kind has no earliest day (a derived "on or before"): its first date is then missing.</summary>
-    public static bool HasUndated(ProposedProcurement p, EventKind kind)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            if (timeline[i].Kind == kind && timeline[i].Date.Earliest is null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a first date that is not found means "never happened": the timeline is complete for the kind and no event of it lacks an earliest day.</summary>
-    public static bool FirstKnowable(ProposedProcurement p, EventKind kind) => IsComplete(p, kind) && !HasUndated(p, kind);
-
     public static bool IsComplete(ProposedProcurement p, EventKind kind)
     {
         if (p.TimelineComplete == true)
@@ -101,28 +58,6 @@ internal static class Events
         }
 
         return count;
-    }
-
-    /// <summary>The first event's date; null when none is recorded.</summary>
-    public static DateOnly? First(ProposedProcurement p, EventKind kind)
-    {
-        DateOnly? first = null;
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return null;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
-            {
-                first = day;
-            }
-        }
-
-        return first;
     }
 
     private static string[] BuildMissingNames()
@@ -192,11 +127,6 @@ internal static class Text
 /// <summary>Builds the facts and outcomes of a report.</summary>
 internal static class Report
 {
-    public static FactValue DateFact(string name, DateOnly? value, bool recorded) =>
-        !recorded ? new FactValue(name, null, Text.NotRecorded, false)
-        : value is { } d ? new FactValue(name, EventDate.On(d), Text.Date(d), true) // a timeline date, as the engine's EventDate
-        : new FactValue(name, null, Text.None, true);
-
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
     public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.First(p, kind));
 

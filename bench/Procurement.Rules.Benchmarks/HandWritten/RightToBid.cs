@@ -97,62 +97,6 @@ internal static class RightToBid
         return Tri.Not(Tri.And(happened, allToOthers));
     }
 
-    /// <summary>The rule once it applies.</summary>
-    public static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tender = p.Tender;
-        if (tender?.Eligibility == TenderEligibility.NonNhsOnly || CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
-        {
-            return Breach(rule, BreachMessage(Facts(p)), Facts(p));
-        }
-
-        bool met;
-        if (tender?.Route == ProcurementRoute.DirectAward)
-        {
-            // Given the opportunity if NHS providers were invited or the award went to an NHS body.
-            met = CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || Awarded(p, nhs: true, out _);
-            if (!met)
-            {
-                if (Events.CountBefore(p, EventKind.ContractAwarded, null) == 0)
-                {
-                    if (!Events.IsComplete(p, EventKind.ContractAwarded))
-                    {
-                        return Undetermined(rule, new[] { Events.Missing(EventKind.ContractAwarded) }, Facts(p));
-                    }
-
-                    met = true;
-                }
-                else
-                {
-                    Awarded(p, nhs: false, out var kindMissing);
-                    if (kindMissing)
-                    {
-                        return Undetermined(rule, new[] { "timeline[].partyKind" }, Facts(p));
-                    }
-                }
-            }
-        }
-        else
-        {
-            if (tender is null)
-            {
-                return Undetermined(rule, new[] { "tender" }, Facts(p));
-            }
-
-            if (tender.Eligibility is not { } eligibility)
-            {
-                return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-            }
-
-            met = eligibility != TenderEligibility.NonNhsOnly;
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).", f)
-            : Breach(rule, BreachMessage(f), f);
-    }
-
     public static FactValue[] Facts(ProposedProcurement p) => new[]
     {
         FirstFact("tenderDecision", p, EventKind.TenderDecision),
