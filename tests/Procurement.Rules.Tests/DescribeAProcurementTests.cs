@@ -63,6 +63,7 @@ public partial class DescribeAProcurementTests
         text.Should().Contain("- { kind: oversightSignOff, body: shaAssurance }", "a sign-off with no date has no date");
         text.Should().Contain("annualValue: { amount: 1200000 }").And.NotContain("value: { amount: 3600000 }");
         text.Should().Contain("decisionDate: 2010-02-10").And.Contain("{ date: 2010-02-10, kind: tenderDecision, party: PCT Board }");
+        text.Should().Contain("{ date: 2010-02-10, kind: oversightSignOff, body: pctBoard }", "a decision by the PCT Board is also its sign-off");
         text.Should().NotContain("significantUnderperformance", "a fact the prose does not give is left out");
     }
 

@@ -34,6 +34,25 @@ public class DocsTests
     }
 
     [Test]
+    public void ProcurementFilesDoc_DatesSection_EveryDateItShowsReadsBackAsWritten()
+    {
+        var start = ProcurementFiles.IndexOf("## Dates", StringComparison.Ordinal);
+        var end = ProcurementFiles.IndexOf("## Keys", start, StringComparison.Ordinal);
+        var shown = System.Text.RegularExpressions.Regex.Matches(
+                ProcurementFiles[start..end],
+                @"`(?<date>\d{4}(?:-\d\d){0,2}|(?:on or )?(?:before|after) [^`]+|between [^`]+)`")
+            .Select(m => m.Groups["date"].Value)
+            .ToList();
+
+        shown.Should().Contain("between 2010-01-01 and 2010-03-31").And.Contain("on or before 2010-08-31", "the vague words' table");
+        foreach (var date in shown)
+        {
+            EventDate.TryParse(date, out var parsed).Should().BeTrue($"the docs show '{date}' as a date");
+            parsed.ToString().Should().Be(date);
+        }
+    }
+
+    [Test]
     public void WritingRulesDoc_NamesEveryHelper()
     {
         var helpers = typeof(RulePack).Assembly.GetType("Procurement.Rules.Expressions.RuleScope")!

@@ -20,9 +20,18 @@ internal sealed class MessageTemplate
     /// <summary>What ends a message cut at <see cref="MaxLength"/>.</summary>
     public const string CutNote = " ... (message cut at 1,000,000 characters; the facts hold the full values)";
 
-    private readonly (string Literal, int Fact)[] _parts;
+    /// <summary>
+    /// The starts of a date's display text that carry their own preposition (<c>on or before 2009-10-14</c>,
+    /// <c>between 2010-01-01 and 2010-03-31</c>) or have no day to be "on" (<c>undated</c>).
+    /// </summary>
+    private static readonly string[] OwnPreposition = ["on or before ", "on or after ", "before ", "after ", "between ", "undated"];
 
-    private MessageTemplate((string Literal, int Fact)[] parts, string text)
+    // Literal: the text before the next part; Fact: the fact's index, or -1 for a literal; DropOn: on a fact, how many
+    // characters at the end of the literal before it are a word "on " to leave out when the fact's display carries its
+    // own preposition (0 when the literal does not end so).
+    private readonly (string Literal, int Fact, int DropOn)[] _parts;
+
+    private MessageTemplate((string Literal, int Fact, int DropOn)[] parts, string text)
     {
         _parts = parts;
         Text = text;
@@ -33,7 +42,7 @@ internal sealed class MessageTemplate
     /// <summary>Parses a template against the rule's fact names; lists every unknown placeholder.</summary>
     public static MessageTemplate Parse(string text, IReadOnlyList<string> factNames, List<string> errors)
     {
-        var parts = new List<(string, int)>();
+        var parts = new List<(string, int, int)>();
         var literal = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
@@ -67,9 +76,10 @@ internal sealed class MessageTemplate
                 }
                 else
                 {
-                    parts.Add((literal.ToString(), -1));
+                    var before = literal.ToString();
+                    parts.Add((before, -1, 0));
                     literal.Clear();
-                    parts.Add((string.Empty, index));
+                    parts.Add((string.Empty, index, EndsWithOn(before)));
                 }
 
                 i = end;
@@ -84,8 +94,78 @@ internal sealed class MessageTemplate
             }
         }
 
-        parts.Add((literal.ToString(), -1));
+        parts.Add((literal.ToString(), -1, 0));
         return new MessageTemplate(parts.ToArray(), text);
+    }
+
+    /// <summary>
+    /// How many characters of <paramref name="literal"/> are a closing word "on" and the spaces after it (at least one),
+    /// or 0. "on" must be a whole word: "upon " and "reason " do not end with the word.
+    /// </summary>
+    private static int EndsWithOn(string literal)
+    {
+        var end = literal.Length;
+        while (end > 0 && char.IsWhiteSpace(literal[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == literal.Length || end < 2 || literal[end - 2] != 'o' || literal[end - 1] != 'n')
+        {
+            return 0;
+        }
+
+        return end == 2 || !char.IsLetterOrDigit(literal[end - 3]) ? literal.Length - (end - 2) : 0;
+    }
+
+    /// <summary>
+    /// Whether the word "on" before a placeholder is left out: a rule writes "raised on {date}" for an exact date
+    /// (<c>raised on 2009-10-14</c>), but a date as imprecise as its record may carry its own preposition, and "raised on
+    /// on or before 2009-10-14" or "on between ..." reads as a slip; "raised on or before 2009-10-14" says the same.
+    /// A month or year (<c>on 2009-10</c>) reads well enough and keeps the word. Checked as the message renders, since
+    /// the same rule shows exact and imprecise dates; for an exact date it costs a few character comparisons and no
+    /// allocation.
+    /// </summary>
+    private static bool DropsOn((string Literal, int Fact, int DropOn) part, IReadOnlyList<FactValue> facts)
+    {
+        if (part.DropOn == 0)
+        {
+            return false;
+        }
+
+        return CarriesOwnPreposition(facts[part.Fact].Display);
+    }
+
+    /// <summary>
+    /// Whether a fact's display text carries its own preposition (<c>on or before 2009-10-14</c>, <c>after ...</c>,
+    /// <c>between ...</c>) or is <c>undated</c>, so that a message leaves out an "on" written before it. For messages
+    /// composed in code (the hand-written mirror) to read as the rendered ones do.
+    /// </summary>
+    internal static bool CarriesOwnPreposition(string display)
+    {
+        if (display.Length == 0 || display[0] is not ('o' or 'b' or 'a' or 'u'))
+        {
+            return false; // the common path: an exact date starts with a digit
+        }
+
+        foreach (var start in OwnPreposition)
+        {
+            if (display.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The literal part at <paramref name="index"/> as written, less a closing "on " the next placeholder drops.</summary>
+    private static string LiteralAt((string Literal, int Fact, int DropOn)[] parts, int index, IReadOnlyList<FactValue> facts)
+    {
+        var literal = parts[index].Literal;
+        return index + 1 < parts.Length && DropsOn(parts[index + 1], facts)
+            ? literal[..^parts[index + 1].DropOn]
+            : literal;
     }
 
     /// <summary>Fills the placeholders with the facts' display texts: one allocation, the message itself.</summary>
@@ -98,9 +178,9 @@ internal sealed class MessageTemplate
         }
 
         long length = 0;
-        foreach (var (literal, fact) in parts)
+        foreach (var part in parts)
         {
-            length += fact < 0 ? literal.Length : facts[fact].Display.Length;
+            length += part.Fact < 0 ? part.Literal.Length : facts[part.Fact].Display.Length - (DropsOn(part, facts) ? part.DropOn : 0);
         }
 
         if (length > MaxLength)
@@ -110,22 +190,27 @@ internal sealed class MessageTemplate
 
         return string.Create((int)length, (parts, facts), static (span, state) =>
         {
-            foreach (var (literal, fact) in state.parts)
+            var (parts, facts) = state;
+            for (var i = 0; i < parts.Length; i++)
             {
-                var text = fact < 0 ? literal : state.facts[fact].Display;
-                text.AsSpan().CopyTo(span);
+                var fact = parts[i].Fact;
+                ReadOnlySpan<char> text = fact >= 0
+                    ? facts[fact].Display
+                    : parts[i].Literal.AsSpan(0, parts[i].Literal.Length - (i + 1 < parts.Length && DropsOn(parts[i + 1], facts) ? parts[i + 1].DropOn : 0));
+                text.CopyTo(span);
                 span = span[text.Length..];
             }
         });
     }
 
-    private static string Cut((string Literal, int Fact)[] parts, IReadOnlyList<FactValue> facts)
+    private static string Cut((string Literal, int Fact, int DropOn)[] parts, IReadOnlyList<FactValue> facts)
     {
         var room = MaxLength - CutNote.Length;
         var text = new StringBuilder(MaxLength);
-        foreach (var (literal, fact) in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
-            var part = fact < 0 ? literal : facts[fact].Display;
+            var fact = parts[i].Fact;
+            var part = fact < 0 ? LiteralAt(parts, i, facts) : facts[fact].Display;
             if (part.Length >= room - text.Length)
             {
                 var take = room - text.Length;
