@@ -134,7 +134,7 @@ internal static class Approaches
                 return review.IsKnownFalse ? review : Tri.And(review, Timeline.AtLeastBefore(p, 2, EventKind.ServicePlansPresented, first));
             }),
             () => PlanOpportunitiesFacts(p),
-            f => $"After a joint service review on {f[4].Display}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.",
+            f => $"After a joint service review {On(f[4])}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.",
             PlanOpportunitiesBreach);
 
     /// <summary><c>contractual-mechanism-first.before-alternatives</c>, three-valued.</summary>
@@ -145,7 +145,7 @@ internal static class Approaches
             DoesNotHold,
             () => BeforeEachApproach(p, first => Timeline.HappenedBefore(p, EventKind.ContractMechanismInvoked, first)),
             () => ContractMechanismFacts(p),
-            f => $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.",
+            f => $"The existing contract's mechanism was invoked {On(f[3])}, before other providers were first approached {Approached(f, 0)}.",
             ContractMechanismBreach);
 
     private static string FormalChancesBreach(FactValue[] f) =>
@@ -162,7 +162,7 @@ internal static class Approaches
     };
 
     private static string PlanOpportunitiesBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[4].Display}.";
+        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was {On(f[4])}.";
 
     public static FactValue[] PlanOpportunitiesFacts(ProposedProcurement p) => new[]
     {

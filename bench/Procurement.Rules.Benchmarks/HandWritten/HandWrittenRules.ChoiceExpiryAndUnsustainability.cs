@@ -200,7 +200,7 @@ internal static partial class HandWrittenRules
                 return result;
             },
             () => Facts(p),
-            f => $"Other existing providers were engaged on {f[2].Display}, before the decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}).",
+            f => $"Other existing providers were engaged {On(f[2])}, before the decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}).",
             f => $"The decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}) was taken before other existing providers were engaged (first recorded: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
@@ -224,8 +224,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
             () => Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
             () => Facts(p),
-            f => $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender on {f[1].Display}.",
-            f => $"The decision to tender was taken on {f[1].Display} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).");
+            f => $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender {On(f[1])}.",
+            f => $"The decision to tender was taken {On(f[1])} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -296,8 +296,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
             () => DatedByFirst(p, p.RationaleDocuments, d => d.Date, "rationaleDocuments", TenderDecision),
             () => new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) },
-            f => $"The decision to tender on {f[0].Display} rests on a recorded rationale: {f[1].Display}.",
-            f => $"No rationale document is dated on or before the decision to tender on {f[0].Display} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
+            f => $"The decision to tender {On(f[0])} rests on a recorded rationale: {f[1].Display}.",
+            f => $"No rationale document is dated on or before the decision to tender {On(f[0])} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
 
     public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
     {

@@ -42,7 +42,7 @@ internal static partial class HandWrittenRules
                 return review.Missing is null ? invoked : Tri.UnknownWith(invoked.Value, Tri.Union(review.Missing, invoked.MissingNames)!);
             },
             () => Facts(p),
-            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract on {f[1].Display}.",
+            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract {On(f[1])}.",
             f => $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
@@ -126,8 +126,8 @@ internal static partial class HandWrittenRules
                 return Tri.And(intentions, engaged);
             },
             () => Facts(p),
-            f => $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.",
-            f => $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
+            f => $"Intentions were shared {On(f[1])} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender {On(f[0])}.",
+            f => $"The decision to tender was taken {On(f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
 
         // CountBefore(kind, First(TenderDecision)) > 0
         static Tri CountedBefore(ProposedProcurement p, EventKind kind)
@@ -154,7 +154,7 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
             () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },
-            f => $"The evaluation criteria were published for the competition noticed on {f[0].Display}.",
+            f => $"The evaluation criteria were published for the competition noticed {On(f[0])}.",
             f => $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
 
     // ---- needs-driven ----
@@ -171,8 +171,8 @@ internal static partial class HandWrittenRules
                 DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
                 DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
             },
-            f => $"The decision to tender on {f[0].Display} follows an assessment of need: {f[1].Display}.",
-            f => $"No needs assessment is dated on or before the decision to tender on {f[0].Display} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
+            f => $"The decision to tender {On(f[0])} follows an assessment of need: {f[1].Display}.",
+            f => $"No needs assessment is dated on or before the decision to tender {On(f[0])} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
 
     // ---- quality-monitoring ----
 
@@ -224,7 +224,7 @@ internal static partial class HandWrittenRules
                 FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
                 FirstFact("alternativesFirstEngaged", p, Alternatives),
             },
-            f => $"Concerns about {f[0].Display} were raised on {f[1].Display}, before any approach to alternative providers (first approach: {f[2].Display}).",
+            f => $"Concerns about {f[0].Display} were raised {On(f[1])}, before any approach to alternative providers (first approach: {f[2].Display}).",
             f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).");
 
     // ---- staff-engagement ----
@@ -245,8 +245,8 @@ internal static partial class HandWrittenRules
                 FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
                 FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
             },
-            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender on {f[0].Display}.",
-            f => $"The decision to tender was taken on {f[0].Display} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
+            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
+            f => $"The decision to tender was taken {On(f[0])} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
 
     /// <summary>
     /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c> in Kleene
@@ -331,8 +331,8 @@ internal static partial class HandWrittenRules
                 return Tri.And(before, onOrAfter);
             },
             () => Facts(p),
-            f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached on {f[0].Display}, and engagement continued to {f[2].Display}.",
-            f => $"Alternative providers were first engaged on {f[0].Display}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
+            f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached {On(f[0])}, and engagement continued to {f[2].Display}.",
+            f => $"Alternative providers were first engaged {On(f[0])}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -202,8 +202,8 @@ internal static partial class HandWrittenRules
                 return local.IsKnownFalse ? local : Tri.And(local, BoardApproval(p));
             },
             () => Facts(p),
-            f => $"The decision to tender on {f[2].Display} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.",
-            f => $"The decision to tender on {f[2].Display} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.");
+            f => $"The decision to tender {On(f[2])} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.",
+            f => $"The decision to tender {On(f[2])} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.");
 
         static Tri BoardApproval(ProposedProcurement p) => Timeline.SignedOff(p, OversightBody.PctBoard, Timeline.First(p, TenderDecision), onOrBefore: true);
 

@@ -38,8 +38,8 @@ internal static partial class HandWrittenRules
             ExistingServiceTenderedNotApplicable,
             () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
             () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
-            f => $"The existing provider ({f[0].Display}) was first engaged on {f[2].Display}, before the decision to tender on {f[1].Display}.",
-            f => $"The decision to tender was taken on {f[1].Display} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
+            f => $"The existing provider ({f[0].Display}) was first engaged {On(f[2])}, before the decision to tender {On(f[1])}.",
+            f => $"The decision to tender was taken {On(f[1])} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
 
     // ---- fair-tender ----
 
@@ -82,7 +82,7 @@ internal static partial class HandWrittenRules
             },
             () => new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) },
             f => $"Eligibility was not narrowed after the notice of {f[0].Display}.",
-            f => $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).");
+            f => $"The notice was published {On(f[0])}, and {On(f[1])} eligibility was narrowed (now {f[2].Display}).");
 
     public static RuleOutcome FairTenderIncumbentMayBid(RuleDefinition rule, ProposedProcurement p)
     {

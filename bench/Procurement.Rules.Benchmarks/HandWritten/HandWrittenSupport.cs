@@ -127,6 +127,13 @@ internal static class Text
 /// <summary>Builds the facts and outcomes of a report.</summary>
 internal static class Report
 {
+    /// <summary>
+    /// "on" and a date fact's display, as a message template renders "on {date}": the word is left out before a date
+    /// that carries its own preposition ("on or before 2010-05-01", "between ...", "undated").
+    /// </summary>
+    public static string On(FactValue fact) =>
+        Procurement.Rules.Expressions.MessageTemplate.CarriesOwnPreposition(fact.Display) ? fact.Display : "on " + fact.Display;
+
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
     public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.First(p, kind));
 
