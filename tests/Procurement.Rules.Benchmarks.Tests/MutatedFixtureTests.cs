@@ -6,15 +6,15 @@ namespace Procurement.Rules.Benchmarks.Tests;
 
 /// <summary>
 /// The hand-written rules against the engine near the edges that matter: every fixture changed a little, many times
-/// over (an event removed, moved by a few days or repeated; a fact dropped or flipped; the timeline's completeness
-/// changed). Random procurements seldom land next to a rule's decision boundary; a fixture's neighbours do.
+/// over (an event removed, moved by a few days or repeated; an event dated as a month, year, bound, range or not at all,
+/// or such a date made exact; a fact dropped or flipped; the timeline's completeness changed). Random procurements seldom land next to a rule's decision boundary; a fixture's neighbours do.
 /// </summary>
 public class MutatedFixtureTests
 {
     private const int MutantsPerFixture = 30;
 
     public static IEnumerable<TestCaseData> Fixtures() =>
-        MirroredFixtures.All().Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
+        Fixture.All(RepoPaths.Fixtures).Select(f => new TestCaseData(f.Path).SetName($"SameReport mutants of {f.RuleId} {f.Name}"));
 
     [TestCaseSource(nameof(Fixtures))]
     public void HandWritten_ReportsWhatTheEngineReports_OnAFixturesNeighbours(string path)
@@ -31,7 +31,7 @@ public class MutatedFixtureTests
             CheckReport expected;
             try
             {
-                expected = HandWrittenPack.TwoValuedEngine.Check(mutant, options);
+                expected = RulePack.Default.Check(mutant, options);
             }
             catch (ProcurementLoadException invalid)
             {
@@ -68,18 +68,18 @@ public class MutatedFixtureTests
         // 5,010 mutants change their fixture rule's outcome).
         var options = new CheckOptions { CheckOutsidePeriod = true };
         int mutants = 0, changed = 0;
-        foreach (var fixture in MirroredFixtures.All())
+        foreach (var fixture in Fixture.All(RepoPaths.Fixtures))
         {
             var original = ProcurementFile.Load(fixture.Path);
             var random = new Random(StableSeed(Path.GetRelativePath(RepoPaths.Fixtures, fixture.Path)));
-            var before = HandWrittenPack.TwoValuedEngine.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
+            var before = RulePack.Default.Check(original, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind;
             for (var i = 0; i < MutantsPerFixture; i++)
             {
                 var mutant = Mutations.Apply(original, random).Procurement;
                 try
                 {
                     mutants++;
-                    changed += HandWrittenPack.TwoValuedEngine.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
+                    changed += RulePack.Default.Check(mutant, options).Outcomes.Single(o => o.Rule.Id == fixture.RuleId).Kind != before ? 1 : 0;
                 }
                 catch (ProcurementLoadException)
                 {
@@ -109,7 +109,7 @@ public class MutatedFixtureTests
         private static (ProposedProcurement, string) One(ProposedProcurement p, Random r)
         {
             var timeline = p.Timeline?.ToList() ?? [];
-            switch (r.Next(12))
+            switch (r.Next(13))
             {
                 case 0 when timeline.Count > 0:
                     {
@@ -191,6 +191,14 @@ public class MutatedFixtureTests
                             _ => [new QualityMeasure { Name = "Measure", Kind = r.Next(4) == 0 ? null : kinds[r.Next(kinds.Length)] }],
                         };
                         return (p with { QualityMeasures = measures }, $"qualityMeasures {(measures is null ? "null" : measures.Count + " measure(s)")}");
+                    }
+
+                case 12 when timeline.Count > 0:
+                    {
+                        var i = r.Next(timeline.Count);
+                        var blurred = timeline[i];
+                        timeline[i] = blurred with { Date = r.Next(4) == 0 ? EventDate.On(blurred.Date.Earliest ?? blurred.Date.Latest ?? new DateOnly(2010, 1, 1)) : Workload.Procurements.Blur(blurred.Date, r) };
+                        return (p with { Timeline = timeline.ToArray() }, $"dated {blurred.Kind} of {blurred.Date} as {timeline[i].Date}");
                     }
 
                 case 11 when timeline.Count > 0:

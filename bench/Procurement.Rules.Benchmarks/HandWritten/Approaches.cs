@@ -51,35 +51,102 @@ internal static class Approaches
         return missing.ToArray();
     }
 
-    /// <summary>Events of the kind before the first approach (all of them before one of no recorded approach).</summary>
-    public static int CountBeforeFirstApproach(ProposedProcurement p, EventKind kind)
+    /// <summary>
+    /// Events of the kind surely before the first of each approach (all of them when none is recorded), as a fact:
+    /// not recorded when an event's date may fall either side of an approach's (interval logic).
+    /// </summary>
+    public static FactValue CountBeforeFirstApproachFact(string name, ProposedProcurement p, EventKind kind)
     {
         var count = int.MaxValue;
+        var recorded = true;
         foreach (var approach in Kinds)
         {
-            var first = Events.First(p, approach);
-            count = Math.Min(count, Events.CountBefore(p, kind, first));
+            if (Timeline.Count(p, approach) == 0)
+            {
+                count = Math.Min(count, Timeline.Count(p, kind));
+                continue;
+            }
+
+            var (before, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, approach));
+            recorded &= missing is null;
+            count = Math.Min(count, before);
         }
 
-        return count;
+        return IntFact(name, count, recorded);
     }
 
-    /// <summary><c>improvement-opportunities.two-formal-chances</c> once it applies.</summary>
-    public static RuleOutcome DecideTwoFormalChances(RuleDefinition rule, ProposedProcurement p)
+    /// <summary>The rules' <c>when</c> in Kleene logic: known true once an approach is recorded; else unknown for each kind the timeline may hide.</summary>
+    public static Tri ApproachedWhen(ProposedProcurement p)
     {
+        if (AnyRecorded(p))
+        {
+            return Tri.True;
+        }
+
+        var missing = MissingWhenNoneRecorded(p);
+        return missing.Length == 0 ? Tri.False : Tri.Unknown(missing);
+    }
+
+    /// <summary>
+    /// <c>(Count(A) == 0 || before(First(A))) &amp;&amp; (Count(T) == 0 || ...) &amp;&amp; ...</c> over the three
+    /// approaches in Kleene logic: a known false one decides; otherwise unknown if any is.
+    /// </summary>
+    public static Tri BeforeEachApproach(ProposedProcurement p, Func<DateQ, Tri> before)
+    {
+        var result = Tri.True;
         foreach (var approach in Kinds)
         {
-            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.FormalImprovementOpportunity, first) < 2)
+            if (Timeline.Count(p, approach) == 0)
             {
-                return Events.IsComplete(p, EventKind.FormalImprovementOpportunity)
-                    ? Breach(rule, FormalChancesBreach(FormalChancesFacts(p)), FormalChancesFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(EventKind.FormalImprovementOpportunity) }, FormalChancesFacts(p));
+                continue;
+            }
+
+            result = Tri.And(result, before(Timeline.First(p, approach)));
+            if (result.IsKnownFalse)
+            {
+                return result;
             }
         }
 
-        var f = FormalChancesFacts(p);
-        return Compliant(rule, $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.", f);
+        return result;
     }
+
+    /// <summary><c>improvement-opportunities.two-formal-chances</c>, three-valued.</summary>
+    public static RuleOutcome TwoFormalChances(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first => Timeline.AtLeastBefore(p, 2, EventKind.FormalImprovementOpportunity, first)),
+            () => FormalChancesFacts(p),
+            f => $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.",
+            FormalChancesBreach);
+
+    /// <summary><c>improvement-opportunities.two-plan-opportunities</c>, three-valued.</summary>
+    public static RuleOutcome TwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first =>
+            {
+                var review = Timeline.HappenedBefore(p, EventKind.JointServiceReview, first);
+                return review.IsKnownFalse ? review : Tri.And(review, Timeline.AtLeastBefore(p, 2, EventKind.ServicePlansPresented, first));
+            }),
+            () => PlanOpportunitiesFacts(p),
+            f => $"After a joint service review {On(f[4])}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.",
+            PlanOpportunitiesBreach);
+
+    /// <summary><c>contractual-mechanism-first.before-alternatives</c>, three-valued.</summary>
+    public static RuleOutcome ContractMechanism(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ApproachedWhen(p),
+            DoesNotHold,
+            () => BeforeEachApproach(p, first => Timeline.HappenedBefore(p, EventKind.ContractMechanismInvoked, first)),
+            () => ContractMechanismFacts(p),
+            f => $"The existing contract's mechanism was invoked {On(f[3])}, before other providers were first approached {Approached(f, 0)}.",
+            ContractMechanismBreach);
 
     private static string FormalChancesBreach(FactValue[] f) =>
         $"Other providers were approached {Approached(f)} after {f[4].Display} formal chance(s) for {f[0].Display} to improve ({f[5].Display} recorded in all); at least 2 must come first.";
@@ -90,37 +157,12 @@ internal static class Approaches
         FirstFact("alternativesFirstEngaged", p, EventKind.AlternativeProvidersEngaged),
         FirstFact("tenderDecision", p, EventKind.TenderDecision),
         FirstFact("firstNotice", p, EventKind.NoticePublished),
-        IntFact("chancesBefore", CountBeforeFirstApproach(p, EventKind.FormalImprovementOpportunity), true),
+        CountBeforeFirstApproachFact("chancesBefore", p, EventKind.FormalImprovementOpportunity),
         IntFact("chancesInAll", Events.CountBefore(p, EventKind.FormalImprovementOpportunity, null), true),
     };
 
-    /// <summary><c>improvement-opportunities.two-plan-opportunities</c> once it applies.</summary>
-    public static RuleOutcome DecideTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
-    {
-        foreach (var approach in Kinds)
-        {
-            if (Events.First(p, approach) is not { } first)
-            {
-                continue;
-            }
-
-            var lacking = Events.CountBefore(p, EventKind.JointServiceReview, first) < 1 ? EventKind.JointServiceReview
-                : Events.CountBefore(p, EventKind.ServicePlansPresented, first) < 2 ? EventKind.ServicePlansPresented
-                : (EventKind?)null;
-            if (lacking is { } kind)
-            {
-                return Events.IsComplete(p, kind)
-                    ? Breach(rule, PlanOpportunitiesBreach(PlanOpportunitiesFacts(p)), PlanOpportunitiesFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(kind) }, PlanOpportunitiesFacts(p));
-            }
-        }
-
-        var f = PlanOpportunitiesFacts(p);
-        return Compliant(rule, $"After a joint service review on {f[4].Display}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.", f);
-    }
-
     private static string PlanOpportunitiesBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was on {f[4].Display}.";
+        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was {On(f[4])}.";
 
     public static FactValue[] PlanOpportunitiesFacts(ProposedProcurement p) => new[]
     {
@@ -129,25 +171,8 @@ internal static class Approaches
         FirstFact("tenderDecision", p, EventKind.TenderDecision),
         FirstFact("firstNotice", p, EventKind.NoticePublished),
         FirstFact("jointReview", p, EventKind.JointServiceReview),
-        IntFact("planOpportunitiesBefore", CountBeforeFirstApproach(p, EventKind.ServicePlansPresented), true),
+        CountBeforeFirstApproachFact("planOpportunitiesBefore", p, EventKind.ServicePlansPresented),
     };
-
-    /// <summary><c>contractual-mechanism-first.before-alternatives</c> once it applies.</summary>
-    public static RuleOutcome DecideContractMechanism(RuleDefinition rule, ProposedProcurement p)
-    {
-        foreach (var approach in Kinds)
-        {
-            if (Events.First(p, approach) is { } first && Events.CountBefore(p, EventKind.ContractMechanismInvoked, first) == 0)
-            {
-                return Events.IsComplete(p, EventKind.ContractMechanismInvoked)
-                    ? Breach(rule, ContractMechanismBreach(ContractMechanismFacts(p)), ContractMechanismFacts(p))
-                    : Undetermined(rule, new[] { Events.Missing(EventKind.ContractMechanismInvoked) }, ContractMechanismFacts(p));
-            }
-        }
-
-        var f = ContractMechanismFacts(p);
-        return Compliant(rule, $"The existing contract's mechanism was invoked on {f[3].Display}, before other providers were first approached {Approached(f, 0)}.", f);
-    }
 
     private static string ContractMechanismBreach(FactValue[] f) =>
         $"Other providers were approached {Approached(f, 0)} before the existing contract's mechanism was invoked (first recorded: {f[3].Display}).";

@@ -12,15 +12,15 @@ namespace Procurement.Rules.Benchmarks.HandWritten;
 /// </summary>
 internal static class HandWrittenInferences
 {
-    private static readonly (string Id, EventKind From, EventKind Derive, Func<ProposedProcurement, bool> When)[] Table =
+    private static readonly (string Id, EventKind From, EventKind Derive, Func<ProposedProcurement, bool> When, bool OnSourceDate)[] Table =
     {
-        ("notice-implies-tender-decision", EventKind.NoticePublished, EventKind.TenderDecision, static _ => true),
-        ("competitive-award-implies-tender-decision", EventKind.ContractAwarded, EventKind.TenderDecision, Competitive),
-        ("direct-award-implies-decision-not-to-tender", EventKind.ContractAwarded, EventKind.DirectAwardDecision, static p => p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation),
-        ("tender-bid-implies-notice", EventKind.BidReceived, EventKind.NoticePublished, Competitive),
-        ("accreditation-bid-implies-accreditation-opened", EventKind.BidReceived, EventKind.AccreditationOpened, static p => p.Tender?.Route is ProcurementRoute.AnyWillingProviderOpen or ProcurementRoute.AnyWillingProviderManaged),
-        ("improvement-opportunity-implies-concerns", EventKind.FormalImprovementOpportunity, EventKind.ConcernsRaised, static _ => true),
-        ("notice-approaches-alternative-providers", EventKind.NoticePublished, EventKind.AlternativeProvidersEngaged, static _ => true),
+        ("notice-implies-tender-decision", EventKind.NoticePublished, EventKind.TenderDecision, static _ => true, false),
+        ("competitive-award-implies-tender-decision", EventKind.ContractAwarded, EventKind.TenderDecision, Competitive, false),
+        ("direct-award-implies-decision-not-to-tender", EventKind.ContractAwarded, EventKind.DirectAwardDecision, static p => p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation, false),
+        ("tender-bid-implies-notice", EventKind.BidReceived, EventKind.NoticePublished, Competitive, false),
+        ("accreditation-bid-implies-accreditation-opened", EventKind.BidReceived, EventKind.AccreditationOpened, static p => p.Tender?.Route is ProcurementRoute.AnyWillingProviderOpen or ProcurementRoute.AnyWillingProviderManaged, false),
+        ("improvement-opportunity-implies-concerns", EventKind.FormalImprovementOpportunity, EventKind.ConcernsRaised, static _ => true, false),
+        ("notice-approaches-alternative-providers", EventKind.NoticePublished, EventKind.AlternativeProvidersEngaged, static _ => true, true),
     };
 
     /// <summary>The derived events and their provenance; empty (no allocation) when nothing follows.</summary>
@@ -39,7 +39,7 @@ internal static class HandWrittenInferences
         }
 
         List<(TimelineEvent Event, DerivedFact Fact)>? derived = null;
-        foreach (var (id, from, derive, when) in Table)
+        foreach (var (id, from, derive, when, on) in Table)
         {
             if ((recorded & (1L << (int)from)) == 0 || (recorded & (1L << (int)derive)) != 0 || !when(p))
             {
@@ -47,7 +47,7 @@ internal static class HandWrittenInferences
             }
 
             var first = FirstBounded(timeline, from);
-            (derived ??= new()).Add(Make(id, derive, OnOrBefore(first), Source(from, first), reasons));
+            (derived ??= new()).Add(Make(id, derive, Following(first, on), Source(from, first), reasons));
         }
 
         // Chains: each derived source of an inference's kind derives once more, until nothing new follows (the pack's
@@ -55,11 +55,11 @@ internal static class HandWrittenInferences
         for (var next = 0; derived is not null && next < derived.Count; next++)
         {
             var source = derived[next];
-            foreach (var (id, from, derive, when) in Table)
+            foreach (var (id, from, derive, when, on) in Table)
             {
                 if (source.Fact.Kind == from && (recorded & (1L << (int)derive)) == 0 && when(p))
                 {
-                    derived.Add(Make(id, derive, OnOrBefore(source.Fact.Date), $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
+                    derived.Add(Make(id, derive, Following(source.Fact.Date, on), $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
                 }
             }
         }
@@ -92,7 +92,9 @@ internal static class HandWrittenInferences
         return first!.Value;
     }
 
-    private static EventDate OnOrBefore(EventDate source) => source.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
+    /// <summary>The derived event's date: the source's own ("on", the source is the evidence of the day) or on or before its latest day.</summary>
+    private static EventDate Following(EventDate source, bool onSourceDate) =>
+        onSourceDate ? source : source.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
 
     private static string Source(EventKind kind, EventDate date) => Text.Camel(kind.ToString()) + date.Precision switch
     {

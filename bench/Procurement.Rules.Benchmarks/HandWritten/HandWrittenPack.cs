@@ -54,6 +54,7 @@ public sealed class HandWrittenPack
         ["unsustainability-resolution.market-test-needs-reason"] = HandWrittenRules.UnsustainabilityResolutionMarketTestNeedsReason,
         ["unsustainability-resolution.under-sha-direction"] = HandWrittenRules.UnsustainabilityResolutionUnderShaDirection,
         ["clear-rationale.rationale-recorded"] = HandWrittenRules.ClearRationaleRationaleRecorded,
+        ["clear-rationale.direct-award-reason"] = HandWrittenRules.ClearRationaleDirectAwardReason,
 
         ["contractual-mechanism-first.agreed-review-in-contract"] = HandWrittenRules.ContractualMechanismFirstAgreedReviewInContract,
         ["contractual-mechanism-first.before-alternatives"] = HandWrittenRules.ContractualMechanismFirstBeforeAlternatives,
@@ -65,9 +66,6 @@ public sealed class HandWrittenPack
         ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
     };
-
-    private static readonly Lazy<RulePack> TwoValued = new(() =>
-        Procurement.Rules.Loading.RulePackLoader.Load(new Procurement.Rules.Loading.EmbeddedPackFiles(RulePack.DefaultPackId), threeValued: false));
 
     private readonly RulePack _pack;
     private readonly RuleDefinition[] _definitions;
@@ -98,14 +96,6 @@ public sealed class HandWrittenPack
     }
 
     private delegate RuleOutcome RuleMethod(RuleDefinition rule, ProposedProcurement procurement);
-
-    /// <summary>
-    /// The default pack compiled with the engine's old two-valued logic (any missing fact a rule reads makes it
-    /// undetermined), which is what these hand-written rules still follow: the equivalence tests compare them with it
-    /// until they follow the engine's three-valued logic (docs/decisions/0003-three-valued-logic.md). Loaded once,
-    /// thread-safe.
-    /// </summary>
-    public static RulePack TwoValuedEngine => TwoValued.Value;
 
     /// <summary>The rule ids written by hand.</summary>
     public static IReadOnlyCollection<string> RuleIds => Methods.Keys;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Procurement.Model;
 using static Procurement.Rules.Benchmarks.HandWritten.Report;
 
@@ -45,57 +46,23 @@ internal static partial class HandWrittenRules
         }
 
         // Tender.DisplacesExistingProviders == false || IncumbentContracts.All(c => c.Performance.MeetsRequirements == false)
-        var missing = default(Missing);
-        var displaces = p.Tender?.DisplacesExistingProviders;
-        if (displaces is null)
-        {
-            missing.Add(p.Tender is null ? "tender" : "tender.displacesExistingProviders");
-        }
-
-        var met = true;
-        if (displaces != false)
-        {
-            var contracts = p.IncumbentContracts;
-            if (contracts is null)
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () =>
             {
-                missing.Add("incumbentContracts");
-            }
-            else
-            {
-                for (var i = 0; i < contracts.Count; i++)
-                {
-                    if (contracts[i].Performance is not { } performance)
-                    {
-                        missing.Add("incumbentContracts[].performance");
-                        met = false;
-                        break;
-                    }
-
-                    if (performance.MeetsRequirements is not { } meets)
-                    {
-                        missing.Add("incumbentContracts[].performance.meetsRequirements");
-                        met = false;
-                        break;
-                    }
-
-                    if (meets)
-                    {
-                        met = false;
-                        break;
-                    }
-                }
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).", f)
-            : Breach(rule, $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.", f);
+                var notDisplacing = p.Tender is not { } tender ? Tri.Unknown("tender")
+                    : tender.DisplacesExistingProviders is not { } displaces ? Tri.Unknown("tender.displacesExistingProviders")
+                    : Tri.Known(!displaces);
+                return notDisplacing.IsKnownTrue ? notDisplacing : Tri.Or(notDisplacing, AllContracts(p, c =>
+                    c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                    : performance.MeetsRequirements is not { } meets ? Tri.Unknown("incumbentContracts[].performance.meetsRequirements")
+                    : Tri.Known(!meets)));
+            },
+            () => Facts(p),
+            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).",
+            f => $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -152,103 +119,42 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        // IncumbentContracts.Any(c => kind is independent or third sector) && HappenedAny(TenderDecision, ContractAwarded)
-        var missing = default(Missing);
-        var applies = false;
-        var contracts = p.IncumbentContracts;
-        if (contracts is null)
+        // IncumbentContracts.Any(c => kind is independent or third sector) && (a sign the service goes on: a decision,
+        // a notice, an award or a recorded route || HappenedAny(TenderDecision, ContractAwarded))
+        var when = AnyContract(p, c => c.Provider.Kind is { } kind ? Tri.Known(kind is ProviderKind.IndependentSector or ProviderKind.ThirdSector) : Tri.Unknown("incumbentContracts[].provider.kind"));
+        if (!when.IsKnownFalse)
         {
-            missing.Add("incumbentContracts");
+            var goesOn = Timeline.Count(p, TenderDecision) + Timeline.Count(p, EventKind.NoticePublished) + Timeline.Count(p, EventKind.ContractAwarded) > 0 || p.Tender?.Route is not null
+                ? Tri.True
+                : Timeline.HappenedAny(p, TenderDecision, EventKind.ContractAwarded);
+            when = Tri.And(when, goesOn);
         }
-        else
-        {
-            var nonNhs = false;
-            for (var i = 0; i < contracts.Count; i++)
+
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition '" + OpenTenderOnExpiryWhen + "' does not hold.",
+            () =>
             {
-                var kind = contracts[i].Provider.Kind;
-                if (kind is null)
+                // An award with no route recorded and no notice recorded: open only if a notice was published after all.
+                if (p.Tender?.Route is null && Timeline.Count(p, EventKind.ContractAwarded) > 0 && Timeline.Count(p, EventKind.NoticePublished) == 0)
                 {
-                    missing.Add("incumbentContracts[].provider.kind");
+                    return Timeline.Happened(p, EventKind.NoticePublished);
                 }
-                else if (kind is ProviderKind.IndependentSector or ProviderKind.ThirdSector)
+
+                // Tender.Route == OpenTender && Tender.Eligibility == Open
+                if (p.Tender is not { } tender)
                 {
-                    nonNhs = true;
-                    break;
+                    return Tri.Unknown("tender");
                 }
-            }
 
-            if (nonNhs)
-            {
-                // Any sign that the service goes on: a decision, a notice, an award, or a recorded route.
-                if (Events.First(p, TenderDecision) is not null || Events.First(p, EventKind.NoticePublished) is not null
-                    || Events.First(p, EventKind.ContractAwarded) is not null || p.Tender?.Route is not null)
-                {
-                    applies = true;
-                }
-                else
-                {
-                    if (!Events.IsComplete(p, TenderDecision))
-                    {
-                        missing.Add(Events.Missing(TenderDecision));
-                    }
-
-                    if (!Events.IsComplete(p, EventKind.ContractAwarded))
-                    {
-                        missing.Add(Events.Missing(EventKind.ContractAwarded));
-                    }
-                }
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition '" + OpenTenderOnExpiryWhen + "' does not hold.");
-        }
-
-        // An award with no route recorded and no notice recorded: open only if a notice was published after all.
-        if (p.Tender?.Route is null && Events.CountBefore(p, EventKind.ContractAwarded, null) > 0
-            && Events.CountBefore(p, EventKind.NoticePublished, null) == 0)
-        {
-            if (!Events.IsComplete(p, EventKind.NoticePublished))
-            {
-                return Undetermined(rule, new[] { Events.Missing(EventKind.NoticePublished) }, Facts(p));
-            }
-
-            var g = Facts(p);
-            return Breach(rule, BreachMessage(g), g);
-        }
-
-        // Tender.Route == OpenTender && Tender.Eligibility == Open
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Route is not { } route)
-        {
-            return Undetermined(rule, new[] { "tender.route" }, Facts(p));
-        }
-
-        var met = false;
-        if (route == ProcurementRoute.OpenTender)
-        {
-            if (tender.Eligibility is not { } eligibility)
-            {
-                return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-            }
-
-            met = eligibility == TenderEligibility.Open;
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).", f)
-            : Breach(rule, BreachMessage(f), f);
+                var open = tender.Route is { } route ? Tri.Known(route == ProcurementRoute.OpenTender) : Tri.Unknown("tender.route");
+                return open.IsKnownFalse ? open
+                    : Tri.And(open, tender.Eligibility is { } eligibility ? Tri.Known(eligibility == TenderEligibility.Open) : Tri.Unknown("tender.eligibility"));
+            },
+            () => Facts(p),
+            f => $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).",
+            BreachMessage);
 
         static string BreachMessage(FactValue[] f) =>
             $"The expiring contract of {f[0].Display} is to be re-provided by {f[1].Display} (eligibility: {f[2].Display}; contract awarded: {f[3].Display}; first notice: {f[4].Display}), not by an open tender that any provider, NHS or not, may enter.";
@@ -270,26 +176,37 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
+        return Verdict.Decide(
+            rule,
+            Timeline.HappenedAny(p, TenderDecision, EventKind.DirectAwardDecision),
+            "Does not apply: the condition 'HappenedAny(TenderDecision, DirectAwardDecision)' does not hold.",
+            () =>
+            {
+                // (Count(TenderDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(TenderDecision)))
+                //   && (Count(DirectAwardDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(DirectAwardDecision)))
+                var result = Tri.True;
+                foreach (var decision in new[] { TenderDecision, EventKind.DirectAwardDecision })
+                {
+                    if (Timeline.Count(p, decision) > 0)
+                    {
+                        result = Tri.And(result, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision)));
+                        if (result.IsKnownFalse)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                return result;
+            },
+            () => Facts(p),
+            f => $"Other existing providers were engaged {On(f[2])}, before the decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}).",
+            f => $"The decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}) was taken before other existing providers were engaged (first recorded: {f[2].Display}).");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
         {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        var engagedBefore = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) >= 1;
-        if (!engagedBefore && !Events.IsComplete(p, EventKind.NhsProvidersEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.NhsProvidersEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return engagedBefore
-            ? Compliant(rule, $"Other existing providers were engaged on {f[1].Display}, before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before other existing providers were engaged (first recorded: {f[1].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged) };
+            FirstFact("tenderDecision", p, TenderDecision), FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged),
+        };
     }
 
     // ---- unsustainability-resolution ----
@@ -301,23 +218,14 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        var workedBefore = Events.CountBefore(p, EventKind.WorkedWithProvider, tenderDecision) >= 1;
-        if (!workedBefore && !Events.IsComplete(p, EventKind.WorkedWithProvider))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.WorkedWithProvider) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return workedBefore
-            ? Compliant(rule, $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender on {f[1].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[1].Display} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
+            () => Facts(p),
+            f => $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender {On(f[1])}.",
+            f => $"The decision to tender was taken {On(f[1])} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -335,30 +243,20 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.Route is not { } route)
-        {
-            return Undetermined(rule, new[] { "tender.route" }, Facts(p));
-        }
-
-        if (route is not (ProcurementRoute.OpenTender or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue))
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'Tender.Route == OpenTender || Tender.Route == RestrictedTender || Tender.Route == CompetitiveDialogue' does not hold.");
-        }
-
-        if (tender.RouteJustification is not { } reason)
-        {
-            return Undetermined(rule, new[] { "tender.routeJustification" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return reason.Kind != JustificationKind.None
-            ? Compliant(rule, $"Market testing ({f[0].Display}) was chosen for a recorded {f[1].Display} reason: \"{f[2].Display}\"", f)
-            : Breach(rule, $"The service is to be market-tested ({f[0].Display}) with no recorded reason for not pursuing merger, acquisition or franchising (reason recorded as {f[1].Display}).", f);
+        var tender = p.Tender;
+        var when = tender is null ? Tri.Unknown("tender")
+            : tender.Route is not { } route ? Tri.Unknown("tender.route")
+            : Tri.Known(route is ProcurementRoute.OpenTender or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Tender.Route == OpenTender || Tender.Route == RestrictedTender || Tender.Route == CompetitiveDialogue' does not hold.",
+            () => tender is null ? Tri.Unknown("tender")
+                : tender.RouteJustification is not { } reason ? Tri.Unknown("tender.routeJustification")
+                : Tri.Known(reason.Kind != JustificationKind.None),
+            () => Facts(p),
+            f => $"Market testing ({f[0].Display}) was chosen for a recorded {f[1].Display} reason: \"{f[2].Display}\"",
+            f => $"The service is to be market-tested ({f[0].Display}) with no recorded reason for not pursuing merger, acquisition or franchising (reason recorded as {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p)
         {
@@ -376,28 +274,14 @@ internal static partial class HandWrittenRules
 
         // HappenedBefore(ShaDirection, First(TenderDecision)): with no decision to tender, a direction at any time counts;
         // a decision to tender that may have gone unrecorded leaves it undetermined whatever the directions.
-        var missing = default(Missing);
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null && !Events.IsComplete(p, TenderDecision))
-        {
-            missing.Add(Events.Missing(TenderDecision));
-        }
-
-        var met = Events.CountBefore(p, EventKind.ShaDirection, tenderDecision) >= 1;
-        if (!met && !Events.IsComplete(p, EventKind.ShaDirection))
-        {
-            missing.Add(Events.Missing(EventKind.ShaDirection));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The commissioner acted under the SHA's direction of {f[0].Display} (decision to tender: {f[1].Display}).", f)
-            : Breach(rule, $"No direction from the SHA came before any decision to tender (first direction: {f[0].Display}; decision to tender: {f[1].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () => Timeline.HappenedBefore(p, EventKind.ShaDirection, Timeline.First(p, TenderDecision)),
+            () => Facts(p),
+            f => $"The commissioner acted under the SHA's direction of {f[0].Display} (decision to tender: {f[1].Display}).",
+            f => $"No direction from the SHA came before any decision to tender (first direction: {f[0].Display}; decision to tender: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { FirstFact("shaDirection", p, EventKind.ShaDirection), FirstFact("tenderDecision", p, TenderDecision) };
@@ -405,38 +289,68 @@ internal static partial class HandWrittenRules
 
     // ---- clear-rationale ----
 
-    public static RuleOutcome ClearRationaleRationaleRecorded(RuleDefinition rule, ProposedProcurement p)
+    public static RuleOutcome ClearRationaleRationaleRecorded(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => DatedByFirst(p, p.RationaleDocuments, d => d.Date, "rationaleDocuments", TenderDecision),
+            () => new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) },
+            f => $"The decision to tender {On(f[0])} rests on a recorded rationale: {f[1].Display}.",
+            f => $"No rationale document is dated on or before the decision to tender {On(f[0])} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
+
+    public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
     {
-        if (Events.First(p, TenderDecision) is not { } tenderDecision)
+        // Tender.Route == DirectAward || Tender.Route == ContractVariation
+        var tender = p.Tender;
+        var when = tender is null ? Tri.Unknown("tender")
+            : tender.Route is not { } route ? Tri.Unknown("tender.route")
+            : Tri.Known(route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Tender.Route == DirectAward || Tender.Route == ContractVariation' does not hold.",
+            () =>
+            {
+                // Tender.RouteJustification.Kind != None || (RationaleDocuments != null && RationaleDocuments.Any())
+                var reason = tender is null ? Tri.Unknown("tender")
+                    : tender.RouteJustification is not { } justification ? Tri.Unknown("tender.routeJustification")
+                    : Tri.Known(justification.Kind != JustificationKind.None);
+                return reason.IsKnownTrue ? reason : Tri.Or(reason, Tri.Known(p.RationaleDocuments is { Count: > 0 }));
+            },
+            () =>
+            {
+                var reason = p.Tender?.RouteJustification;
+                return new[] { EnumFact("route", p.Tender?.Route), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text), RationaleTitlesFact(p) };
+            },
+            f => $"The {f[0].Display} rests on a recorded reason ({f[1].Display}: {f[2].Display}) or rationale ({f[3].Display}).",
+            f => $"The contract is re-provided by {f[0].Display} with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
+    }
+
+    /// <summary>
+    /// <c>Documents.Any(d =&gt; d.Date == null || root.OnOrBefore(d.Date, root.First(kind)))</c> in Kleene logic: known
+    /// true when one document decides it; unknown when none does and one may (its date and the first event's overlap,
+    /// or the event may be unrecorded); unknown naming the list when it is not recorded.
+    /// </summary>
+    internal static Tri DatedByFirst<T>(ProposedProcurement p, IReadOnlyList<T>? documents, Func<T, DateOnly?> date, string listName, EventKind kind)
+    {
+        if (documents is null)
         {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
+            return Tri.Unknown(listName);
         }
 
-        // RationaleDocuments.Any(d => d.Date == null || d.Date <= First(TenderDecision))
-        if (p.RationaleDocuments is not { } documents)
-        {
-            return Undetermined(rule, new[] { "rationaleDocuments" }, Facts(p));
-        }
-
-        var met = false;
+        var result = Tri.False;
         for (var i = 0; i < documents.Count; i++)
         {
-            if (documents[i].Date is not { } date || date <= tenderDecision)
+            var item = date(documents[i]) is null ? Tri.True : Timeline.Compare(DateQ.Exact(date(documents[i])), Timeline.First(p, kind), static (a, b) => a.IsOnOrBefore(b));
+            result = Tri.Or(result, item);
+            if (result.IsKnownTrue)
             {
-                met = true;
-                break;
+                return result;
             }
         }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The decision to tender on {f[0].Display} rests on a recorded rationale: {f[1].Display}.", f)
-            : Breach(rule, $"No rationale document is dated on or before the decision to tender on {f[0].Display} (rationale documents: {f[1].Display}; dated: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) };
+        return result;
     }
 
     /// <summary><c>RationaleDocuments.Select(d =&gt; d.Title)</c>.</summary>

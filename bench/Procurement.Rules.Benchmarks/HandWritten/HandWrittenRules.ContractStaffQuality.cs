@@ -21,13 +21,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2", other) : Undetermined(rule, ScenarioMissing, Approaches.ContractMechanismFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.ContractMechanismFacts(p));
-        }
-
-        return Approaches.DecideContractMechanism(rule, p);
+        return Approaches.ContractMechanism(rule, p);
     }
 
     public static RuleOutcome ContractualMechanismFirstAgreedReviewInContract(RuleDefinition rule, ProposedProcurement p)
@@ -37,89 +31,71 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (Events.First(p, JointReview) is null)
-        {
-            return Events.IsComplete(p, JointReview)
-                ? NotApplicable(rule, AgreedReviewNotApplicable)
-                : Undetermined(rule, new[] { Events.Missing(JointReview) }, Facts(p));
-        }
-
-        // One pass over the reviews. The condition looks for an agreed review in timeline order and stops at the first,
-        // so an unrecorded agreement before it leaves the condition undetermined; the requirement then reads every
-        // review to find the latest agreed one, so an unrecorded agreement anywhere leaves it undetermined.
-        var timeline = p.Timeline!;
-        var anyAgreed = false;
-        var unknownBeforeAgreed = false;
-        var anyUnknown = false;
-        var latestAgreed = DateOnly.MinValue;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind != JointReview)
+        return Verdict.Decide(
+            rule,
+            AgreedReviewWhen(p),
+            AgreedReviewNotApplicable,
+            () =>
             {
-                continue;
-            }
-
-            if (e.Agreed is not { } agreed)
-            {
-                anyUnknown = true;
-                unknownBeforeAgreed |= !anyAgreed;
-            }
-            else if (agreed)
-            {
-                if (!anyAgreed || e.Date.Earliest > latestAgreed)
-                {
-                    latestAgreed = e.Date.Earliest!.Value;
-                }
-
-                anyAgreed = true;
-            }
-        }
-
-        if (unknownBeforeAgreed)
-        {
-            return Undetermined(rule, new[] { AgreedNotRecorded }, Facts(p));
-        }
-
-        if (!anyAgreed)
-        {
-            return NotApplicable(rule, AgreedReviewNotApplicable);
-        }
-
-        var incorporated = false;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.ContractMechanismInvoked && e.Date.Earliest >= latestAgreed)
-            {
-                incorporated = true;
-                break;
-            }
-        }
-
-        var missing = default(Missing);
-        if (anyUnknown)
-        {
-            missing.Add(AgreedNotRecorded);
-        }
-
-        if (!incorporated && !Events.IsComplete(p, EventKind.ContractMechanismInvoked))
-        {
-            missing.Add(Events.Missing(EventKind.ContractMechanismInvoked));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return incorporated
-            ? Compliant(rule, $"The agreed joint service review of {f[0].Display} was incorporated in the contract on {f[1].Display}.", f)
-            : Breach(rule, $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).", f);
+                var review = LatestAgreedReview(p);
+                var invoked = Timeline.HappenedLater(p, EventKind.ContractMechanismInvoked, review with { Missing = null }, orOn: true);
+                return review.Missing is null ? invoked : Tri.UnknownWith(invoked.Value, Tri.Union(review.Missing, invoked.MissingNames)!);
+            },
+            () => Facts(p),
+            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract {On(f[1])}.",
+            f => $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { LatestAgreedReviewFact("jointReview", p), LastFact("contractMechanism", p, EventKind.ContractMechanismInvoked) };
+            new[] { DateFact("jointReview", LatestAgreedReview(p)), DateFact("contractMechanism", Timeline.Last(p, EventKind.ContractMechanismInvoked)) };
+
+        // Happened(JointServiceReview) && (Count(JointServiceReview) == 0 || Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true))
+        static Tri AgreedReviewWhen(ProposedProcurement p)
+        {
+            var happened = Timeline.Happened(p, JointReview);
+            if (happened.IsKnownFalse || Timeline.Count(p, JointReview) == 0)
+            {
+                return happened;
+            }
+
+            var any = Tri.False;
+            foreach (var e in p.Timeline!)
+            {
+                any = Tri.Or(any, e.Kind != JointReview ? Tri.False : Tri.Of(e.Agreed, AgreedNotRecorded));
+                if (any.IsKnownTrue)
+                {
+                    break;
+                }
+            }
+
+            return Tri.And(happened, any);
+        }
+
+        // LastOf(Timeline.Where(e => e.Kind == JointServiceReview && e.Agreed == true)): a review whose agreement is not
+        // recorded makes the filter, so the date, unknown; a timeline not recorded is named.
+        static DateQ LatestAgreedReview(ProposedProcurement p)
+        {
+            if (p.Timeline is not { } timeline)
+            {
+                return new DateQ(null, new[] { "timeline" }, null);
+            }
+
+            var unknown = false;
+            var agreed = new List<TimelineEvent>();
+            foreach (var e in timeline)
+            {
+                if (e.Kind == JointReview)
+                {
+                    unknown |= e.Agreed is null;
+                    if (e.Agreed == true)
+                    {
+                        agreed.Add(e);
+                    }
+                }
+            }
+
+            var last = Timeline.LastOf(agreed, JointReview);
+            return unknown ? last with { Missing = new[] { AgreedNotRecorded } } : last;
+        }
     }
 
     // ---- early-provider-engagement ----
@@ -131,51 +107,34 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        bool met;
-        if (Events.CountBefore(p, EventKind.IntentionsShared, tenderDecision) == 0)
-        {
-            if (!Events.IsComplete(p, EventKind.IntentionsShared))
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () =>
             {
-                return Undetermined(rule, new[] { Events.Missing(EventKind.IntentionsShared) }, Facts(p));
-            }
+                var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, TenderDecision));
+                if (intentions.IsKnownFalse)
+                {
+                    return intentions;
+                }
 
-            met = false;
-        }
-        else
+                var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged);
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives));
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)));
+                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, TenderDecision)));
+                return Tri.And(intentions, engaged);
+            },
+            () => Facts(p),
+            f => $"Intentions were shared {On(f[1])} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender {On(f[0])}.",
+            f => $"The decision to tender was taken {On(f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
+
+        // CountBefore(kind, First(TenderDecision)) > 0
+        static Tri CountedBefore(ProposedProcurement p, EventKind kind)
         {
-            met = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) > 0 || Events.CountBefore(p, Alternatives, tenderDecision) > 0;
-            if (!met)
-            {
-                var missing = default(Missing);
-                if (!Events.IsComplete(p, EventKind.NhsProvidersEngaged))
-                {
-                    missing.Add(Events.Missing(EventKind.NhsProvidersEngaged));
-                }
-
-                if (!Events.IsComplete(p, Alternatives))
-                {
-                    missing.Add(Events.Missing(Alternatives));
-                }
-
-                if (missing.Any)
-                {
-                    return Undetermined(rule, missing.ToArray(), Facts(p));
-                }
-            }
+            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, TenderDecision));
+            return missing is null ? Tri.Known(count > 0) : Tri.UnknownWith(count > 0, missing);
         }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).", f);
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -188,73 +147,32 @@ internal static partial class HandWrittenRules
 
     // ---- fair-tender ----
 
-    public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (Events.First(p, NoticePublished) is null)
-        {
-            return Events.IsComplete(p, NoticePublished)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
-        }
-
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.CriteriaPublished is not { } published)
-        {
-            return Undetermined(rule, new[] { "tender.criteriaPublished" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return published
-            ? Compliant(rule, $"The evaluation criteria were published for the competition noticed on {f[0].Display}.", f)
-            : Breach(rule, $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) };
-    }
+    public static RuleOutcome FairTenderCriteriaPublished(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, NoticePublished),
+            "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
+            () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
+            () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },
+            f => $"The evaluation criteria were published for the competition noticed {On(f[0])}.",
+            f => $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
 
     // ---- needs-driven ----
 
-    public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            return Events.IsComplete(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
-        if (p.NeedsAssessments is not { } assessments)
-        {
-            return Undetermined(rule, new[] { "needsAssessments" }, Facts(p));
-        }
-
-        var met = false;
-        for (var i = 0; i < assessments.Count; i++)
-        {
-            if (assessments[i].Date is not { } date || date <= tenderDecision.Value)
+    public static RuleOutcome NeedsDrivenNeedsAssessed(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () => DatedByFirst(p, p.NeedsAssessments, d => d.Date, "needsAssessments", TenderDecision),
+            () => new[]
             {
-                met = true;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The decision to tender on {f[0].Display} follows an assessment of need: {f[1].Display}.", f)
-            : Breach(rule, $"No needs assessment is dated on or before the decision to tender on {f[0].Display} (needs assessments: {f[1].Display}; dated: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            FirstFact("tenderDecision", p, TenderDecision),
-            DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
-            DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
-        };
-    }
+                FirstFact("tenderDecision", p, TenderDecision),
+                DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
+                DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
+            },
+            f => $"The decision to tender {On(f[0])} follows an assessment of need: {f[1].Display}.",
+            f => $"No needs assessment is dated on or before the decision to tender {On(f[0])} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
 
     // ---- quality-monitoring ----
 
@@ -265,187 +183,87 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        if (p.QualityMeasures is not { } measures)
-        {
-            return Undetermined(rule, new[] { "qualityMeasures" }, Facts(p));
-        }
-
-        // Any(m => m.Kind == PatientSatisfaction) stops at the first match: an unrecorded kind before it leaves it open.
-        var met = false;
-        var kindNotRecorded = false;
-        for (var i = 0; i < measures.Count; i++)
-        {
-            var kind = measures[i].Kind;
-            if (kind is null)
+        return Verdict.Decide(
+            rule,
+            Tri.True,
+            string.Empty,
+            () =>
             {
-                kindNotRecorded = true;
-            }
-            else if (kind == QualityMeasureKind.PatientSatisfaction)
-            {
-                met = true;
-                break;
-            }
-        }
+                // QualityMeasures.Any(m => m.Kind == PatientSatisfaction): one known match decides.
+                if (p.QualityMeasures is not { } measures)
+                {
+                    return Tri.Unknown("qualityMeasures");
+                }
 
-        if (kindNotRecorded)
-        {
-            return Undetermined(rule, new[] { "qualityMeasures[].kind" }, Facts(p));
-        }
+                var any = Tri.False;
+                for (var i = 0; i < measures.Count && !any.IsKnownTrue; i++)
+                {
+                    any = Tri.Or(any, measures[i].Kind is { } kind ? Tri.Known(kind == QualityMeasureKind.PatientSatisfaction) : Tri.Unknown("qualityMeasures[].kind"));
+                }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The underperformance is judged on clear measures of quality, including patient satisfaction: {f[0].Display}.", f)
-            : Breach(rule, $"The underperformance is not judged on a patient satisfaction measure (quality measures recorded: {f[0].Display}).", f);
+                return any;
+            },
+            () => Facts(p),
+            f => $"The underperformance is judged on clear measures of quality, including patient satisfaction: {f[0].Display}.",
+            f => $"The underperformance is not judged on a patient satisfaction measure (quality measures recorded: {f[0].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[] { MeasureNamesFact("qualityMeasures", p.QualityMeasures) };
     }
 
-    public static RuleOutcome QualityMonitoringConcernsRaisedFirst(RuleDefinition rule, ProposedProcurement p)
-    {
-        // IncumbentContracts.Any(c => c.Performance.Underperforming == true), stopping at the first underperformer.
-        if (p.IncumbentContracts is not { } contracts)
-        {
-            return Undetermined(rule, new[] { "incumbentContracts" }, Facts(p));
-        }
-
-        var missing = default(Missing);
-        var applies = false;
-        for (var i = 0; i < contracts.Count; i++)
-        {
-            if (contracts[i].Performance is not { } performance)
+    public static RuleOutcome QualityMonitoringConcernsRaisedFirst(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            AnyContract(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : performance.Underperforming is not { } underperforming ? Tri.Unknown("incumbentContracts[].performance.underperforming")
+                : Tri.Known(underperforming)),
+            "Does not apply: the condition 'IncumbentContracts.Any(c => c.Performance.Underperforming == true)' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.ConcernsRaised, Timeline.First(p, Alternatives)),
+            () => new[]
             {
-                missing.Add("incumbentContracts[].performance");
-            }
-            else if (performance.Underperforming is not { } underperforming)
-            {
-                missing.Add("incumbentContracts[].performance.underperforming");
-            }
-            else if (underperforming)
-            {
-                applies = true;
-                break;
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'IncumbentContracts.Any(c => c.Performance.Underperforming == true)' does not hold.");
-        }
-
-        // HappenedBefore(ConcernsRaised, First(AlternativeProvidersEngaged)): with no approach recorded, concerns raised
-        // at any time count.
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null && !Events.IsComplete(p, Alternatives))
-        {
-            missing.Add(Events.Missing(Alternatives));
-        }
-
-        var raisedFirst = Events.CountBefore(p, EventKind.ConcernsRaised, alternatives) > 0;
-        if (!raisedFirst && !Events.IsComplete(p, EventKind.ConcernsRaised))
-        {
-            missing.Add(Events.Missing(EventKind.ConcernsRaised));
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return raisedFirst
-            ? Compliant(rule, $"Concerns about {f[0].Display} were raised on {f[1].Display}, before any approach to alternative providers (first approach: {f[2].Display}).", f)
-            : Breach(rule, $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            IncumbentFact("incumbent", p),
-            FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
-            FirstFact("alternativesFirstEngaged", p, Alternatives),
-        };
-    }
+                IncumbentFact("incumbent", p),
+                FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
+                FirstFact("alternativesFirstEngaged", p, Alternatives),
+            },
+            f => $"Concerns about {f[0].Display} were raised {On(f[1])}, before any approach to alternative providers (first approach: {f[2].Display}).",
+            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).");
 
     // ---- staff-engagement ----
 
-    public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        // Staff first: when they were not engaged beforehand, the unions are not asked about.
-        var met = true;
-        foreach (var kind in StaffThenUnions)
-        {
-            if (Events.CountBefore(p, kind, tenderDecision) == 0)
+    public static RuleOutcome StaffEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () =>
             {
-                if (!Events.IsComplete(p, kind))
-                {
-                    return Undetermined(rule, new[] { Events.Missing(kind) }, Facts(p));
-                }
-
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) => new[]
-        {
-            FirstFact("tenderDecision", p, TenderDecision),
-            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
-            FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
-        };
-    }
+                var staff = Timeline.HappenedBefore(p, EventKind.StaffEngaged, Timeline.First(p, TenderDecision));
+                return staff.IsKnownFalse ? staff : Tri.And(staff, Timeline.HappenedBefore(p, EventKind.UnionsEngaged, Timeline.First(p, TenderDecision)));
+            },
+            () => new[]
+            {
+                FirstFact("tenderDecision", p, TenderDecision),
+                FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+                FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
+            },
+            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
+            f => $"The decision to tender was taken {On(f[0])} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
 
     /// <summary>
-    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c>: the first
-    /// decision to tender, with what was not recorded (null when nothing) and whether the condition holds.
+    /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c> in Kleene
+    /// logic: the implied existing service is always known; an incumbent list not recorded is unknown.
     /// </summary>
-    internal static DateOnly? TenderedExistingService(ProposedProcurement p, out string[]? missing, out bool applies)
+    internal static Tri ExistingServiceTendered(ProposedProcurement p)
     {
-        missing = null;
-        applies = false;
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
+        var happened = Timeline.Happened(p, TenderDecision);
+        if (happened.IsKnownFalse)
         {
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing = new[] { Events.Missing(TenderDecision) };
-            }
-
-            return null;
+            return happened;
         }
 
-        if (ExistingServiceImplied(p))
-        {
-            applies = true;
-        }
-        else if (p.IncumbentContracts is null)
-        {
-            missing = new[] { "incumbentContracts" };
-        }
-        else
-        {
-            applies = p.IncumbentContracts.Count > 0;
-        }
-
-        return tenderDecision;
+        var existing = ExistingServiceImplied(p) ? Tri.True
+            : p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0)
+            : Tri.Unknown("incumbentContracts");
+        return Tri.And(happened, existing);
     }
 
     internal const string ExistingServiceTenderedNotApplicable =
@@ -492,45 +310,29 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var alternatives = Events.First(p, Alternatives);
-        if (alternatives is null)
-        {
-            return Events.IsComplete(p, Alternatives)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(Alternatives) }, Facts(p));
-        }
-
-        // Engaged before the first approach, and engaged again on or after it. Without a later engagement recorded,
-        // only a complete timeline says there was none.
-        var before = false;
-        var onOrAfter = false;
-        var timeline = p.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.StaffEngaged)
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, Alternatives),
+            "Does not apply: the condition 'Happened(AlternativeProvidersEngaged)' does not hold.",
+            () =>
             {
-                if (e.Date.Earliest < alternatives.Value)
+                var before = Timeline.HappenedBefore(p, EventKind.StaffEngaged, Timeline.First(p, Alternatives));
+                if (before.IsKnownFalse)
                 {
-                    before = true;
+                    return before;
                 }
-                else
+
+                var onOrAfter = Timeline.Compare(Timeline.Last(p, EventKind.StaffEngaged), Timeline.First(p, Alternatives), static (a, b) => a.IsOnOrAfter(b));
+                if (!onOrAfter.IsKnownTrue)
                 {
-                    onOrAfter = true;
+                    onOrAfter = Tri.Or(onOrAfter, Timeline.HappenedLater(p, EventKind.StaffEngaged, Timeline.First(p, Alternatives), orOn: false));
                 }
-            }
-        }
 
-        var met = before && onOrAfter;
-        if (!met && !Events.IsComplete(p, EventKind.StaffEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EventKind.StaffEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"Staff were engaged from {f[1].Display}, before alternative providers were approached on {f[0].Display}, and engagement continued to {f[2].Display}.", f)
-            : Breach(rule, $"Alternative providers were first engaged on {f[0].Display}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).", f);
+                return Tri.And(before, onOrAfter);
+            },
+            () => Facts(p),
+            f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached {On(f[0])}, and engagement continued to {f[2].Display}.",
+            f => $"Alternative providers were first engaged {On(f[0])}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -548,41 +350,6 @@ internal static class ContractStaffQualityFacts
 
     internal const string AgreedReviewNotApplicable =
         "Does not apply: the condition 'Happened(JointServiceReview) && (Count(JointServiceReview) == 0 || Timeline.Any(e => e.Kind == JointServiceReview && e.Agreed == true))' does not hold.";
-
-    /// <summary>
-    /// The latest agreed joint service review (the rule's <c>Timeline.Where(...).Select(e =&gt; DateOnly?(e.Date)).Max()</c>):
-    /// not recorded when the timeline or a review's agreement is not; "none" when no review was agreed.
-    /// </summary>
-    internal static FactValue LatestAgreedReviewFact(string name, ProposedProcurement p)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return new FactValue(name, null, Text.NotRecorded, false);
-        }
-
-        DateOnly? latest = null;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind != EventKind.JointServiceReview)
-            {
-                continue;
-            }
-
-            if (e.Agreed is null)
-            {
-                return new FactValue(name, null, Text.NotRecorded, false);
-            }
-
-            if (e.Agreed == true && (latest is null || e.Date.Earliest > latest.Value))
-            {
-                latest = e.Date.Earliest;
-            }
-        }
-
-        return Report.DateFact(name, latest, recorded: true);
-    }
 
     /// <summary>The documents' titles as a list; not recorded when the list is not.</summary>
     internal static FactValue DocumentTitlesFact(string name, IReadOnlyList<Document>? documents)
@@ -659,25 +426,6 @@ internal static class ContractStaffQualityFacts
         return new FactValue(name, values, string.Join(", ", names), true);
     }
 
-    internal static readonly EventKind[] StaffThenUnions = { EventKind.StaffEngaged, EventKind.UnionsEngaged };
-
     /// <summary>The last event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
-    internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind)
-    {
-        DateOnly? last = null;
-        var timeline = p.Timeline;
-        if (timeline is not null)
-        {
-            for (var i = 0; i < timeline.Count; i++)
-            {
-                var e = timeline[i];
-                if (e.Kind == kind && (last is null || e.Date.Earliest > last.Value))
-                {
-                    last = e.Date.Earliest;
-                }
-            }
-        }
-
-        return DateFact(name, last, last is not null || Events.IsComplete(p, kind));
-    }
+    internal static FactValue LastFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.Last(p, kind));
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Procurement.Model;
 using static Procurement.Rules.Benchmarks.HandWritten.Report;
 
@@ -35,7 +36,7 @@ internal static partial class HandWrittenRules
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario1Bodies);
         if (notSignedOff is { } body && !signOffs.Complete)
         {
-            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+            return Undetermined(rule, signOffs.MissingOf(Scenario1Bodies), Facts(signOffs));
         }
 
         var f = Facts(signOffs);
@@ -58,7 +59,7 @@ internal static partial class HandWrittenRules
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario2Bodies);
         if (notSignedOff is { } body && !signOffs.Complete)
         {
-            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+            return Undetermined(rule, signOffs.MissingOf(Scenario2Bodies), Facts(signOffs));
         }
 
         var f = Facts(signOffs);
@@ -83,7 +84,7 @@ internal static partial class HandWrittenRules
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario3Bodies);
         if (notSignedOff is { } body && !signOffs.Complete)
         {
-            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+            return Undetermined(rule, signOffs.MissingOf(Scenario3Bodies), Facts(signOffs));
         }
 
         var f = Facts(signOffs);
@@ -129,7 +130,7 @@ internal static partial class HandWrittenRules
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario6Bodies);
         if (notSignedOff is { } body && !signOffs.Complete)
         {
-            return Undetermined(rule, new[] { SignOffs.Missing(body) }, Facts(signOffs));
+            return Undetermined(rule, signOffs.MissingOf(Scenario6Bodies), Facts(signOffs));
         }
 
         var f = Facts(signOffs);
@@ -146,54 +147,20 @@ internal static partial class HandWrittenRules
     public static RuleOutcome OversightPartnershipForum(RuleDefinition rule, ProposedProcurement p)
     {
         const OversightBody Forum = OversightBody.RegionalSocialPartnershipForum;
-        var signedOff = SignedOffBefore(p, Forum, null);
-        var complete = Events.IsComplete(p, EventKind.OversightSignOff);
-
-        // HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()
-        var missing = default(Missing);
-        var applies = false;
-        if (!Events.Happened(p, TenderDecision) && !Events.Happened(p, Alternatives))
+        var when = Timeline.HappenedAny(p, TenderDecision, Alternatives);
+        if (!when.IsKnownFalse)
         {
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing.Add(Events.Missing(TenderDecision));
-            }
-
-            if (!Events.IsComplete(p, Alternatives))
-            {
-                missing.Add(Events.Missing(Alternatives));
-            }
-        }
-        else if (p.IncumbentContracts is null)
-        {
-            missing.Add("incumbentContracts");
-        }
-        else
-        {
-            applies = p.IncumbentContracts.Count > 0;
+            when = Tri.And(when, p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0) : Tri.Unknown("incumbentContracts"));
         }
 
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(signedOff, complete));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.");
-        }
-
-        if (!signedOff && !complete)
-        {
-            return Undetermined(rule, new[] { SignOffs.Missing(Forum) }, Facts(signedOff, complete));
-        }
-
-        var f = Facts(signedOff, complete);
-        return signedOff
-            ? Compliant(rule, "The Regional Social Partnership Forum had oversight.", f)
-            : Breach(rule, "No oversight by the Regional Social Partnership Forum is recorded for a change that may move staff.", f);
-
-        static FactValue[] Facts(bool signedOff, bool complete) => new[] { SignOffFact("partnershipForum", signedOff, complete) };
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.",
+            () => Timeline.SignedOff(p, Forum, DateQ.None),
+            () => new[] { SignOffFact("partnershipForum", Timeline.SignedOff(p, Forum, DateQ.None)) },
+            _ => "The Regional Social Partnership Forum had oversight.",
+            _ => "No oversight by the Regional Social Partnership Forum is recorded for a change that may move staff.");
     }
 
     /// <summary>Scenarios 4 and 5 name the same five bodies, in the same order, with the same facts.</summary>
@@ -203,7 +170,7 @@ internal static partial class HandWrittenRules
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario4And5Bodies);
         if (notSignedOff is { } body && !signOffs.Complete)
         {
-            return Undetermined(rule, new[] { SignOffs.Missing(body) }, FiveBodyFacts(signOffs));
+            return Undetermined(rule, signOffs.MissingOf(Scenario4And5Bodies), FiveBodyFacts(signOffs));
         }
 
         var f = FiveBodyFacts(signOffs);
@@ -221,57 +188,29 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome LocalDecisionLocalBoardDecision(RuleDefinition rule, ProposedProcurement p)
     {
-        var tenderDecision = Events.First(p, TenderDecision);
-        if (tenderDecision is null)
-        {
-            return Events.FirstKnowable(p, TenderDecision)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(TenderDecision) }, Facts(p));
-        }
-
         // Commissioner.Kind != OtherCommissioner && SignedOffOnOrBefore(PctBoard, First(TenderDecision)): a kind that
-        // is not recorded compares as not OtherCommissioner, so the board approval is still asked for.
-        var missing = default(Missing);
-        var kind = p.Commissioner?.Kind;
-        if (p.Commissioner is null)
-        {
-            missing.Add("commissioner");
-        }
-        else if (kind is null)
-        {
-            missing.Add("commissioner.kind");
-        }
-
-        var met = false;
-        if (kind != CommissionerKind.OtherCommissioner)
-        {
-            met = SignedOffOnOrBefore(p, OversightBody.PctBoard, tenderDecision);
-            if (!met && !Events.IsComplete(p, EventKind.OversightSignOff))
+        // is not recorded is unknown, so the board approval is still asked for.
+        return Verdict.Decide(
+            rule,
+            Timeline.Happened(p, TenderDecision),
+            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            () =>
             {
-                missing.Add(SignOffs.Missing(OversightBody.PctBoard));
-            }
-        }
+                var local = p.Commissioner is not { } commissioner ? Tri.Unknown("commissioner")
+                    : commissioner.Kind is not { } kind ? Tri.Unknown("commissioner.kind")
+                    : Tri.Known(kind != CommissionerKind.OtherCommissioner);
+                return local.IsKnownFalse ? local : Tri.And(local, BoardApproval(p));
+            },
+            () => Facts(p),
+            f => $"The decision to tender {On(f[2])} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.",
+            f => $"The decision to tender {On(f[2])} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.");
 
-        if (missing.Any)
+        static Tri BoardApproval(ProposedProcurement p) => Timeline.SignedOff(p, OversightBody.PctBoard, Timeline.First(p, TenderDecision), onOrBefore: true);
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
         {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The decision to tender on {f[2].Display} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.", f)
-            : Breach(rule, $"The decision to tender on {f[2].Display} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.", f);
-
-        static FactValue[] Facts(ProposedProcurement p)
-        {
-            var tenderDecision = FirstFact("tenderDecision", p, TenderDecision);
-
-            // First(TenderDecision) not recorded leaves the board approval not recorded, whatever the sign-offs say.
-            var boardApproval = tenderDecision.IsRecorded
-                ? SignOffFact("boardApproval", SignedOffOnOrBefore(p, OversightBody.PctBoard, ((EventDate?)tenderDecision.Value)?.Exact), Events.IsComplete(p, EventKind.OversightSignOff))
-                : new FactValue("boardApproval", null, Text.NotRecorded, false);
-            return new[] { StringFact("commissioner", p.Commissioner?.Name), EnumFact("commissionerKind", p.Commissioner?.Kind), tenderDecision, boardApproval };
-        }
+            StringFact("commissioner", p.Commissioner?.Name), EnumFact("commissionerKind", p.Commissioner?.Kind), FirstFact("tenderDecision", p, TenderDecision), SignOffFact("boardApproval", BoardApproval(p)),
+        };
     }
 
     // ---- best-value ----
@@ -283,44 +222,22 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3, 4, 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        // Tender.FinalStageBidders != null || Happened(NoticePublished): a missing tender is named, reads as no
-        // bidders recorded, and the notice is asked for.
-        var missing = default(Missing);
+        // Tender.FinalStageBidders != null || Happened(NoticePublished): a missing tender is unknown.
         var tender = p.Tender;
-        if (tender is null)
+        var when = tender is null ? Tri.Unknown("tender") : Tri.Known(tender.FinalStageBidders is not null);
+        if (!when.IsKnownTrue)
         {
-            missing.Add("tender");
+            when = Tri.Or(when, Timeline.Happened(p, NoticePublished));
         }
 
-        var applies = tender?.FinalStageBidders is not null;
-        if (!applies)
-        {
-            applies = Events.Happened(p, NoticePublished);
-            if (!applies && !Events.IsComplete(p, NoticePublished))
-            {
-                missing.Add(Events.Missing(NoticePublished));
-            }
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'Tender.FinalStageBidders != null || Happened(NoticePublished)' does not hold.");
-        }
-
-        if (tender!.FinalStageBidders is not { } bidders)
-        {
-            return Undetermined(rule, new[] { "tender.finalStageBidders" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return bidders >= 2
-            ? Compliant(rule, $"{f[1].Display} bidders remained at the final stage of the competition (notice: {f[0].Display}).", f)
-            : Breach(rule, $"Only {f[1].Display} bidder(s) remained at the final stage of the competition (notice: {f[0].Display}; {f[2].Display} recorded withdrawal(s); value {f[3].Display} over {f[4].Display} months), so there was no competition to show best value.", f);
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'Tender.FinalStageBidders != null || Happened(NoticePublished)' does not hold.",
+            () => tender is null ? Tri.Unknown("tender") : tender.FinalStageBidders is not { } bidders ? Tri.Unknown("tender.finalStageBidders") : Tri.Known(bidders >= 2),
+            () => Facts(p),
+            f => $"{f[1].Display} bidders remained at the final stage of the competition (notice: {f[0].Display}).",
+            f => $"Only {f[1].Display} bidder(s) remained at the final stage of the competition (notice: {f[0].Display}; {f[2].Display} recorded withdrawal(s); value {f[3].Display} over {f[4].Display} months), so there was no competition to show best value.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -338,35 +255,8 @@ internal static partial class HandWrittenRules
     /// <c>SignedOff(body)</c> as a fact: yes when signed off, no when the timeline is complete for sign-offs, otherwise
     /// not recorded.
     /// </summary>
-    private static FactValue SignOffFact(string name, bool signedOff, bool complete) =>
-        signedOff ? new FactValue(name, true, "yes", true)
-        : complete ? new FactValue(name, false, "no", true)
-        : new FactValue(name, null, Text.NotRecorded, false);
-
-    /// <summary>Whether the body signed off strictly before the date (any time when the date is null).</summary>
-    private static bool SignedOffBefore(ProposedProcurement p, OversightBody body, DateOnly? date)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.OversightSignOff && e.Body == body && (date is null || e.Date.Earliest < date.Value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the body signed off on or before the date: a sign-off on the day of a decision counts.</summary>
-    private static bool SignedOffOnOrBefore(ProposedProcurement p, OversightBody body, DateOnly? date) =>
-        SignedOffBefore(p, body, date is { } d && d != DateOnly.MaxValue ? d.AddDays(1) : date);
+    private static FactValue SignOffFact(string name, Tri signedOff) =>
+        signedOff.IsKnown ? new FactValue(name, signedOff.Value, signedOff.Value ? "yes" : "no", true) : new FactValue(name, null, Text.NotRecorded, false);
 
     /// <summary>The bodies that signed off at any time, read in one pass over the timeline.</summary>
     private readonly struct SignOffs
@@ -408,6 +298,24 @@ internal static partial class HandWrittenRules
 
         public bool Has(OversightBody body) => (_bodies & (1 << (int)body)) != 0;
 
+        /// <summary>
+        /// What leaves <c>SignedOff(a) &amp;&amp; SignedOff(b) &amp;&amp; ...</c> unknown in Kleene logic (the timeline
+        /// not complete for sign-offs): every body listed that did not sign off, in the order named.
+        /// </summary>
+        public string[] MissingOf(OversightBody[] bodies)
+        {
+            var missing = new List<string>(bodies.Length);
+            foreach (var body in bodies)
+            {
+                if (!Has(body))
+                {
+                    missing.Add(Missing(body));
+                }
+            }
+
+            return missing.ToArray();
+        }
+
         /// <summary><c>SignedOff(a) &amp;&amp; SignedOff(b) &amp;&amp; ...</c>: the first body that did not sign off; null when all did.</summary>
         public OversightBody? FirstNotSignedOff(OversightBody[] bodies)
         {
@@ -422,7 +330,7 @@ internal static partial class HandWrittenRules
             return null;
         }
 
-        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body), Complete);
+        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body) ? Tri.True : Complete ? Tri.False : Tri.Unknown(Missing(body)));
 
         private static string[] BuildMissingNames()
         {

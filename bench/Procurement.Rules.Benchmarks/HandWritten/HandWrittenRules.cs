@@ -9,9 +9,11 @@ namespace Procurement.Rules.Benchmarks.HandWritten;
 /// produces from <c>rules/burnham-2009/*.rules.yaml</c>: the same kind, message, facts and missing facts.
 /// </summary>
 /// <remarks>
-/// Three-valued logic is spelt out: an event kind with no recorded event is "not recorded" unless the timeline is
-/// complete for it; a <see langword="null"/> model value is "not recorded". The missing facts are named in the order
-/// the rule's expression meets them, as the engine does.
+/// Three-valued (Kleene) logic is spelt out with <see cref="Tri"/>: an event kind with no recorded event is unknown
+/// unless the timeline is complete for it; a <see langword="null"/> model value is unknown; a known operand that decides
+/// an <c>&amp;&amp;</c> or <c>||</c> decides it, and only the facts that could change the outcome are named, in the
+/// order the rule's expression meets them. <see cref="Verdict.Decide"/> combines <c>when</c> and <c>require</c> as the
+/// engine does ("met either way"). Dates are intervals (<see cref="Timeline"/>, <see cref="DateQ"/>).
 /// </remarks>
 internal static partial class HandWrittenRules
 {
@@ -29,71 +31,58 @@ internal static partial class HandWrittenRules
 
     // ---- early-provider-engagement ----
 
-    public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        var engagedBefore = Events.CountBefore(p, IncumbentEngaged, tenderDecision) >= 1;
-        if (!engagedBefore && !Events.IsComplete(p, IncumbentEngaged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(IncumbentEngaged) }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return engagedBefore
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) was first engaged on {f[2].Display}, before the decision to tender on {f[1].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[1].Display} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) };
-    }
+    public static RuleOutcome EarlyProviderEngagementBeforeTenderDecision(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
+            () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
+            f => $"The existing provider ({f[0].Display}) was first engaged {On(f[2])}, before the decision to tender {On(f[1])}.",
+            f => $"The decision to tender was taken {On(f[1])} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
 
     // ---- fair-tender ----
 
-    public static RuleOutcome FairTenderEligibilityFixedAtNotice(RuleDefinition rule, ProposedProcurement p)
-    {
-        var notice = Events.First(p, NoticePublished);
-        if (notice is null)
-        {
-            return Events.IsComplete(p, NoticePublished)
-                ? NotApplicable(rule, "Does not apply: the condition 'Happened(NoticePublished)' does not hold.")
-                : Undetermined(rule, new[] { Events.Missing(NoticePublished) }, Facts(p));
-        }
-
-        var narrowed = false;
-        var timeline = p.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EligibilityChanged && e.Date.Earliest > notice.Value && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
+    public static RuleOutcome FairTenderEligibilityFixedAtNotice(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Timeline.Happened(p, NoticePublished),
+            "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
+            () =>
             {
-                narrowed = true;
-                break;
-            }
-        }
+                // (Tender != null && Tender.Eligibility == Open)
+                //   || Timeline.Any(e => e.Kind == NoticePublished && e.Eligibility != null && root.Tender != null && e.Eligibility == root.Tender.Eligibility)
+                //   || !EligibilityNarrowedAfterNotice()
+                var tender = p.Tender;
+                var open = tender is null ? Tri.False : tender.Eligibility is { } eligibility ? Tri.Known(eligibility == TenderEligibility.Open) : Tri.Unknown("tender.eligibility");
+                if (open.IsKnownTrue)
+                {
+                    return open;
+                }
 
-        if (!narrowed && !Events.IsComplete(p, EligibilityChanged))
-        {
-            return Undetermined(rule, new[] { Events.Missing(EligibilityChanged) }, Facts(p));
-        }
+                var stated = Tri.False;
+                if (p.Timeline is not { } timeline)
+                {
+                    stated = Tri.Unknown("timeline");
+                }
+                else
+                {
+                    for (var i = 0; i < timeline.Count && !stated.IsKnownTrue; i++)
+                    {
+                        var e = timeline[i];
+                        if (e.Kind == NoticePublished && e.Eligibility is { } noticed && tender is not null)
+                        {
+                            stated = Tri.Or(stated, tender.Eligibility is { } now ? Tri.Known(noticed == now) : Tri.Unknown("tender.eligibility"));
+                        }
+                    }
+                }
 
-        var f = Facts(p);
-        return narrowed
-            ? Breach(rule, $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).", f)
-            : Compliant(rule, $"Eligibility was not narrowed after the notice of {f[0].Display}.", f);
-
-        static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) };
-    }
+                var result = Tri.Or(open, stated);
+                return result.IsKnownTrue ? result : Tri.Or(result, Tri.Not(Timeline.EligibilityNarrowedAfterNotice(p)));
+            },
+            () => new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) },
+            f => $"Eligibility was not narrowed after the notice of {f[0].Display}.",
+            f => $"The notice was published {On(f[0])}, and {On(f[1])} eligibility was narrowed (now {f[2].Display}).");
 
     public static RuleOutcome FairTenderIncumbentMayBid(RuleDefinition rule, ProposedProcurement p)
     {
@@ -102,31 +91,14 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 4", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        TenderedExistingService(p, out var missing, out var applies);
-        if (missing is not null)
-        {
-            return Undetermined(rule, missing, Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, ExistingServiceTenderedNotApplicable);
-        }
-
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.IncumbentMayBid is not { } mayBid)
-        {
-            return Undetermined(rule, new[] { "tender.incumbentMayBid" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return mayBid
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
+        return Verdict.Decide(
+            rule,
+            ExistingServiceTendered(p),
+            ExistingServiceTenderedNotApplicable,
+            () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.IncumbentMayBid, "tender.incumbentMayBid"),
+            () => Facts(p),
+            f => $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.",
+            f => $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
@@ -134,53 +106,30 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome FairTenderNhsOnlyNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {
-        var missing = default(Missing);
-        var applies = false;
-        if (Events.First(p, TenderDecision) is null)
-        {
-            if (!Events.IsComplete(p, TenderDecision))
-            {
-                missing.Add(Events.Missing(TenderDecision));
-            }
-        }
-        else if (p.Tender is null)
-        {
-            missing.Add("tender");
-        }
-        else if (p.Tender.Eligibility is not { } eligibility)
-        {
-            missing.Add("tender.eligibility");
-        }
-        else
-        {
-            applies = eligibility == TenderEligibility.NhsOnly;
-        }
-
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.");
-        }
-
-        if (p.Tender!.EligibilityJustification is not { } reason)
-        {
-            return Undetermined(rule, new[] { "tender.eligibilityJustification" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety
-            ? Compliant(rule, $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).", f)
-            : Breach(rule, $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.", f);
+        return Verdict.Decide(
+            rule,
+            NhsOnlyWhen(p),
+            "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.",
+            () => p.Tender is not { } tender ? Tri.Unknown("tender")
+                : tender.EligibilityJustification is not { } reason ? Tri.Unknown("tender.eligibilityJustification")
+                : Tri.Known(reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety),
+            () => Facts(p),
+            f => $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).",
+            f => $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.");
 
         static FactValue[] Facts(ProposedProcurement p)
         {
             var reason = p.Tender?.EligibilityJustification;
             return new[] { EnumFact("eligibility", p.Tender?.Eligibility), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text) };
         }
+    }
+
+    /// <summary><c>Happened(TenderDecision) &amp;&amp; Tender.Eligibility == NhsOnly</c> in Kleene logic.</summary>
+    internal static Tri NhsOnlyWhen(ProposedProcurement p)
+    {
+        var when = Timeline.Happened(p, TenderDecision);
+        return when.IsKnownFalse ? when
+            : Tri.And(when, p.Tender is not { } t ? Tri.Unknown("tender") : t.Eligibility is not { } eligibility ? Tri.Unknown("tender.eligibility") : Tri.Known(eligibility == TenderEligibility.NhsOnly));
     }
 
     // ---- improvement-opportunities ----
@@ -192,13 +141,7 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Approaches.FormalChancesFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.FormalChancesFacts(p));
-        }
-
-        return Approaches.DecideTwoFormalChances(rule, p);
+        return Approaches.TwoFormalChances(rule, p);
     }
 
     public static RuleOutcome ImprovementOpportunitiesTwoPlanOpportunities(RuleDefinition rule, ProposedProcurement p)
@@ -208,27 +151,12 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Approaches.PlanOpportunitiesFacts(p));
         }
 
-        if (!Approaches.AnyRecorded(p))
-        {
-            var missing = Approaches.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, Approaches.DoesNotHold) : Undetermined(rule, missing, Approaches.PlanOpportunitiesFacts(p));
-        }
-
-        return Approaches.DecideTwoPlanOpportunities(rule, p);
+        return Approaches.TwoPlanOpportunities(rule, p);
     }
 
     // ---- nhs-right-to-bid ----
 
-    public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (!RightToBid.OpportunityRecorded(p))
-        {
-            var missing = RightToBid.MissingWhenNoneRecorded(p);
-            return missing.Length == 0 ? NotApplicable(rule, RightToBid.DoesNotHold) : Undetermined(rule, missing, RightToBid.Facts(p));
-        }
-
-        return RightToBid.Decide(rule, p);
-    }
+    public static RuleOutcome NhsRightToBidNhsProvidersEligible(RuleDefinition rule, ProposedProcurement p) => RightToBid.DecideThreeValued(rule, p);
 
     // ---- proportionality ----
 
@@ -239,42 +167,17 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 1", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        AlternativesWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
-        }
-
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SignificantUnderperformance is null ? "incumbentContracts[].performance.significantUnderperformance"
-                : performance.SignificantUnderperformance == false ? null
-                : performance.InsufficientImprovement is null ? "incumbentContracts[].performance.insufficientImprovement"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SignificantUnderperformance != true || contract.Performance.InsufficientImprovement != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
+        return Verdict.Decide(
+            rule,
+            ApproachedWithIncumbents(p),
+            Approaches.WithIncumbentsDoesNotHold,
+            () => AllContracts(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : Tri.And(
+                    Tri.Of(performance.SignificantUnderperformance, "incumbentContracts[].performance.significantUnderperformance"),
+                    Tri.Of(performance.InsufficientImprovement, "incumbentContracts[].performance.insufficientImprovement"))),
+            () => Facts(p),
+            f => $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.",
+            f => $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -291,42 +194,17 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 2", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        var missing = default(Missing);
-        AlternativesWithIncumbents(p, ref missing, out var applies);
-        if (missing.Any)
-        {
-            return Undetermined(rule, missing.ToArray(), Facts(p));
-        }
-
-        if (!applies)
-        {
-            return NotApplicable(rule, Approaches.WithIncumbentsDoesNotHold);
-        }
-
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SeriousShortcomings is null ? "incumbentContracts[].performance.seriousShortcomings"
-                : performance.SeriousShortcomings == false ? null
-                : performance.PlansNotCredible is null ? "incumbentContracts[].performance.plansNotCredible"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SeriousShortcomings != true || contract.Performance.PlansNotCredible != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
+        return Verdict.Decide(
+            rule,
+            ApproachedWithIncumbents(p),
+            Approaches.WithIncumbentsDoesNotHold,
+            () => AllContracts(p, c => c.Performance is not { } performance ? Tri.Unknown("incumbentContracts[].performance")
+                : Tri.And(
+                    Tri.Of(performance.SeriousShortcomings, "incumbentContracts[].performance.seriousShortcomings"),
+                    Tri.Of(performance.PlansNotCredible, "incumbentContracts[].performance.plansNotCredible"))),
+            () => Facts(p),
+            f => $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.",
+            f => $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -338,55 +216,46 @@ internal static partial class HandWrittenRules
 
     // ---- shared conditions ----
 
-    /// <summary>
-    /// <c>Happened(TenderDecision) &amp;&amp; IncumbentContracts.Any()</c>: returns the first tender decision, names what is
-    /// not recorded, and says whether the rule applies.
-    /// </summary>
-    internal static DateOnly? TenderedWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies) =>
-        HappenedWithIncumbents(p, TenderDecision, ref missing, out applies);
-
-    /// <summary><c>Happened(AlternativeProvidersEngaged) &amp;&amp; IncumbentContracts.Any()</c>.</summary>
-    /// <summary>Other providers approached (<see cref="Approaches"/>) <c>&amp;&amp; IncumbentContracts.Any()</c>.</summary>
-    internal static void AlternativesWithIncumbents(ProposedProcurement p, ref Missing missing, out bool applies)
+    /// <summary>Other providers approached (<see cref="Approaches.ApproachedWhen"/>) <c>&amp;&amp; IncumbentContracts.Any()</c>, three-valued.</summary>
+    internal static Tri ApproachedWithIncumbents(ProposedProcurement p)
     {
-        applies = false;
-        if (!Approaches.AnyRecorded(p))
-        {
-            foreach (var name in Approaches.MissingWhenNoneRecorded(p))
-            {
-                missing.Add(name);
-            }
-        }
-        else if (p.IncumbentContracts is null)
-        {
-            missing.Add("incumbentContracts");
-        }
-        else
-        {
-            applies = p.IncumbentContracts.Count > 0;
-        }
+        var approached = Approaches.ApproachedWhen(p);
+        return approached.IsKnownFalse ? approached
+            : Tri.And(approached, p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0) : Tri.Unknown("incumbentContracts"));
     }
 
-    internal static DateOnly? HappenedWithIncumbents(ProposedProcurement p, EventKind kind, ref Missing missing, out bool applies)
+    /// <summary><c>IncumbentContracts.All(c =&gt; test(c))</c> in Kleene logic; a list not recorded is unknown.</summary>
+    internal static Tri AllContracts(ProposedProcurement p, Func<Contract, Tri> test)
     {
-        applies = false;
-        var first = Events.First(p, kind);
-        if (first is null)
+        if (p.IncumbentContracts is not { } contracts)
         {
-            if (!Events.IsComplete(p, kind))
-            {
-                missing.Add(Events.Missing(kind));
-            }
-        }
-        else if (p.IncumbentContracts is null)
-        {
-            missing.Add("incumbentContracts");
-        }
-        else
-        {
-            applies = p.IncumbentContracts.Count > 0;
+            return Tri.Unknown("incumbentContracts");
         }
 
-        return first;
+        var result = Tri.True;
+        for (var i = 0; i < contracts.Count && !result.IsKnownFalse; i++)
+        {
+            result = Tri.And(result, test(contracts[i]));
+        }
+
+        return result;
     }
+
+    /// <summary><c>IncumbentContracts.Any(c =&gt; test(c))</c> in Kleene logic; a list not recorded is unknown.</summary>
+    internal static Tri AnyContract(ProposedProcurement p, Func<Contract, Tri> test)
+    {
+        if (p.IncumbentContracts is not { } contracts)
+        {
+            return Tri.Unknown("incumbentContracts");
+        }
+
+        var result = Tri.False;
+        for (var i = 0; i < contracts.Count && !result.IsKnownTrue; i++)
+        {
+            result = Tri.Or(result, test(contracts[i]));
+        }
+
+        return result;
+    }
+
 }

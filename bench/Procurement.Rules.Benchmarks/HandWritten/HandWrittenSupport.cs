@@ -14,49 +14,6 @@ internal static class Events
 
     public static string Missing(EventKind kind) => MissingNames[(int)kind];
 
-    /// <summary>Whether an event of the kind is recorded (or derived), dated or not.</summary>
-    public static bool Happened(ProposedProcurement p, EventKind kind)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            if (timeline[i].Kind == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether an event of the kind has no earliest day (a derived "on or before"): its first date is then missing.</summary>
-    public static bool HasUndated(ProposedProcurement p, EventKind kind)
-    {
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            if (timeline[i].Kind == kind && timeline[i].Date.Earliest is null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a first date that is not found means "never happened": the timeline is complete for the kind and no event of it lacks an earliest day.</summary>
-    public static bool FirstKnowable(ProposedProcurement p, EventKind kind) => IsComplete(p, kind) && !HasUndated(p, kind);
-
     public static bool IsComplete(ProposedProcurement p, EventKind kind)
     {
         if (p.TimelineComplete == true)
@@ -101,28 +58,6 @@ internal static class Events
         }
 
         return count;
-    }
-
-    /// <summary>The first event's date; null when none is recorded.</summary>
-    public static DateOnly? First(ProposedProcurement p, EventKind kind)
-    {
-        DateOnly? first = null;
-        var timeline = p.Timeline;
-        if (timeline is null)
-        {
-            return null;
-        }
-
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == kind && e.Date.Earliest is { } day && (first is null || day < first.Value))
-            {
-                first = day;
-            }
-        }
-
-        return first;
     }
 
     private static string[] BuildMissingNames()
@@ -192,17 +127,21 @@ internal static class Text
 /// <summary>Builds the facts and outcomes of a report.</summary>
 internal static class Report
 {
-    public static FactValue DateFact(string name, DateOnly? value, bool recorded) =>
-        !recorded ? new FactValue(name, null, Text.NotRecorded, false)
-        : value is { } d ? new FactValue(name, EventDate.On(d), Text.Date(d), true) // a timeline date, as the engine's EventDate
-        : new FactValue(name, null, Text.None, true);
+    /// <summary>
+    /// "on" and a date fact's display, as a message template renders "on {date}": the word is left out before a date
+    /// that carries its own preposition ("on or before 2010-05-01", "between ...", "undated").
+    /// </summary>
+    public static string On(FactValue fact) =>
+        Procurement.Rules.Expressions.MessageTemplate.CarriesOwnPreposition(fact.Display) ? fact.Display : "on " + fact.Display;
 
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
-    public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind)
-    {
-        var first = Events.First(p, kind);
-        return DateFact(name, first, first is not null || Events.FirstKnowable(p, kind));
-    }
+    public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.First(p, kind));
+
+    /// <summary>A date a helper gave, as a fact: not recorded when reading it met a missing fact; "none" when there is none.</summary>
+    public static FactValue DateFact(string name, DateQ date) =>
+        date.Missing is not null ? new FactValue(name, null, Text.NotRecorded, false)
+        : date.Date is { } d ? new FactValue(name, d, d.ToString(), true)
+        : new FactValue(name, null, Text.None, true);
 
     public static FactValue IntFact(string name, int value, bool recorded) =>
         recorded ? new FactValue(name, value, value.ToString(CultureInfo.InvariantCulture), true) : new FactValue(name, null, Text.NotRecorded, false);
@@ -297,4 +236,118 @@ internal static class Report
     /// <summary>The outcome for a procurement of another scenario than the rule's.</summary>
     public static RuleOutcome OtherScenario(RuleDefinition rule, string appliesTo, Scenario scenario) =>
         NotApplicable(rule, $"Applies to {appliesTo}; this procurement is scenario {(int)scenario} ({Text.Enum(scenario)}).");
+}
+
+/// <summary>
+/// A condition in Kleene logic, as the engine's rule expressions evaluate it (docs/decisions/0003-three-valued-logic.md):
+/// known true, known false, or unknown with the facts not recorded that could change it (in the order they were met).
+/// Written here rather than borrowed from the engine so the mirror stays a second opinion.
+/// </summary>
+internal readonly struct Tri
+{
+    private readonly string[]? _missing;
+
+    private Tri(bool value, string[]? missing)
+    {
+        Value = value;
+        _missing = missing;
+    }
+
+    public static Tri True => new(true, null);
+
+    public static Tri False => new(false, null);
+
+    /// <summary>The value computed (meaningful only when known).</summary>
+    public bool Value { get; }
+
+    public bool IsKnown => _missing is null;
+
+    public bool IsKnownTrue => _missing is null && Value;
+
+    public bool IsKnownFalse => _missing is null && !Value;
+
+    public string[] MissingNames => _missing ?? Array.Empty<string>();
+
+    public static Tri Known(bool value) => new(value, null);
+
+    /// <summary>Unknown, for want of the named facts.</summary>
+    public static Tri Unknown(params string[] missing) => new(false, missing);
+
+    /// <summary>Unknown, with the value the engine's helper returned (it matters where both branches of an <c>iif</c> are compared).</summary>
+    public static Tri UnknownWith(bool value, string[] missing) => new(value, missing);
+
+    /// <summary>Known when <paramref name="value"/> is not null; otherwise unknown for want of <paramref name="name"/>.</summary>
+    public static Tri Of(bool? value, string name) => value is { } v ? new(v, null) : new(false, new[] { name });
+
+    /// <summary><c>a &amp;&amp; b</c> once both were evaluated: a known false operand decides; else unknown if either is.</summary>
+    public static Tri And(Tri a, Tri b) =>
+        a.IsKnownFalse ? a : b.IsKnownFalse ? b : a.IsKnown && b.IsKnown ? True : new(false, Union(a._missing, b._missing));
+
+    /// <summary><c>a || b</c> once both were evaluated: a known true operand decides; else unknown if either is.</summary>
+    public static Tri Or(Tri a, Tri b) =>
+        a.IsKnownTrue ? a : b.IsKnownTrue ? b : a.IsKnown && b.IsKnown ? False : new(false, Union(a._missing, b._missing));
+
+    /// <summary><c>!a</c>: unknown if a is.</summary>
+    public static Tri Not(Tri a) => a.IsKnown ? new(!a.Value, null) : a;
+
+    public override string ToString() => IsKnown ? (Value ? "true" : "false") : "unknown (" + string.Join(", ", _missing!) + ")";
+
+    internal static string[]? Union(string[]? a, string[]? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        var all = new List<string>(a);
+        foreach (var name in b)
+        {
+            if (!all.Contains(name))
+            {
+                all.Add(name);
+            }
+        }
+
+        return all.ToArray();
+    }
+}
+
+/// <summary>The engine's combination of a rule's <c>when</c> and <c>require</c> (RuleEvaluator), in plain C#.</summary>
+internal static class Verdict
+{
+    /// <summary>Appended to the compliant message of a rule whose <c>when</c> is unknown but whose <c>require</c> is met.</summary>
+    public const string MetEitherWay = " (Whether the rule applies is not recorded, but it is met either way.)";
+
+    /// <summary>
+    /// <c>when</c> known false: not applicable; known true: <c>require</c> decides; unknown: <c>require</c> decides
+    /// if met ("met either way"), else undetermined naming when's facts (and require's, if it is unknown too).
+    /// </summary>
+    public static RuleOutcome Decide(
+        RuleDefinition rule, Tri when, string notApplicable, Func<Tri> require, Func<FactValue[]> facts, Func<FactValue[], string> compliant, Func<FactValue[], string> breach)
+    {
+        if (when.IsKnownFalse)
+        {
+            return Report.NotApplicable(rule, notApplicable);
+        }
+
+        var met = require();
+        if (!met.IsKnown)
+        {
+            return Report.Undetermined(rule, Tri.Union(when.IsKnown ? null : when.MissingNames, met.MissingNames)!, facts());
+        }
+
+        if (!when.IsKnown)
+        {
+            if (!met.Value)
+            {
+                return Report.Undetermined(rule, when.MissingNames, facts());
+            }
+
+            var known = facts();
+            return Report.Compliant(rule, compliant(known) + MetEitherWay, known);
+        }
+
+        var f = facts();
+        return met.Value ? Report.Compliant(rule, compliant(f), f) : Report.Breach(rule, breach(f), f);
+    }
 }

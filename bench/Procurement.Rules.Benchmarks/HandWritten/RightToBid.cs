@@ -37,60 +37,64 @@ internal static class RightToBid
         return missing.ToArray();
     }
 
-    /// <summary>The rule once it applies.</summary>
-    public static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
+    /// <summary>The rule in the engine's three-valued logic (its <c>when</c> and <c>require</c> combined by <see cref="Verdict"/>).</summary>
+    public static RuleOutcome DecideThreeValued(RuleDefinition rule, ProposedProcurement p)
+    {
+        var missingWhen = OpportunityRecorded(p) ? null : MissingWhenNoneRecorded(p);
+        var when = missingWhen is null ? Tri.True : missingWhen.Length == 0 ? Tri.False : Tri.Unknown(missingWhen);
+        return Verdict.Decide(
+            rule,
+            when,
+            DoesNotHold,
+            () => Require(p),
+            () => Facts(p),
+            f => $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).",
+            BreachMessage);
+    }
+
+    /// <summary>
+    /// Not shut out by eligibility or by an invitation entry (both always known), and then, for a direct award, NHS
+    /// providers invited, or an award to an NHS body, or no award to others only; otherwise eligibility not non-NHS only.
+    /// </summary>
+    private static Tri Require(ProposedProcurement p)
     {
         var tender = p.Tender;
         if (tender?.Eligibility == TenderEligibility.NonNhsOnly || CountNhs(tender, InvitationStatus.NotInvited, InvitationStatus.Excluded) > 0)
         {
-            return Breach(rule, BreachMessage(Facts(p)), Facts(p));
+            return Tri.False;
         }
 
-        bool met;
-        if (tender?.Route == ProcurementRoute.DirectAward)
+        if (tender?.Route != ProcurementRoute.DirectAward)
         {
-            // Given the opportunity if NHS providers were invited or the award went to an NHS body.
-            met = CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || Awarded(p, nhs: true, out _);
-            if (!met)
-            {
-                if (Events.CountBefore(p, EventKind.ContractAwarded, null) == 0)
-                {
-                    if (!Events.IsComplete(p, EventKind.ContractAwarded))
-                    {
-                        return Undetermined(rule, new[] { Events.Missing(EventKind.ContractAwarded) }, Facts(p));
-                    }
+            return tender is null ? Tri.Unknown("tender")
+                : tender.Eligibility is null ? Tri.UnknownWith(true, new[] { "tender.eligibility" })
+                : Tri.True;
+        }
 
-                    met = true;
-                }
-                else
-                {
-                    Awarded(p, nhs: false, out var kindMissing);
-                    if (kindMissing)
-                    {
-                        return Undetermined(rule, new[] { "timeline[].partyKind" }, Facts(p));
-                    }
-                }
-            }
+        if (CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || Awarded(p, nhs: true, out _))
+        {
+            return Tri.True;
+        }
+
+        // !(Happened(ContractAwarded) && Timeline.All(e => e.Kind != ContractAwarded || e.PartyKind is not an NHS kind))
+        var happened = Timeline.Happened(p, EventKind.ContractAwarded);
+        if (happened.IsKnownFalse)
+        {
+            return Tri.True;
+        }
+
+        Tri allToOthers;
+        if (p.Timeline is null)
+        {
+            allToOthers = Tri.Unknown("timeline");
         }
         else
         {
-            if (tender is null)
-            {
-                return Undetermined(rule, new[] { "tender" }, Facts(p));
-            }
-
-            if (tender.Eligibility is not { } eligibility)
-            {
-                return Undetermined(rule, new[] { "tender.eligibility" }, Facts(p));
-            }
-
-            met = eligibility != TenderEligibility.NonNhsOnly;
+            Awarded(p, nhs: false, out var kindMissing);
+            allToOthers = kindMissing ? Tri.UnknownWith(true, new[] { "timeline[].partyKind" }) : Tri.True;
         }
 
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).", f)
-            : Breach(rule, BreachMessage(f), f);
+        return Tri.Not(Tri.And(happened, allToOthers));
     }
 
     public static FactValue[] Facts(ProposedProcurement p) => new[]

@@ -26,31 +26,19 @@ public static class CorePrinciplesPack
 
     private static readonly Lazy<RulePack> Loaded = new(Load);
 
-    private static readonly Lazy<RulePack> LoadedTwoValued = new(() => Load(threeValued: false));
-
     /// <summary>The pack, loaded once per process (thread-safe).</summary>
     public static RulePack Instance => Loaded.Value;
 
-    /// <summary>
-    /// The pack compiled with the engine's old two-valued logic, which the fluent peer still follows (see
-    /// <see cref="HandWritten.HandWrittenPack.TwoValuedEngine"/>); loaded once per process (thread-safe).
-    /// </summary>
-    public static RulePack TwoValued => LoadedTwoValued.Value;
-
     /// <summary>Writes the pack to a new temporary folder, loads it, and deletes the folder.</summary>
     /// <exception cref="RulePackLoadException">The written pack does not load (a defect of this class or of the pack).</exception>
-    public static RulePack Load() => Load(threeValued: true);
-
-    private static RulePack Load(bool threeValued)
+    public static RulePack Load()
     {
         var directory = Path.Combine(Path.GetTempPath(), "procurement-rules-bench", "core-" + Guid.NewGuid().ToString("N"), RulePack.DefaultPackId);
         Directory.CreateDirectory(directory);
         try
         {
             Write(directory);
-            return threeValued
-                ? RulePack.LoadFromDirectory(directory)
-                : Procurement.Rules.Loading.RulePackLoader.Load(new Procurement.Rules.Loading.DirectoryPackFiles(directory, RulePackLoadOptions.Default), threeValued: false);
+            return RulePack.LoadFromDirectory(directory);
         }
         finally
         {

@@ -22,26 +22,10 @@ internal static class EarlyEngagementBeforeTenderDecision
     private const string DoesNotHold = HandWrittenRules.ExistingServiceTenderedNotApplicable;
 
     /// <summary>A decision to tender a service with an existing provider (recorded or implied), three-valued.</summary>
-    public static Tri Holds(ProposedProcurement p)
-    {
-        HandWrittenRules.TenderedExistingService(p, out var missing, out var applies);
-        return missing is not null ? Tri.Unknown : applies ? Tri.True : Tri.False;
-    }
+    public static Tri Holds(ProposedProcurement p) => Timeline.Of(HandWrittenRules.ExistingServiceTendered(p));
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = Events.First(p, EventKind.TenderDecision);
-        var engagedBefore = Events.CountBefore(p, EventKind.IncumbentEngaged, tenderDecision) >= 1;
-        if (!engagedBefore && !Events.IsComplete(p, EventKind.IncumbentEngaged))
-        {
-            return Undetermined(rule, Timeline.HappenedMissing(EventKind.IncumbentEngaged), Facts(p));
-        }
-
-        var f = Facts(p);
-        return engagedBefore
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) was first engaged on {f[2].Display}, before the decision to tender on {f[1].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[1].Display} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) =>
         new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, EventKind.TenderDecision), FirstFact("firstEngagement", p, EventKind.IncumbentEngaged) };
@@ -87,7 +71,7 @@ internal static class EarlyEngagementBeforeTenderDecision
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -96,7 +80,7 @@ internal static class EarlyEngagementBeforeTenderDecision
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Undetermined(rule, Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -125,47 +109,8 @@ internal static class EarlyEngagementShapingNewService
     public static Tri Applicability(ProposedProcurement p) =>
         p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.NewOrRedesignedService ? Tri.False : Timeline.Happened(p, EventKind.TenderDecision);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var tenderDecision = Events.First(p, EventKind.TenderDecision);
-        bool met;
-        if (Events.CountBefore(p, EventKind.IntentionsShared, tenderDecision) == 0)
-        {
-            if (!Events.IsComplete(p, EventKind.IntentionsShared))
-            {
-                return Undetermined(rule, Timeline.HappenedMissing(EventKind.IntentionsShared), Facts(p));
-            }
-
-            met = false;
-        }
-        else
-        {
-            met = Events.CountBefore(p, EventKind.NhsProvidersEngaged, tenderDecision) > 0 || Events.CountBefore(p, EventKind.AlternativeProvidersEngaged, tenderDecision) > 0;
-            if (!met)
-            {
-                var missing = default(Missing);
-                if (!Events.IsComplete(p, EventKind.NhsProvidersEngaged))
-                {
-                    missing.Add(Events.Missing(EventKind.NhsProvidersEngaged));
-                }
-
-                if (!Events.IsComplete(p, EventKind.AlternativeProvidersEngaged))
-                {
-                    missing.Add(Events.Missing(EventKind.AlternativeProvidersEngaged));
-                }
-
-                if (missing.Any)
-                {
-                    return Undetermined(rule, missing.ToArray(), Facts(p));
-                }
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"Intentions were shared on {f[1].Display} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender on {f[0].Display}.", f)
-            : Breach(rule, $"The decision to tender was taken on {f[0].Display} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementShapingNewService(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
     {
@@ -216,7 +161,7 @@ internal static class EarlyEngagementShapingNewService
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -225,7 +170,7 @@ internal static class EarlyEngagementShapingNewService
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedMissing(EventKind.TenderDecision), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]

@@ -15,9 +15,8 @@ internal static class NhsRightToBidProvidersEligible
     public static Tri Holds(ProposedProcurement p) =>
         RightToBid.OpportunityRecorded(p) ? Tri.True : RightToBid.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
 
-    private static string[] HoldsMissing(ProposedProcurement p) => RightToBid.MissingWhenNoneRecorded(p);
-
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => RightToBid.Decide(rule, p);
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.NhsRightToBidNhsProvidersEligible(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => RightToBid.Facts(p);
 
@@ -62,7 +61,7 @@ internal static class NhsRightToBidProvidersEligible
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, HoldsMissing(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -71,7 +70,7 @@ internal static class NhsRightToBidProvidersEligible
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Undetermined(rule, HoldsMissing(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -97,34 +96,10 @@ internal static class FairTenderNhsOnlyNeedsReason
     private const string DoesNotHold = "Does not apply: the condition 'Happened(TenderDecision) && Tender.Eligibility == NhsOnly' does not hold.";
 
     /// <summary><c>Happened(TenderDecision) &amp;&amp; Tender.Eligibility == NhsOnly</c>, three-valued.</summary>
-    public static Tri Holds(ProposedProcurement p)
-    {
-        var happened = Timeline.Happened(p, EventKind.TenderDecision);
-        if (happened != Tri.True)
-        {
-            return happened;
-        }
+    public static Tri Holds(ProposedProcurement p) => Timeline.Of(HandWrittenRules.NhsOnlyWhen(p));
 
-        return p.Tender?.Eligibility is not { } eligibility ? Tri.Unknown : eligibility == TenderEligibility.NhsOnly ? Tri.True : Tri.False;
-    }
-
-    private static string[] HoldsMissing(ProposedProcurement p) =>
-        Events.First(p, EventKind.TenderDecision) is null ? Timeline.HappenedMissing(EventKind.TenderDecision)
-        : p.Tender is null ? new[] { "tender" }
-        : new[] { "tender.eligibility" };
-
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (p.Tender!.EligibilityJustification is not { } reason)
-        {
-            return Undetermined(rule, new[] { "tender.eligibilityJustification" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety
-            ? Compliant(rule, $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).", f)
-            : Breach(rule, $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderNhsOnlyNeedsReason(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p)
     {
@@ -173,7 +148,7 @@ internal static class FairTenderNhsOnlyNeedsReason
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, HoldsMissing(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -182,7 +157,7 @@ internal static class FairTenderNhsOnlyNeedsReason
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Undetermined(rule, HoldsMissing(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -207,31 +182,8 @@ internal static class FairTenderEligibilityFixedAtNotice
     public const string Id = "fair-tender.eligibility-fixed-at-notice";
     private const string DoesNotHold = "Does not apply: the condition 'Happened(NoticePublished)' does not hold.";
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var notice = Events.First(p, EventKind.NoticePublished)!.Value;
-        var narrowed = false;
-        var timeline = p.Timeline!;
-        for (var i = 0; i < timeline.Count; i++)
-        {
-            var e = timeline[i];
-            if (e.Kind == EventKind.EligibilityChanged && e.Date.Earliest > notice && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
-            {
-                narrowed = true;
-                break;
-            }
-        }
-
-        if (!narrowed && !Events.IsComplete(p, EventKind.EligibilityChanged))
-        {
-            return Undetermined(rule, Timeline.HappenedMissing(EventKind.EligibilityChanged), Facts(p));
-        }
-
-        var f = Facts(p);
-        return narrowed
-            ? Breach(rule, $"The notice was published on {f[0].Display}, and on {f[1].Display} eligibility was narrowed (now {f[2].Display}).", f)
-            : Compliant(rule, $"Eligibility was not narrowed after the notice of {f[0].Display}.", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderEligibilityFixedAtNotice(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) =>
         new[] { FirstFact("notice", p, EventKind.NoticePublished), FirstFact("eligibilityChanged", p, EventKind.EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) };
@@ -277,7 +229,7 @@ internal static class FairTenderEligibilityFixedAtNotice
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -286,7 +238,7 @@ internal static class FairTenderEligibilityFixedAtNotice
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -311,23 +263,8 @@ internal static class FairTenderCriteriaPublished
     public const string Id = "fair-tender.criteria-published";
     private const string DoesNotHold = "Does not apply: the condition 'Happened(NoticePublished)' does not hold.";
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.CriteriaPublished is not { } published)
-        {
-            return Undetermined(rule, new[] { "tender.criteriaPublished" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return published
-            ? Compliant(rule, $"The evaluation criteria were published for the competition noticed on {f[0].Display}.", f)
-            : Breach(rule, $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderCriteriaPublished(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) =>
         new[] { FirstFact("notice", p, EventKind.NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) };
@@ -373,7 +310,7 @@ internal static class FairTenderCriteriaPublished
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -382,7 +319,7 @@ internal static class FairTenderCriteriaPublished
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Undetermined(rule, Timeline.HappenedMissing(EventKind.NoticePublished), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -413,23 +350,8 @@ internal static class FairTenderIncumbentMayBid
     public static Tri Applicability(ProposedProcurement p) =>
         p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : EarlyEngagementBeforeTenderDecision.Holds(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        if (p.Tender is not { } tender)
-        {
-            return Undetermined(rule, new[] { "tender" }, Facts(p));
-        }
-
-        if (tender.IncumbentMayBid is not { } mayBid)
-        {
-            return Undetermined(rule, new[] { "tender.incumbentMayBid" }, Facts(p));
-        }
-
-        var f = Facts(p);
-        return mayBid
-            ? Compliant(rule, $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.", f)
-            : Breach(rule, $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderIncumbentMayBid(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) =>
         new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
@@ -475,7 +397,7 @@ internal static class FairTenderIncumbentMayBid
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -484,7 +406,7 @@ internal static class FairTenderIncumbentMayBid
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Timeline.HappenedWithIncumbentsMissing(p, EventKind.TenderDecision), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]

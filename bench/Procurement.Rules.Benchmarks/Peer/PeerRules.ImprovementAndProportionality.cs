@@ -20,22 +20,10 @@ internal static class ImprovementTwoFormalChances
         Approaches.AnyRecorded(p) ? Tri.True : Approaches.MissingWhenNoneRecorded(p).Length == 0 ? Tri.False : Tri.Unknown;
 
     /// <summary>Other providers approached <c>&amp;&amp; IncumbentContracts.Any()</c>, three-valued (the proportionality rules).</summary>
-    internal static Tri ApproachedWithIncumbentsTri(ProposedProcurement p)
-    {
-        var approached = Approached(p);
-        if (approached != Tri.True)
-        {
-            return approached;
-        }
+    internal static Tri ApproachedWithIncumbentsTri(ProposedProcurement p) => Timeline.Of(HandWrittenRules.ApproachedWithIncumbents(p));
 
-        return p.IncumbentContracts is null ? Tri.Unknown : p.IncumbentContracts.Count > 0 ? Tri.True : Tri.False;
-    }
-
-    /// <summary>What <see cref="ApproachedWithIncumbentsTri"/> found not recorded when it was unknown.</summary>
-    internal static string[] ApproachedWithIncumbentsMissingNames(ProposedProcurement p) =>
-        Approaches.AnyRecorded(p) ? new[] { "incumbentContracts" } : Approaches.MissingWhenNoneRecorded(p);
-
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => Approaches.DecideTwoFormalChances(rule, p);
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ImprovementOpportunitiesTwoFormalChances(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => Approaches.FormalChancesFacts(p);
 
@@ -80,7 +68,7 @@ internal static class ImprovementTwoFormalChances
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -89,7 +77,7 @@ internal static class ImprovementTwoFormalChances
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -117,7 +105,8 @@ internal static class ImprovementTwoPlanOpportunities
     public static Tri Applicability(ProposedProcurement p) =>
         p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : ImprovementTwoFormalChances.Approached(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => Approaches.DecideTwoPlanOpportunities(rule, p);
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ImprovementOpportunitiesTwoPlanOpportunities(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => Approaches.PlanOpportunitiesFacts(p);
 
@@ -162,7 +151,7 @@ internal static class ImprovementTwoPlanOpportunities
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -171,7 +160,7 @@ internal static class ImprovementTwoPlanOpportunities
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : Approaches.MissingWhenNoneRecorded(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -199,33 +188,8 @@ internal static class ProportionalitySignificantUnderperformance
     public static Tri Applicability(ProposedProcurement p) =>
         p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.Underperformance ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SignificantUnderperformance is null ? "incumbentContracts[].performance.significantUnderperformance"
-                : performance.SignificantUnderperformance == false ? null
-                : performance.InsufficientImprovement is null ? "incumbentContracts[].performance.insufficientImprovement"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SignificantUnderperformance != true || contract.Performance.InsufficientImprovement != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ProportionalitySignificantUnderperformance(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
     {
@@ -275,7 +239,7 @@ internal static class ProportionalitySignificantUnderperformance
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -284,7 +248,7 @@ internal static class ProportionalitySignificantUnderperformance
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]
@@ -312,33 +276,8 @@ internal static class ProportionalitySeriousShortcomings
     public static Tri Applicability(ProposedProcurement p) =>
         p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.IncrementalImprovement ? Tri.False : ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(p);
 
-    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p)
-    {
-        var met = true;
-        foreach (var contract in p.IncumbentContracts!)
-        {
-            var missingName = contract.Performance is not { } performance ? "incumbentContracts[].performance"
-                : performance.SeriousShortcomings is null ? "incumbentContracts[].performance.seriousShortcomings"
-                : performance.SeriousShortcomings == false ? null
-                : performance.PlansNotCredible is null ? "incumbentContracts[].performance.plansNotCredible"
-                : null;
-            if (missingName is not null)
-            {
-                return Undetermined(rule, new[] { missingName }, Facts(p));
-            }
-
-            if (contract.Performance!.SeriousShortcomings != true || contract.Performance.PlansNotCredible != true)
-            {
-                met = false;
-                break;
-            }
-        }
-
-        var f = Facts(p);
-        return met
-            ? Compliant(rule, $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.", f)
-            : Breach(rule, $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.", f);
-    }
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ProportionalitySeriousShortcomings(rule, p);
 
     private static FactValue[] Facts(ProposedProcurement p) => new[]
     {
@@ -388,7 +327,7 @@ internal static class ProportionalitySeriousShortcomings
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
             When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p))));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }
 
@@ -397,7 +336,7 @@ internal static class ProportionalitySeriousShortcomings
     {
         Tri.True => Decide(rule, p),
         Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Undetermined(rule, p.Scenario == null ? Timeline.ScenarioMissing : ImprovementTwoFormalChances.ApproachedWithIncumbentsMissingNames(p), Facts(p)),
+        _ => Decide(rule, p),
     };
 
     [Name(Id)]

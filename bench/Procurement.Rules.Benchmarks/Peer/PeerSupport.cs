@@ -78,30 +78,10 @@ internal static class Timeline
     public static readonly string[] ScenarioMissing = { "scenario" };
 
     /// <summary>Whether an event of the kind happened: unknown when none is listed and the list may be incomplete.</summary>
-    public static Tri Happened(ProposedProcurement p, EventKind kind) =>
-        Events.First(p, kind) is not null ? Tri.True : Events.IsComplete(p, kind) ? Tri.False : Tri.Unknown;
+    public static Tri Happened(ProposedProcurement p, EventKind kind) => Of(HandWritten.Timeline.Happened(p, kind));
 
-    /// <summary>
-    /// <c>Happened(kind) &amp;&amp; IncumbentContracts.Any()</c>, three-valued: unknown when the event or the contract list is
-    /// not recorded.
-    /// </summary>
-    public static Tri HappenedWithIncumbents(ProposedProcurement p, EventKind kind)
-    {
-        var happened = Happened(p, kind);
-        if (happened != Tri.True)
-        {
-            return happened;
-        }
-
-        return p.IncumbentContracts is null ? Tri.Unknown : p.IncumbentContracts.Count > 0 ? Tri.True : Tri.False;
-    }
-
-    /// <summary>What <see cref="Happened"/> found not recorded when it was unknown.</summary>
-    public static string[] HappenedMissing(EventKind kind) => new[] { Events.Missing(kind) };
-
-    /// <summary>What <see cref="HappenedWithIncumbents"/> found not recorded when it was unknown.</summary>
-    public static string[] HappenedWithIncumbentsMissing(ProposedProcurement p, EventKind kind) =>
-        Events.First(p, kind) is null ? new[] { Events.Missing(kind) } : new[] { "incumbentContracts" };
+    /// <summary>The hand-written mirror's Kleene truth value, as the peer's conditions test it.</summary>
+    public static Tri Of(HandWritten.Tri value) => !value.IsKnown ? Tri.Unknown : value.Value ? Tri.True : Tri.False;
 
     /// <summary>The not-applicable message for a rule of other scenarios.</summary>
     public static string OtherScenario(string appliesTo, ProposedProcurement p) =>

@@ -27,9 +27,7 @@ public static class PeerMeasurement
         var mix = Procurements.Generate(256, seed: 7).Where(p => p.DecisionDate is { } d && pack.IsInForce(d)).ToArray();
         foreach (var procurement in mix.Prepend(realistic))
         {
-            // The peer still follows the engine's old two-valued logic (see CorePrinciplesPack.TwoValued): it is
-            // compared with that, and timed against the engine as callers get it.
-            var expected = CorePrinciplesPack.TwoValued.Check(procurement);
+            var expected = pack.Check(procurement);
             var differences = ReportComparison.Differences(expected, peer.Check(procurement)).Concat(ReportComparison.Differences(expected, split.Check(procurement))).ToList();
             if (differences.Count > 0)
             {

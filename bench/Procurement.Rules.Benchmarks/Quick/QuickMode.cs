@@ -38,9 +38,7 @@ public static class QuickMode
         var pack = RulePack.Default;
         var handWritten = new HandWrittenPack(pack);
         var realistic = Procurements.Realistic();
-        // The mirror still follows the engine's old two-valued logic (see HandWrittenPack.TwoValuedEngine): it is
-        // compared with that, and timed against the engine as callers get it.
-        var differences = ReportComparison.Differences(HandWrittenPack.TwoValuedEngine.Check(realistic), handWritten.Check(realistic));
+        var differences = ReportComparison.Differences(pack.Check(realistic), handWritten.Check(realistic));
         if (differences.Count > 0)
         {
             Console.WriteLine("ERROR: the hand-written rules do not report what the engine reports: " + string.Join("; ", differences));

@@ -91,13 +91,52 @@ public static class Procurements
     /// timelines of 0 to <paramref name="maxEvents"/> events. Deterministic for a seed; lazy, so a long run holds one
     /// procurement at a time.
     /// </summary>
-    public static IEnumerable<ProposedProcurement> Generate(int count, int seed = 2009, int maxEvents = 16)
+    /// <param name="count">How many procurements.</param>
+    /// <param name="seed">The seed; the same seed gives the same procurements.</param>
+    /// <param name="maxEvents">The most events of a timeline (sign-offs aside).</param>
+    /// <param name="impreciseDates">
+    /// Whether half the procurements get some events dated as records often are (<see cref="Blur"/>: a month, a year,
+    /// a bound, a range or no date). Drawn from a second random stream, so the procurements are otherwise the same as
+    /// without (default false: the benchmarks' workloads stay those of issue 10).
+    /// </param>
+    public static IEnumerable<ProposedProcurement> Generate(int count, int seed = 2009, int maxEvents = 16, bool impreciseDates = false)
     {
         var random = new Random(seed);
+        var precision = impreciseDates ? new Random(seed * 7919 + 1) : null;
         for (var i = 0; i < count; i++)
         {
-            yield return One(random, "generated-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), maxEvents);
+            var procurement = One(random, "generated-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), maxEvents);
+            if (precision is not null && precision.Next(2) == 0 && procurement.Timeline is { } timeline)
+            {
+                procurement = procurement with { Timeline = timeline.Select(e => precision.Next(3) == 0 ? e with { Date = Blur(e.Date, precision) } : e).ToArray() };
+            }
+
+            yield return procurement;
         }
+    }
+
+    /// <summary>
+    /// The date as a record might give it instead of the day: its month, its year, a bound before or after it, a range
+    /// around it, or no date at all. Every form still holds the day, so the record stays true, only less precise.
+    /// </summary>
+    public static EventDate Blur(EventDate date, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (date.Exact is not { } day)
+        {
+            return date;
+        }
+
+        return random.Next(7) switch
+        {
+            0 => EventDate.InMonth(day.Year, day.Month),
+            1 => EventDate.InYear(day.Year),
+            2 => EventDate.Before(day.AddDays(random.Next(1, 60))),
+            3 => EventDate.OnOrBefore(day.AddDays(random.Next(0, 60))),
+            4 => EventDate.After(day.AddDays(-random.Next(1, 60))),
+            5 => EventDate.Between(day.AddDays(-random.Next(1, 30)), day.AddDays(random.Next(1, 30))),
+            _ => EventDate.Undated,
+        };
     }
 
     /// <summary>

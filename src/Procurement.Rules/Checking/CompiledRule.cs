@@ -17,10 +17,8 @@ internal sealed class CompiledRule
         Func<RuleScope, bool> require,
         IReadOnlyList<Func<RuleScope, object?>> facts,
         MessageTemplate breachMessage,
-        MessageTemplate compliantMessage,
-        bool threeValued = true)
+        MessageTemplate compliantMessage)
     {
-        ThreeValued = threeValued;
         Definition = definition;
         When = when;
         Require = require;
@@ -38,9 +36,6 @@ internal sealed class CompiledRule
     }
 
     public RuleDefinition Definition { get; }
-
-    /// <summary>Whether the rule's expressions are three-valued and its when/require combine as such (see <see cref="RuleEvaluator"/>).</summary>
-    public bool ThreeValued { get; }
 
     /// <summary>The event kinds the rule's expressions ask about, as a bit mask (see <see cref="EventKindsRead"/>).</summary>
     public long EventKinds { get; init; }

@@ -41,11 +41,6 @@ internal static class RuleEvaluator
             {
                 var applies = when(scope);
                 appliesUnknown = scope.HasMissing;
-                if (appliesUnknown && !rule.ThreeValued)
-                {
-                    return Undetermined(rule, scope, scope.TakeMissing());
-                }
-
                 if (!appliesUnknown && !applies)
                 {
                     return new RuleOutcome(definition, OutcomeKind.NotApplicable, rule.NotApplicableMessage, Array.Empty<FactValue>(), Array.Empty<string>(), null);

@@ -31,15 +31,9 @@ internal sealed partial class RuleExpressionParser
 
     /// <summary>Creates a parser for one pack load.</summary>
     /// <param name="liftLambdas">Lift lambdas out of compiled expressions (<see cref="LambdaLifter"/>); false only to compare both ways in tests.</param>
-    /// <param name="threeValued">
-    /// Three-valued logic (<see cref="KleeneRewriter"/>, and the evaluator's when/require combination); false, the old
-    /// two-valued meaning (any missing fact makes a rule undetermined), only for the hand-written mirror's equivalence
-    /// tests until the mirror follows.
-    /// </param>
-    public RuleExpressionParser(bool liftLambdas = true, bool threeValued = true)
+    public RuleExpressionParser(bool liftLambdas = true)
     {
         _liftLambdas = liftLambdas;
-        ThreeValued = threeValued;
         _config = new ParsingConfig
         {
             AllowNewToEvaluateAnyType = false,
@@ -51,9 +45,6 @@ internal sealed partial class RuleExpressionParser
         };
         _config.CustomTypeProvider = new ScopeTypeProvider();
     }
-
-    /// <summary>Whether expressions compile to three-valued logic (see the constructor).</summary>
-    public bool ThreeValued { get; }
 
     /// <summary>The parameter every rule expression of a pack is parsed against.</summary>
     public ParameterExpression Root { get; } = Expression.Parameter(typeof(RuleScope), "it");
@@ -134,10 +125,7 @@ internal sealed partial class RuleExpressionParser
     {
         var tracked = MissingFactRewriter.Rewrite(body, Root);
         tracked = EvaluationRewriter.Rewrite(tracked, Root);
-        if (ThreeValued)
-        {
-            tracked = KleeneRewriter.Rewrite(tracked, Root);
-        }
+        tracked = KleeneRewriter.Rewrite(tracked, Root);
 
         if (_liftLambdas)
         {

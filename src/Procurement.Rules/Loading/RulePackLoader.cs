@@ -33,9 +33,8 @@ internal static partial class RulePackLoader
 
     /// <summary>Loads and compiles a pack.</summary>
     /// <param name="files">Where the pack's files come from.</param>
-    /// <param name="liftLambdas">See <see cref="RuleExpressionParser(bool, bool)"/>; false only in tests that compare both ways.</param>
-    /// <param name="threeValued">See <see cref="RuleExpressionParser(bool, bool)"/>; false only for the hand-written mirror's equivalence tests until it follows three-valued logic.</param>
-    public static RulePack Load(PackFiles files, bool liftLambdas = true, bool threeValued = true)
+    /// <param name="liftLambdas">See <see cref="RuleExpressionParser(bool)"/>; false only in tests that compare both ways.</param>
+    public static RulePack Load(PackFiles files, bool liftLambdas = true)
     {
         WarmUp.Start();
         var problems = new ProblemList { File = files.Display("pack.yaml") };
@@ -44,7 +43,7 @@ internal static partial class RulePackLoader
         RuleExpressionParser? parser = null;
         if (header is not null)
         {
-            parser = new RuleExpressionParser(liftLambdas, threeValued);
+            parser = new RuleExpressionParser(liftLambdas);
             var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
             var before = problems.Count;
             var ruleFiles = files.RuleFiles(problems);
@@ -714,8 +713,7 @@ internal sealed record PendingRule(
         parser.Compile<bool>(Require),
         Facts.Select(parser.Compile<object?>).ToArray(),
         BreachMessage,
-        CompliantMessage,
-        parser.ThreeValued)
+        CompliantMessage)
     {
         EventKinds = EventKindsRead.Of(Facts.Prepend(Require).Prepend(When).ToArray()),
     };

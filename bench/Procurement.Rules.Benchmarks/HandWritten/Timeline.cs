@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+using Procurement.Model;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary>
+/// A date a rule compares with, as the engine's helpers give it: the possible days (<see cref="EventDate"/>; null when
+/// there is none), the facts not recorded that reading it met, and, for an imprecise date, the fact that names it
+/// (<c>timeline.&lt;kind&gt;.date</c>).
+/// </summary>
+internal readonly record struct DateQ(EventDate? Date, string[]? Missing, string? Source)
+{
+    /// <summary>No date: "any time" for the helpers that take one.</summary>
+    public static DateQ None => default;
+
+    /// <summary>A document's exact date (or none).</summary>
+    public static DateQ Exact(DateOnly? date) => new(date is { } d ? EventDate.On(d) : null, null, null);
+}
+
+/// <summary>
+/// The engine's timeline helpers (RuleScope) in Kleene and interval logic, written by hand: an ordering is decided when
+/// the intervals of days do not overlap; otherwise the answer is unknown, naming the imprecise date. An undated event
+/// counts for "did it happen", never for "before X". Each helper returns what it found and what it met not recorded.
+/// </summary>
+internal static class Timeline
+{
+    private static readonly string[] DateNames = Build(k => "timeline." + Text.Camel(k.ToString()) + ".date");
+
+    public static string DateName(EventKind kind) => DateNames[(int)kind];
+
+    public static string SignOffName(OversightBody body) => "timeline.oversightSignOff." + Text.Camel(body.ToString());
+
+    /// <summary><c>Happened(kind)</c>.</summary>
+    public static Tri Happened(ProposedProcurement p, EventKind kind) => AtLeastBefore(p, 1, kind, DateQ.None);
+
+    /// <summary><c>HappenedBefore(kind, date)</c>: strictly before (any time when there is no date).</summary>
+    public static Tri HappenedBefore(ProposedProcurement p, EventKind kind, DateQ date) => AtLeastBefore(p, 1, kind, date);
+
+    /// <summary><c>AtLeastBefore(count, kind, date)</c>.</summary>
+    public static Tri AtLeastBefore(ProposedProcurement p, int count, EventKind kind, DateQ date)
+    {
+        var missing = date.Missing;
+        var (sure, maybe) = CountOrdered(p, kind, date.Date, before: true);
+        if (sure >= count)
+        {
+            return Result(true, missing);
+        }
+
+        if (sure + maybe >= count)
+        {
+            missing = Tri.Union(missing, ImpreciseDates(p, kind, date));
+        }
+        else if (!Events.IsComplete(p, kind))
+        {
+            missing = Tri.Union(missing, new[] { Events.Missing(kind) });
+        }
+
+        return Result(false, missing);
+    }
+
+    /// <summary><c>CountBefore(kind, date)</c> (<c>Count(kind)</c> with no date): the events surely before it; unknown when some may be.</summary>
+    public static (int Value, string[]? Missing) CountBefore(ProposedProcurement p, EventKind kind, DateQ date)
+    {
+        var (sure, maybe) = CountOrdered(p, kind, date.Date, before: true);
+        return (sure, maybe > 0 ? Tri.Union(date.Missing, ImpreciseDates(p, kind, date)) : date.Missing);
+    }
+
+    /// <summary><c>Count(kind)</c>: the recorded events of the kind (known).</summary>
+    public static int Count(ProposedProcurement p, EventKind kind) => CountOrdered(p, kind, null, before: true).Sure;
+
+    /// <summary><c>HappenedAny(first, second)</c>.</summary>
+    public static Tri HappenedAny(ProposedProcurement p, EventKind first, EventKind second)
+    {
+        if (Count(p, first) > 0 || Count(p, second) > 0)
+        {
+            return Tri.True;
+        }
+
+        string[]? missing = null;
+        if (!Events.IsComplete(p, first))
+        {
+            missing = new[] { Events.Missing(first) };
+        }
+
+        if (!Events.IsComplete(p, second))
+        {
+            missing = Tri.Union(missing, new[] { Events.Missing(second) });
+        }
+
+        return Result(false, missing);
+    }
+
+    /// <summary><c>First(kind)</c>: from the earliest start to the earliest end of the kind's events.</summary>
+    public static DateQ First(ProposedProcurement p, EventKind kind) => Extreme(p, kind, last: false);
+
+    /// <summary><c>Last(kind)</c>: from the latest start to the latest end of the kind's events.</summary>
+    public static DateQ Last(ProposedProcurement p, EventKind kind) => Extreme(p, kind, last: true);
+
+    /// <summary><c>LastOf(events)</c>, for events of one kind (null when there are none).</summary>
+    public static DateQ LastOf(IEnumerable<TimelineEvent> events, EventKind kind)
+    {
+        var span = new Span(last: true);
+        foreach (var e in events)
+        {
+            span.Add(e.Date);
+        }
+
+        return span.Result() is { } date ? new DateQ(date, null, date.IsExact ? null : DateName(kind)) : DateQ.None;
+    }
+
+    /// <summary><c>SignedOff(body)</c>, <c>SignedOffOnOrBefore(body, date)</c> (<paramref name="onOrBefore"/>) or <c>SignedOffBefore</c>.</summary>
+    public static Tri SignedOff(ProposedProcurement p, OversightBody body, DateQ date, bool onOrBefore = false)
+    {
+        var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        var maybe = false;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.OversightSignOff && e.Body == body)
+            {
+                var ordered = date.Date is { } d ? (onOrBefore ? e.Date.IsOnOrBefore(d) : e.Date.IsBefore(d)) : true;
+                if (ordered == true)
+                {
+                    return Result(true, date.Missing);
+                }
+
+                maybe |= ordered is null;
+            }
+        }
+
+        if (maybe)
+        {
+            return Result(false, Tri.Union(date.Missing, ImpreciseDates(p, EventKind.OversightSignOff, date)));
+        }
+
+        return Result(false, Events.IsComplete(p, EventKind.OversightSignOff) ? date.Missing : Tri.Union(date.Missing, new[] { SignOffName(body) }));
+    }
+
+    /// <summary><c>HappenedAfter(kind, date)</c>, or <c>HappenedOnOrAfter</c> (<paramref name="orOn"/>); false when there is no date.</summary>
+    public static Tri HappenedLater(ProposedProcurement p, EventKind kind, DateQ date, bool orOn)
+    {
+        if (date.Date is not { } d)
+        {
+            return Result(false, date.Missing);
+        }
+
+        int sure = 0, maybe = 0;
+        var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind)
+            {
+                switch (orOn ? timeline[i].Date.IsOnOrAfter(d) : timeline[i].Date.IsAfter(d))
+                {
+                    case true: sure++; break;
+                    case null: maybe++; break;
+                }
+            }
+        }
+
+        if (sure > 0)
+        {
+            return Result(true, date.Missing);
+        }
+
+        if (maybe > 0)
+        {
+            return Result(false, Tri.Union(date.Missing, ImpreciseDates(p, kind, date)));
+        }
+
+        return Result(false, Events.IsComplete(p, kind) ? date.Missing : Tri.Union(date.Missing, new[] { Events.Missing(kind) }));
+    }
+
+    /// <summary><c>OnOrBefore(a, b)</c>, <c>OnOrAfter(a, b)</c>...: false when either is missing; unknown when the intervals overlap.</summary>
+    public static Tri Compare(DateQ a, DateQ b, Func<EventDate, EventDate, bool?> order)
+    {
+        var missing = Tri.Union(a.Missing, b.Missing);
+        if (a.Date is not { } x || b.Date is not { } y)
+        {
+            return Result(false, missing);
+        }
+
+        var ordered = order(x, y);
+        if (ordered is null)
+        {
+            missing = Tri.Union(missing, Tri.Union(SourceOf(a), SourceOf(b)));
+        }
+
+        return Result(ordered == true, missing);
+    }
+
+    /// <summary><c>EligibilityNarrowedAfterNotice()</c>.</summary>
+    public static Tri EligibilityNarrowedAfterNotice(ProposedProcurement p)
+    {
+        var notice = First(p, EventKind.NoticePublished);
+        if (notice.Date is not { } n)
+        {
+            return Result(false, notice.Missing);
+        }
+
+        var timeline = p.Timeline!;
+        var maybe = false;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == EventKind.EligibilityChanged && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
+            {
+                var after = e.Date.IsAfter(n);
+                if (after == true)
+                {
+                    return Tri.True;
+                }
+
+                maybe |= after is null;
+            }
+        }
+
+        if (maybe)
+        {
+            return Result(false, ImpreciseDates(p, EventKind.EligibilityChanged, notice));
+        }
+
+        return Events.IsComplete(p, EventKind.EligibilityChanged) ? Tri.False : Tri.Unknown(Events.Missing(EventKind.EligibilityChanged));
+    }
+
+    private static Tri Result(bool value, string[]? missing) => missing is null ? Tri.Known(value) : Tri.UnknownWith(value, missing);
+
+    private static string[]? SourceOf(DateQ date) => date.Date is { IsExact: false } ? new[] { date.Source ?? "timeline.date" } : null;
+
+    /// <summary>The imprecise dates of an undecided ordering: the kind's events' (when one is imprecise), then the date compared with.</summary>
+    private static string[]? ImpreciseDates(ProposedProcurement p, EventKind kind, DateQ date)
+    {
+        string[]? names = null;
+        var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind && !timeline[i].Date.IsExact)
+            {
+                names = new[] { DateName(kind) };
+                break;
+            }
+        }
+
+        return Tri.Union(names, SourceOf(date));
+    }
+
+    private static (int Sure, int Maybe) CountOrdered(ProposedProcurement p, EventKind kind, EventDate? date, bool before)
+    {
+        int sure = 0, maybe = 0;
+        var timeline = p.Timeline;
+        if (timeline is null)
+        {
+            return (0, 0);
+        }
+
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind != kind)
+            {
+                continue;
+            }
+
+            switch (date is { } d ? e.Date.IsBefore(d) : true)
+            {
+                case true: sure++; break;
+                case null: maybe++; break;
+            }
+        }
+
+        return (sure, maybe);
+    }
+
+    private static DateQ Extreme(ProposedProcurement p, EventKind kind, bool last)
+    {
+        var span = new Span(last);
+        var timeline = p.Timeline;
+        for (var i = 0; timeline is not null && i < timeline.Count; i++)
+        {
+            if (timeline[i].Kind == kind)
+            {
+                span.Add(timeline[i].Date);
+            }
+        }
+
+        var missing = !span.Any && !Events.IsComplete(p, kind) ? new[] { Events.Missing(kind) } : null;
+        var date = span.Result();
+        return new DateQ(date, missing, date is { IsExact: false } ? DateName(kind) : null);
+    }
+
+    private static string[] Build(Func<EventKind, string> name)
+    {
+        var values = Enum.GetValues<EventKind>();
+        var names = new string[values.Length];
+        foreach (var kind in values)
+        {
+            names[(int)kind] = name(kind);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The possible days of the first (last) of several events: least (greatest) start to least (greatest) end, an open
+    /// start the earliest and an open end the latest possible; one event's own date kept as written when it is that interval.
+    /// </summary>
+    private struct Span
+    {
+        private readonly bool _last;
+        private DateOnly? _start;
+        private DateOnly? _end;
+        private bool _startOpen;
+        private bool _endOpen;
+        private EventDate? _best;
+        private int _count;
+
+        public Span(bool last) => _last = last;
+
+        public readonly bool Any => _count > 0;
+
+        private readonly DateOnly? Start => !_last && _startOpen ? null : _start;
+
+        private readonly DateOnly? End => _last && _endOpen ? null : _end;
+
+        public void Add(EventDate date)
+        {
+            var (start, end) = (Start, End);
+            _count++;
+            if (date.Earliest is { } s)
+            {
+                _start = _start is null || (_last ? s > _start.Value : s < _start.Value) ? s : _start;
+            }
+            else
+            {
+                _startOpen = true;
+            }
+
+            if (date.Latest is { } e)
+            {
+                _end = _end is null || (_last ? e > _end.Value : e < _end.Value) ? e : _end;
+            }
+            else
+            {
+                _endOpen = true;
+            }
+
+            if (Start == date.Earliest && End == date.Latest)
+            {
+                _best = date;
+            }
+            else if (_count == 1 || Start != start || End != end)
+            {
+                _best = null;
+            }
+        }
+
+        public readonly EventDate? Result() => _count == 0 ? null : _best ?? (Start, End) switch
+        {
+            ({ } s, { } e) when s == e => EventDate.On(s),
+            ({ } s, { } e) => EventDate.Between(s, e),
+            (null, { } e) => EventDate.OnOrBefore(e),
+            ({ } s, null) => EventDate.OnOrAfter(s),
+            _ => EventDate.Undated,
+        };
+    }
+}
