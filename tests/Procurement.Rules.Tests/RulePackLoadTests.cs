@@ -147,6 +147,18 @@ public class RulePackLoadTests
     }
 
     [Test]
+    public void Load_DatesComparedWithAnOperator_SaysWhichHelperToUseInstead()
+    {
+        // Rules written before event dates could be imprecise compared First(...) results with < or >=.
+        using var pack = TestPack.WithRule("First(StaffEngaged) < First(TenderDecision)");
+
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.RuleId.Should().Be("test.rule");
+        problem.Message.Should().Contain("EventDate").And.Contain("compare dates with Before(a, b), OnOrBefore(a, b)");
+    }
+
+    [Test]
     public void Load_UnknownFactInMessage_Fails()
     {
         var text = TestPack.RuleText("true", facts: "      known: Scenario").Replace("breach: It broke.", "breach: It broke on {unknown}.", StringComparison.Ordinal);

@@ -221,6 +221,13 @@ internal sealed partial class RuleExpressionParser
             }
         }
 
+        // An event's date is an interval (EventDate), so <, <=, > and >= on it have no two-valued answer; rules written
+        // before dates could be imprecise compared First(...) results that way. Say what to write instead.
+        if (message.StartsWith("Operator ", StringComparison.Ordinal) && message.Contains("'EventDate", StringComparison.Ordinal))
+        {
+            message += "; an event's date may be imprecise (a month, a bound), so compare dates with Before(a, b), OnOrBefore(a, b), After(a, b) or OnOrAfter(a, b), which leave the rule undetermined when the dates overlap";
+        }
+
         return message.Replace("type 'RuleScope'", "the procurement", StringComparison.Ordinal);
     }
 
