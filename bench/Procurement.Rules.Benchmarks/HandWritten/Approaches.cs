@@ -149,7 +149,7 @@ internal static class Approaches
             ContractMechanismBreach);
 
     private static string FormalChancesBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f)} after {f[4].Display} formal chance(s) for {f[0].Display} to improve ({f[5].Display} recorded in all); at least 2 must come first.";
+        $"Other providers were approached {Approached(f)} before {f[0].Display} had 2 formal chances to improve (chances before the first approach: {f[4].Display}; {f[5].Display} recorded in all).";
 
     public static FactValue[] FormalChancesFacts(ProposedProcurement p) => new[]
     {
