@@ -76,12 +76,8 @@ internal static class EarlyEngagementBeforeTenderDecision
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Holds(p) == Tri.False ? NotApplicable(rule, DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -166,12 +162,8 @@ internal static class EarlyEngagementShapingNewService
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]

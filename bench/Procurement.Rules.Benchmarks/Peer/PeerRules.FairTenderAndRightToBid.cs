@@ -66,12 +66,8 @@ internal static class NhsRightToBidProvidersEligible
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Holds(p) == Tri.False ? NotApplicable(rule, DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -153,12 +149,8 @@ internal static class FairTenderNhsOnlyNeedsReason
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Holds(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Holds(p) == Tri.False ? NotApplicable(rule, DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -234,12 +226,8 @@ internal static class FairTenderEligibilityFixedAtNotice
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Timeline.Happened(p, EventKind.NoticePublished) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Timeline.Happened(p, EventKind.NoticePublished) == Tri.False ? NotApplicable(rule, DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -315,12 +303,8 @@ internal static class FairTenderCriteriaPublished
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Timeline.Happened(p, EventKind.NoticePublished) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Timeline.Happened(p, EventKind.NoticePublished) == Tri.False ? NotApplicable(rule, DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -402,12 +386,8 @@ internal static class FairTenderIncumbentMayBid
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]

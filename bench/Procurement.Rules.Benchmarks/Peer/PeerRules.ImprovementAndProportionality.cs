@@ -73,12 +73,8 @@ internal static class ImprovementTwoFormalChances
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -156,12 +152,8 @@ internal static class ImprovementTwoPlanOpportunities
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -244,12 +236,8 @@ internal static class ProportionalitySignificantUnderperformance
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
@@ -332,12 +320,8 @@ internal static class ProportionalitySeriousShortcomings
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
-    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) => Applicability(p) switch
-    {
-        Tri.True => Decide(rule, p),
-        Tri.False => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold),
-        _ => Decide(rule, p),
-    };
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold) : Decide(rule, p);
 
     [Name(Id)]
     [Tag(Id)]
