@@ -27,9 +27,6 @@ internal static class EarlyEngagementBeforeTenderDecision
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, EventKind.TenderDecision), FirstFact("firstEngagement", p, EventKind.IncumbentEngaged) };
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -107,14 +104,6 @@ internal static class EarlyEngagementShapingNewService
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementShapingNewService(rule, p);
-
-    private static FactValue[] Facts(ProposedProcurement p) => new[]
-    {
-        FirstFact("tenderDecision", p, EventKind.TenderDecision),
-        FirstFact("intentionsShared", p, EventKind.IntentionsShared),
-        FirstFact("nhsProvidersEngaged", p, EventKind.NhsProvidersEngaged),
-        FirstFact("alternativeProvidersEngaged", p, EventKind.AlternativeProvidersEngaged),
-    };
 
     [Name(Id + ": applies")]
     [Tag(Id)]

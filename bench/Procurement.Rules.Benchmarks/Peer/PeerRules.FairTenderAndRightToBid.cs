@@ -18,8 +18,6 @@ internal static class NhsRightToBidProvidersEligible
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.NhsRightToBidNhsProvidersEligible(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p) => RightToBid.Facts(p);
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -97,12 +95,6 @@ internal static class FairTenderNhsOnlyNeedsReason
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderNhsOnlyNeedsReason(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p)
-    {
-        var reason = p.Tender?.EligibilityJustification;
-        return new[] { EnumFact("eligibility", p.Tender?.Eligibility), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text) };
-    }
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -177,9 +169,6 @@ internal static class FairTenderEligibilityFixedAtNotice
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderEligibilityFixedAtNotice(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { FirstFact("notice", p, EventKind.NoticePublished), FirstFact("eligibilityChanged", p, EventKind.EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) };
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -253,9 +242,6 @@ internal static class FairTenderCriteriaPublished
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderCriteriaPublished(rule, p);
-
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { FirstFact("notice", p, EventKind.NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) };
 
     [Name(Id + ": applies")]
     [Tag(Id)]
@@ -336,9 +322,6 @@ internal static class FairTenderIncumbentMayBid
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderIncumbentMayBid(rule, p);
-
-    private static FactValue[] Facts(ProposedProcurement p) =>
-        new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
 
     [Name(Id + ": applies")]
     [Tag(Id)]

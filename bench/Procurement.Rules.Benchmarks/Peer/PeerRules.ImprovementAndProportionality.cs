@@ -25,8 +25,6 @@ internal static class ImprovementTwoFormalChances
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ImprovementOpportunitiesTwoFormalChances(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p) => Approaches.FormalChancesFacts(p);
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -103,8 +101,6 @@ internal static class ImprovementTwoPlanOpportunities
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ImprovementOpportunitiesTwoPlanOpportunities(rule, p);
-
-    private static FactValue[] Facts(ProposedProcurement p) => Approaches.PlanOpportunitiesFacts(p);
 
     [Name(Id + ": applies")]
     [Tag(Id)]
@@ -183,13 +179,6 @@ internal static class ProportionalitySignificantUnderperformance
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ProportionalitySignificantUnderperformance(rule, p);
 
-    private static FactValue[] Facts(ProposedProcurement p) => new[]
-    {
-        IncumbentFact("incumbent", p),
-        PerformanceFlags("significant", p, static a => a.SignificantUnderperformance),
-        PerformanceFlags("insufficientImprovement", p, static a => a.InsufficientImprovement),
-    };
-
     [Name(Id + ": applies")]
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
@@ -266,13 +255,6 @@ internal static class ProportionalitySeriousShortcomings
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.ProportionalitySeriousShortcomings(rule, p);
-
-    private static FactValue[] Facts(ProposedProcurement p) => new[]
-    {
-        IncumbentFact("incumbent", p),
-        PerformanceFlags("seriousShortcomings", p, static a => a.SeriousShortcomings),
-        PerformanceFlags("plansNotCredible", p, static a => a.PlansNotCredible),
-    };
 
     [Name(Id + ": applies")]
     [Tag(Id)]
