@@ -55,40 +55,7 @@ public static class CpuTiming
             }
         }
 
-        var callsA = Calibrate(a, roundMs);
-        var callsB = Calibrate(b, roundMs);
-        var timesA = new double[rounds];
-        var timesB = new double[rounds];
-        for (var i = 0; i < rounds; i++)
-        {
-            if (i % 2 == 0)
-            {
-                timesA[i] = Run(a, callsA);
-                timesB[i] = Run(b, callsB);
-            }
-            else
-            {
-                timesB[i] = Run(b, callsB);
-                timesA[i] = Run(a, callsA);
-            }
-        }
-
-        return (Stats.Median(timesA), Stats.Median(timesB));
-    }
-
-    private static int Calibrate(Func<object> action, double roundMs)
-    {
-        var calls = 1;
-        while (true)
-        {
-            var ns = Run(action, calls) * calls;
-            if (ns >= roundMs * 1_000_000 / 4 || calls >= 1 << 24)
-            {
-                return Math.Max(1, (int)(calls * (roundMs * 1_000_000 / Math.Max(ns, 1))));
-            }
-
-            calls *= 2;
-        }
+        return Timing.Interleaved(a, b, rounds, roundMs, Run);
     }
 
     /// <summary>Thread CPU nanoseconds per call over <paramref name="calls"/> calls.</summary>

@@ -214,21 +214,31 @@ public static class Timing
             Run(b, 50);
         }
 
-        var callsA = Calibrate(a, roundMs);
-        var callsB = Calibrate(b, roundMs);
+        return Interleaved(a, b, rounds, roundMs, Run);
+    }
+
+    /// <summary>
+    /// Calibrated rounds of two actions, alternating which goes first, each timed by <paramref name="run"/> (nanoseconds
+    /// per call over a number of calls); the median of each. Shared by this wall-clock harness and
+    /// <see cref="CpuTiming"/>, which differ only in their clock and warm-up.
+    /// </summary>
+    internal static (double A, double B) Interleaved(Func<object> a, Func<object> b, int rounds, double roundMs, Func<Func<object>, int, double> run)
+    {
+        var callsA = Calibrate(a, roundMs, run);
+        var callsB = Calibrate(b, roundMs, run);
         var timesA = new double[rounds];
         var timesB = new double[rounds];
         for (var i = 0; i < rounds; i++)
         {
             if (i % 2 == 0)
             {
-                timesA[i] = Run(a, callsA);
-                timesB[i] = Run(b, callsB);
+                timesA[i] = run(a, callsA);
+                timesB[i] = run(b, callsB);
             }
             else
             {
-                timesB[i] = Run(b, callsB);
-                timesA[i] = Run(a, callsA);
+                timesB[i] = run(b, callsB);
+                timesA[i] = run(a, callsA);
             }
         }
 
@@ -248,15 +258,15 @@ public static class Timing
         return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
     }
 
-    private static int Calibrate(Func<object> action, double roundMs)
+    private static int Calibrate(Func<object> action, double roundMs, Func<Func<object>, int, double> run)
     {
         var calls = 1;
         while (true)
         {
-            var ns = Run(action, calls) * calls;
+            var ns = run(action, calls) * calls;
             if (ns >= roundMs * 1_000_000 / 4 || calls >= 1 << 24)
             {
-                return Math.Max(1, (int)(calls * (roundMs * 1_000_000 / ns)));
+                return Math.Max(1, (int)(calls * (roundMs * 1_000_000 / Math.Max(ns, 1))));
             }
 
             calls *= 2;
