@@ -77,12 +77,12 @@ public class AnalystScriptPackageTests
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var id in new[] { "procurement.rules", "procurement.model" })
         {
-            TryDelete(Path.Combine(packages, id, _version.ToLowerInvariant()));
+            DotNetCli.TryDelete(Path.Combine(packages, id, _version.ToLowerInvariant()));
         }
 
         if (TestContext.CurrentContext.Result.FailCount == 0)
         {
-            TryDelete(_work);
+            DotNetCli.TryDelete(_work);
         }
         else
         {
@@ -187,25 +187,6 @@ public class AnalystScriptPackageTests
         foreach (var file in Directory.GetFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (IOException e)
-        {
-            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
         }
     }
 }

@@ -21,6 +21,26 @@ internal sealed record ProcessResult(string CommandLine, string WorkingDirectory
 /// <summary>Runs the dotnet CLI as a child process with a time limit, capturing its output.</summary>
 internal static class DotNetCli
 {
+    /// <summary>Deletes a scratch folder a test made, if it is there; a failure to delete is reported, never thrown.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException e)
+        {
+            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
+        }
+    }
+
     /// <summary>The longest any one command may take before it is killed.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 

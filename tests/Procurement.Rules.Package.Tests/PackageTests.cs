@@ -60,13 +60,13 @@ public partial class PackageTests
         {
             foreach (var id in new[] { "procurement.rules", "procurement.model", "procurement.rules.testing" })
             {
-                TryDelete(Path.Combine(_globalPackagesFolder, id, _version.ToLowerInvariant()));
+                DotNetCli.TryDelete(Path.Combine(_globalPackagesFolder, id, _version.ToLowerInvariant()));
             }
         }
 
         if (_work is not null && TestContext.CurrentContext.Result.FailCount == 0)
         {
-            TryDelete(_work);
+            DotNetCli.TryDelete(_work);
         }
         else if (_work is not null)
         {
@@ -279,25 +279,6 @@ public partial class PackageTests
             var target = Path.Combine(to, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-        catch (IOException e)
-        {
-            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            TestContext.Progress.WriteLine($"Could not delete {path}: {e.Message}");
         }
     }
 }
