@@ -17,4 +17,7 @@ public enum DatePrecision
 
     /// <summary>A bound or range, for example <c>before 2010-05-01</c> or <c>between 2009-01-01 and 2009-03-31</c>.</summary>
     Range,
+
+    /// <summary>Bounded only by another kind of event, for example <c>before noticePublished</c> (see <see cref="EventDate.RelativeTo"/>).</summary>
+    Relative,
 }

@@ -27,7 +27,7 @@ public sealed class DerivedFact
 
     /// <summary>
     /// When the derived event happened, as precisely as the source allows: typically on or before the source's latest
-    /// possible date (<see cref="EventDate.OnOrBefore"/>); undated when the source's date has no upper bound.
+    /// possible date (<see cref="EventDate.OnOrBefore(DateOnly)"/>); undated when the source's date has no upper bound.
     /// </summary>
     public EventDate Date { get; }
 

@@ -152,7 +152,16 @@ internal sealed class CaseBoard
             return null;
         }
 
-        date = DerivedFact.Following(date, inference.Date == InferredDate.On);
+        // When the source's day is not known, the derived event is bounded by its source's kind too ("on or before the
+        // notice"), so that its order to other events holds when the source is undated or dated relative to another
+        // event. An exact source's day bounds it as well as the relation would, and keeps the check on the fast path.
+        var sourceKind = source?.Kind ?? inference.From;
+        var exactSource = date.Calendar.IsExact;
+        date = DerivedFact.Following(date.Calendar, inference.Date == InferredDate.On);
+        if (!exactSource)
+        {
+            date = date.WithRelation(inference.Date == InferredDate.On ? DateRelation.SameDay : DateRelation.OnOrBefore, sourceKind);
+        }
 
         if (inference.When is { } when && !Holds(when))
         {

@@ -241,7 +241,11 @@ internal sealed partial class RuleExpressionParser
     private static Dictionary<string, object> BuildEnumValues()
     {
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var enums = typeof(ProposedProcurement).Assembly.GetExportedTypes().Where(t => t.IsEnum).OrderBy(t => t.Name, StringComparer.Ordinal);
+        // DateRelation is how a file writes a date relative to another event; rules compare dates with the helpers of the
+        // same names (Before, OnOrAfter...), so its values are not expression words.
+        var enums = typeof(ProposedProcurement).Assembly.GetExportedTypes()
+            .Where(t => t.IsEnum && t != typeof(DateRelation))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
         foreach (var type in enums)
         {
             foreach (var value in Enum.GetValues(type))

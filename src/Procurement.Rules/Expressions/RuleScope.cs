@@ -47,6 +47,9 @@ internal sealed class RuleScope
     // Events the pack's inferences derived for this check (see SetDerived); read after the recorded ones.
     private TimelineEvent[]? _derived;
 
+    // The timeline's order when some dates are relative to other events (built with the events; null when none is).
+    private RelativeOrder? _order;
+
     public RuleScope(ProposedProcurement procurement)
     {
         _procurement = procurement;
@@ -124,6 +127,7 @@ internal sealed class RuleScope
         scope._events = null;
         scope._eventCount = -1;
         scope._derived = null;
+        scope._order = null;
         Spare = scope;
     }
 
@@ -173,8 +177,34 @@ internal sealed class RuleScope
         }
 
         _eventCount = timeline.Count;
+        return Loaded();
+    }
+
+    /// <summary>The events just loaded, with their order built when some dates are relative to other events.</summary>
+    private ReadOnlySpan<TimelineEvent> Loaded()
+    {
+        var events = new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
         Charge(_eventCount + 1);
-        return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
+        _order = null;
+        if (RelativeOrder.AnyRelative(events))
+        {
+            // Building the order is linear per round (see RelativeOrder's limits); it counts against the rule that
+            // first reads the timeline.
+            Charge(4L * (_eventCount + 1));
+            _order = RelativeOrder.Build(events);
+        }
+
+        return events;
+    }
+
+    /// <summary>An event's date as the helpers compare it: narrowed by the relative dates when there are any.</summary>
+    private EventDate DateAt(int index, TimelineEvent e) => _order is { } order ? order.DateOf(index) : e.Date;
+
+    /// <summary>Whether event <paramref name="index"/> is in the order to the date: by the calendar, then by the relative dates.</summary>
+    private bool? OrderedAt(int index, TimelineEvent e, EventDate date, DateOrder order)
+    {
+        var byCalendar = Ordered(DateAt(index, e), date.Calendar, order);
+        return byCalendar is null && _order is { } relative ? relative.Ordered(index, date, order) : byCalendar;
     }
 
     /// <summary>
@@ -186,6 +216,7 @@ internal sealed class RuleScope
         _derived = derived.Length > 0 ? derived : null;
         _eventCount = -1;
         _events = null;
+        _order = null;
     }
 
     /// <summary>The recorded events then the derived ones, copied once per check into this scope's buffer.</summary>
@@ -206,8 +237,7 @@ internal sealed class RuleScope
         derived.CopyTo(_ownEvents, recorded);
         _events = _ownEvents;
         _eventCount = total;
-        Charge(_eventCount + 1);
-        return new ReadOnlySpan<TimelineEvent>(_events, 0, _eventCount);
+        return Loaded();
     }
 
     // ---- The procurement's facts (the model's top-level members) ----
@@ -296,7 +326,7 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool AtLeastBefore(int count, EventKind kind, EventDate? date)
     {
-        var (sure, maybe) = CountOrdered(kind, date, Order.Before);
+        var (sure, maybe) = CountOrdered(kind, date, DateOrder.Before);
         if (sure >= count)
         {
             return true;
@@ -329,7 +359,7 @@ internal sealed class RuleScope
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int CountBefore(EventKind kind, EventDate? date)
     {
-        var (sure, maybe) = CountOrdered(kind, date, Order.Before);
+        var (sure, maybe) = CountOrdered(kind, date, DateOrder.Before);
         if (maybe > 0)
         {
             NoteImpreciseDates(kind, date);
@@ -372,7 +402,7 @@ internal sealed class RuleScope
         foreach (var e in events)
         {
             Charge(1);
-            range.Add(e.Date);
+            range.Add(_order is { } relative && relative.IndexOf(e) is var index and >= 0 ? relative.DateOf(index) : e.Date.Calendar);
             oneKind &= kind is null || kind == e.Kind;
             kind = e.Kind;
         }
@@ -382,26 +412,26 @@ internal sealed class RuleScope
 
     /// <summary>Whether the body signed off or assured the procurement (an <see cref="EventKind.OversightSignOff"/> event, dated or not).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOff(OversightBody body) => SignedOff(body, null, Order.Before);
+    public bool SignedOff(OversightBody body) => SignedOff(body, null, DateOrder.Before);
 
     /// <summary>Whether the body signed off strictly before the date (any time when the date is null); interval logic as <see cref="HappenedBefore(EventKind, EventDate?)"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffBefore(OversightBody body, EventDate? date) => SignedOff(body, date, Order.Before);
+    public bool SignedOffBefore(OversightBody body, EventDate? date) => SignedOff(body, date, DateOrder.Before);
 
     /// <summary>As <see cref="SignedOffBefore(OversightBody, EventDate?)"/>, for an exact date.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), Order.Before);
+    public bool SignedOffBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), DateOrder.Before);
 
     /// <summary>
     /// Whether the body signed off on or before the date (any time when the date is null): a sign-off on the day of a
     /// decision counts as given by then.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffOnOrBefore(OversightBody body, EventDate? date) => SignedOff(body, date, Order.OnOrBefore);
+    public bool SignedOffOnOrBefore(OversightBody body, EventDate? date) => SignedOff(body, date, DateOrder.OnOrBefore);
 
     /// <summary>As <see cref="SignedOffOnOrBefore(OversightBody, EventDate?)"/>, for an exact date.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool SignedOffOnOrBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), Order.OnOrBefore);
+    public bool SignedOffOnOrBefore(OversightBody body, DateOnly? date) => SignedOff(body, Exact(date), DateOrder.OnOrBefore);
 
     /// <summary>
     /// Whether an event of the kind happened strictly after the date (<see langword="false"/> when the date is null).
@@ -409,15 +439,15 @@ internal sealed class RuleScope
     /// complete for the kind.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool HappenedAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, Order.After);
+    public bool HappenedAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, DateOrder.After);
 
     /// <summary>As <see cref="HappenedAfter(EventKind, EventDate?)"/>, for an exact date.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool HappenedAfter(EventKind kind, DateOnly? date) => HappenedLater(kind, Exact(date), Order.After);
+    public bool HappenedAfter(EventKind kind, DateOnly? date) => HappenedLater(kind, Exact(date), DateOrder.After);
 
     /// <summary>Whether an event of the kind happened on or after the date; otherwise as <see cref="HappenedAfter(EventKind, EventDate?)"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool HappenedOnOrAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, Order.OnOrAfter);
+    public bool HappenedOnOrAfter(EventKind kind, EventDate? date) => HappenedLater(kind, date, DateOrder.OnOrAfter);
 
     /// <summary>
     /// Whether the eligibility to bid was narrowed (changed to NHS only or to non-NHS only) after the first notice was
@@ -440,7 +470,7 @@ internal sealed class RuleScope
             var e = timeline[i];
             if (e.Kind == EventKind.EligibilityChanged && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
-                var after = e.Date.IsAfter(notice.Value);
+                var after = OrderedAt(i, e, notice.Value, DateOrder.After);
                 if (after == true)
                 {
                     return true;
@@ -466,51 +496,43 @@ internal sealed class RuleScope
 
     /// <summary>Whether <paramref name="a"/> is strictly before <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool Before(EventDate? a, EventDate? b) => Compare(a, b, Order.Before);
+    public bool Before(EventDate? a, EventDate? b) => Compare(a, b, DateOrder.Before);
 
     /// <summary>As <see cref="Before(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool Before(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.Before);
+    public bool Before(DateOnly? a, EventDate? b) => Compare(Exact(a), b, DateOrder.Before);
 
     /// <summary>Whether <paramref name="a"/> is on or before <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool OnOrBefore(EventDate? a, EventDate? b) => Compare(a, b, Order.OnOrBefore);
+    public bool OnOrBefore(EventDate? a, EventDate? b) => Compare(a, b, DateOrder.OnOrBefore);
 
     /// <summary>As <see cref="OnOrBefore(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool OnOrBefore(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.OnOrBefore);
+    public bool OnOrBefore(DateOnly? a, EventDate? b) => Compare(Exact(a), b, DateOrder.OnOrBefore);
 
     /// <summary>Whether <paramref name="a"/> is strictly after <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool After(EventDate? a, EventDate? b) => Compare(a, b, Order.After);
+    public bool After(EventDate? a, EventDate? b) => Compare(a, b, DateOrder.After);
 
     /// <summary>As <see cref="After(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool After(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.After);
+    public bool After(DateOnly? a, EventDate? b) => Compare(Exact(a), b, DateOrder.After);
 
     /// <summary>Whether <paramref name="a"/> is on or after <paramref name="b"/>; <see langword="false"/> when either is null.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool OnOrAfter(EventDate? a, EventDate? b) => Compare(a, b, Order.OnOrAfter);
+    public bool OnOrAfter(EventDate? a, EventDate? b) => Compare(a, b, DateOrder.OnOrAfter);
 
     /// <summary>As <see cref="OnOrAfter(EventDate?, EventDate?)"/>, for an exact first date such as a document's.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public bool OnOrAfter(DateOnly? a, EventDate? b) => Compare(Exact(a), b, Order.OnOrAfter);
-
-    private enum Order
-    {
-        Before,
-        OnOrBefore,
-        After,
-        OnOrAfter,
-    }
+    public bool OnOrAfter(DateOnly? a, EventDate? b) => Compare(Exact(a), b, DateOrder.OnOrAfter);
 
     private static EventDate? Exact(DateOnly? date) => date is { } d ? EventDate.On(d) : null;
 
-    private static bool? Ordered(EventDate a, EventDate b, Order order) => order switch
+    private static bool? Ordered(EventDate a, EventDate b, DateOrder order) => order switch
     {
-        Order.Before => a.IsBefore(b),
-        Order.OnOrBefore => a.IsOnOrBefore(b),
-        Order.After => a.IsAfter(b),
+        DateOrder.Before => a.IsBefore(b),
+        DateOrder.OnOrBefore => a.IsOnOrBefore(b),
+        DateOrder.After => a.IsAfter(b),
         _ => a.IsOnOrAfter(b),
     };
 
@@ -518,7 +540,7 @@ internal sealed class RuleScope
         (uint)kind < (uint)MissingDateNames.Length ? MissingDateNames[(int)kind] : "timeline." + Names.Camel(kind) + ".date";
 
     /// <summary>How many events of the kind are surely, and how many may be, in the order to the date (all, surely, when it is null).</summary>
-    private (int Sure, int Maybe) CountOrdered(EventKind kind, EventDate? date, Order order)
+    private (int Sure, int Maybe) CountOrdered(EventKind kind, EventDate? date, DateOrder order)
     {
         var timeline = Events();
         int sure = 0, maybe = 0;
@@ -530,7 +552,7 @@ internal sealed class RuleScope
                 continue;
             }
 
-            switch (date is { } d ? Ordered(e.Date, d, order) : true)
+            switch (date is { } d ? OrderedAt(i, e, d, order) : true)
             {
                 case true:
                     sure++;
@@ -552,7 +574,7 @@ internal sealed class RuleScope
         {
             if (timeline[i].Kind == kind)
             {
-                range.Add(timeline[i].Date);
+                range.Add(DateAt(i, timeline[i]));
             }
         }
 
@@ -561,10 +583,15 @@ internal sealed class RuleScope
             NoteMissingEvents(kind);
         }
 
-        return range.Result(DateName(kind), this);
+        var result = range.Result(DateName(kind), this);
+
+        // Marked as the first (last) of the kind, so that comparing it can use the order of the events.
+        return result is { } date && _order is not null
+            ? date.WithRelation(last ? EventDate.LastOfKind : EventDate.FirstOfKind, kind)
+            : result;
     }
 
-    private bool SignedOff(OversightBody body, EventDate? date, Order order)
+    private bool SignedOff(OversightBody body, EventDate? date, DateOrder order)
     {
         var timeline = Events();
         var maybe = false;
@@ -573,7 +600,7 @@ internal sealed class RuleScope
             var e = timeline[i];
             if (e.Kind == EventKind.OversightSignOff && e.Body == body)
             {
-                var ordered = date is { } d ? Ordered(e.Date, d, order) : true;
+                var ordered = date is { } d ? OrderedAt(i, e, d, order) : true;
                 if (ordered == true)
                 {
                     return true;
@@ -595,7 +622,7 @@ internal sealed class RuleScope
         return false;
     }
 
-    private bool HappenedLater(EventKind kind, EventDate? date, Order order)
+    private bool HappenedLater(EventKind kind, EventDate? date, DateOrder order)
     {
         if (date is null)
         {
@@ -620,14 +647,19 @@ internal sealed class RuleScope
         return false;
     }
 
-    private bool Compare(EventDate? a, EventDate? b, Order order)
+    private bool Compare(EventDate? a, EventDate? b, DateOrder order)
     {
         if (a is not { } x || b is not { } y)
         {
             return false;
         }
 
-        var ordered = Ordered(x, y, order);
+        var ordered = Ordered(x.Calendar, y.Calendar, order);
+        if (ordered is null && _order is { } relative)
+        {
+            ordered = relative.Ordered(x, y, order);
+        }
+
         if (ordered is null)
         {
             NoteSource(x);
@@ -643,7 +675,7 @@ internal sealed class RuleScope
         var timeline = Events();
         for (var i = 0; i < timeline.Length; i++)
         {
-            if (timeline[i].Kind == kind && !timeline[i].Date.IsExact)
+            if (timeline[i].Kind == kind && !DateAt(i, timeline[i]).IsExact)
             {
                 NoteMissing(DateName(kind));
                 break;
@@ -659,6 +691,7 @@ internal sealed class RuleScope
     /// <summary>Names where an imprecise date came from (the kind whose <c>First</c> or <c>Last</c> gave it); an exact date is not missing.</summary>
     private void NoteSource(EventDate date)
     {
+        date = date.Calendar;
         if (date.IsExact)
         {
             return;
@@ -678,7 +711,7 @@ internal sealed class RuleScope
         var timeline = Events();
         for (var i = 0; !named && i < timeline.Length; i++)
         {
-            if (timeline[i].Date == date)
+            if (DateAt(i, timeline[i]) == date)
             {
                 NoteMissing(DateName(timeline[i].Kind));
                 named = true;

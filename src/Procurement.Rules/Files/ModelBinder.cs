@@ -27,7 +27,8 @@ internal sealed class ModelBinder
     /// <summary>The forms an event's date may take, for messages.</summary>
     internal const string EventDateForms =
         "2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, "
-        + "between 2009-01-01 and 2009-03-31, or leave it out when undated";
+        + "between 2009-01-01 and 2009-03-31, relative to another kind of event (before noticePublished, by noticePublished, "
+        + "after intentionsShared, on or after intentionsShared, same day as tenderDecision), or leave it out when undated";
 
     public ModelBinder(string file, List<LoadProblem> problems)
     {
@@ -182,7 +183,23 @@ internal sealed class ModelBinder
             return $"{s.Describe} is a range that ends before it starts (write the earlier day first: between {words[3]} and {words[1]})";
         }
 
+        if (words.Length >= 2 && char.IsLetter(words[^1][0])
+            && (words.Length == 2 && words[0].ToLowerInvariant() is "before" or "after" or "by"
+                || words.Length == 4 && string.Join(' ', words[..3]).ToLowerInvariant() is "on or before" or "on or after" or "same day as"))
+        {
+            return $"{s.Describe}: {UnknownKind(words[^1])}";
+        }
+
         return $"{s.Describe} is not a valid date (write {EventDateForms}; a day is yyyy-MM-dd and must exist)";
+    }
+
+    /// <summary>The problem with a relative date's event kind that is not one, with the nearest kind suggested.</summary>
+    private static string UnknownKind(string word)
+    {
+        var kinds = Enum.GetValues<EventKind>().Select(k => Names.Camel(k)).ToArray();
+        var suggestion = Names.Suggest(word, kinds);
+        return $"'{DocScalar.Shorten(word)}' is not an event kind (a date relative to another event names its kind, as in before noticePublished)"
+            + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
     }
 
     /// <summary>
@@ -192,6 +209,27 @@ internal sealed class ModelBinder
     private object? BindEventDateBounds(DocMap map, string path)
     {
         const string Keys = "before, onOrBefore, after, onOrAfter";
+        if (map.Entries.Count == 1 && map.Entries[0] is { Key: "before" or "onOrBefore" or "after" or "onOrAfter" or "sameDayAs" } only
+            && only.Value is DocScalar { Text: { Length: > 0 } word } && char.IsLetter(word[0]))
+        {
+            // A bound relative to another kind of event ({before: noticePublished}), as the text forms allow.
+            var relation = only.Key switch
+            {
+                "before" => "before ",
+                "onOrBefore" => "on or before ",
+                "after" => "after ",
+                "onOrAfter" => "on or after ",
+                _ => "same day as ",
+            };
+            return EventDate.TryParse(relation + word, out var relative) ? relative
+                : Problem(only.Value, path + "." + only.Key, UnknownKind(word));
+        }
+
+        if (map.Entries.FirstOrDefault(e => e.Key == "sameDayAs") is { } sameDay)
+        {
+            return Problem(sameDay.Value, path + ".sameDayAs", "sameDayAs takes an event kind and stands alone in a date");
+        }
+
         DateOnly? earliest = null, latest = null;
         string? lowerKey = null, upperKey = null;
         var failed = false;

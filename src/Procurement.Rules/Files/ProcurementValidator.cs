@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Procurement.Model;
+using Procurement.Rules.Expressions;
 
 namespace Procurement.Rules.Files;
 
@@ -320,6 +321,24 @@ internal static class ProcurementValidator
             if (e.Kind != EventKind.FormalImprovementOpportunity && e.Improved is not null)
             {
                 Add(At("timeline", i) + ".improved", $"'improved' belongs to formalImprovementOpportunity events, not {Names.Camel(e.Kind)}");
+            }
+
+            if (e.Date.RelativeTo is { } anchor && anchor == e.Kind)
+            {
+                Add(At("timeline", i) + ".date", $"'{e.Date}' dates a {Names.Camel(e.Kind)} event relative to its own kind; give its order with a date or a bound instead (before 2010-05-01)");
+            }
+            else if (e.Date.RelativeTo is { } kind && !System.Enum.IsDefined(kind))
+            {
+                Add(At("timeline", i) + ".date", $"{(int)kind} is not an event kind");
+            }
+        }
+
+        if ((problems is null || problems.Count == 0) && timeline is { Count: > 0 } events)
+        {
+            var order = RelativeOrder.Build(events.ToArray());
+            if (order?.Contradiction is { } contradiction)
+            {
+                Add(At("timeline", order.ContradictionAt) + ".date", contradiction);
             }
         }
 

@@ -166,10 +166,25 @@ internal static partial class ProcurementSchemaGenerator
     private static JsonObject EventDateSchema()
     {
         const string Day = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+        var kinds = string.Join("|", Enum.GetValues<EventKind>().Select(k => Names.Camel(k)));
         var text = new JsonObject
         {
             ["type"] = "string",
-            ["pattern"] = $"^\\s*({Day}|[0-9]{{4}}-[0-9]{{2}}|[0-9]{{4}}|(before|after|on\\s+or\\s+before|on\\s+or\\s+after)\\s+{Day}|between\\s+{Day}\\s+and\\s+{Day}|undated)\\s*$",
+            ["pattern"] = $"^\\s*({Day}|[0-9]{{4}}-[0-9]{{2}}|[0-9]{{4}}|(before|after|on\\s+or\\s+before|on\\s+or\\s+after)\\s+{Day}|between\\s+{Day}\\s+and\\s+{Day}|undated"
+                + $"|(before|by|after|on\\s+or\\s+before|on\\s+or\\s+after|same\\s+day\\s+as)\\s+({kinds}))\\s*$",
+        };
+        var kind = new JsonObject { ["enum"] = new JsonArray(Enum.GetValues<EventKind>().Select(k => (JsonNode)Names.Camel(k)).ToArray()) };
+        var relative = new JsonObject
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["minProperties"] = 1,
+            ["maxProperties"] = 1,
+            ["properties"] = new JsonObject
+            {
+                ["before"] = kind.DeepClone(), ["onOrBefore"] = kind.DeepClone(), ["after"] = kind.DeepClone(), ["onOrAfter"] = kind.DeepClone(), ["sameDayAs"] = kind.DeepClone(),
+            },
+            ["description"] = "A bound relative to another kind of event, resolved when the case is checked.",
         };
         var day = new JsonObject { ["$ref"] = "#/$defs/date" };
         var map = new JsonObject
@@ -187,8 +202,8 @@ internal static partial class ProcurementSchemaGenerator
         };
         return new JsonObject
         {
-            ["anyOf"] = new JsonArray(text, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 9999, ["description"] = "A year." }, map),
-            ["description"] = "When an event happened, as precisely as recorded: 2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, between 2009-01-01 and 2009-03-31, undated; or a map of one lower bound (after, onOrAfter) and/or one upper bound (before, onOrBefore). Left out or null: undated.",
+            ["anyOf"] = new JsonArray(text, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 9999, ["description"] = "A year." }, map, relative),
+            ["description"] = "When an event happened, as precisely as recorded: 2009-07-15, 2009-07, 2009, before 2010-05-01, on or before 2010-05-01, after 2010-05-01, on or after 2010-05-01, between 2009-01-01 and 2009-03-31, undated; or a map of one lower bound (after, onOrAfter) and/or one upper bound (before, onOrBefore); or relative to another kind of event: before noticePublished, by noticePublished, on or before noticePublished, after intentionsShared, on or after intentionsShared, same day as tenderDecision (or a map of one of before, onOrBefore, after, onOrAfter, sameDayAs to an event kind). Left out or null: undated.",
         };
     }
 
