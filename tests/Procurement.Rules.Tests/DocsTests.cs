@@ -25,8 +25,9 @@ public class DocsTests
     [Test]
     public void ProcurementFilesDoc_NamesEveryEnumValue()
     {
-        // DatePrecision is never written: a date's precision is read from how it is written (docs: Dates).
-        var values = ModelTypes.Where(t => t.IsEnum && t != typeof(DatePrecision))
+        // DatePrecision and DateRelation are never written as values: a date's precision and relation are read from how it
+        // is written (docs: Dates).
+        var values = ModelTypes.Where(t => t.IsEnum && t != typeof(DatePrecision) && t != typeof(DateRelation))
             .SelectMany(Enum.GetNames)
             .Select(n => "`" + char.ToLowerInvariant(n[0]) + n[1..] + "`");
 

@@ -47,7 +47,7 @@ internal static class HandWrittenInferences
             }
 
             var first = FirstBounded(timeline, from);
-            (derived ??= new()).Add(Make(id, derive, Following(first, on), Source(from, first), reasons));
+            (derived ??= new()).Add(Make(id, derive, Following(first, on, from), Source(from, first), reasons));
         }
 
         // Chains: each derived source of an inference's kind derives once more, until nothing new follows (the pack's
@@ -59,7 +59,7 @@ internal static class HandWrittenInferences
             {
                 if (source.Fact.Kind == from && (recorded & (1L << (int)derive)) == 0 && when(p))
                 {
-                    derived.Add(Make(id, derive, Following(source.Fact.Date, on), $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
+                    derived.Add(Make(id, derive, Following(source.Fact.Date, on, from), $"a derived {Text.Camel(from.ToString())} ({source.Fact.InferenceId})", reasons));
                 }
             }
         }
@@ -92,9 +92,17 @@ internal static class HandWrittenInferences
         return first!.Value;
     }
 
-    /// <summary>The derived event's date: the source's own ("on", the source is the evidence of the day) or on or before its latest day.</summary>
-    private static EventDate Following(EventDate source, bool onSourceDate) =>
-        onSourceDate ? source : source.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
+    /// <summary>
+    /// The derived event's date: the source's own ("on", the source is the evidence of the day) or on or before its
+    /// latest day; when the source's day is not known, also bound to the source's kind (the same day as, or on or
+    /// before, the first of it), as the engine does.
+    /// </summary>
+    private static EventDate Following(EventDate source, bool onSourceDate, EventKind sourceKind)
+    {
+        var calendar = source.Calendar;
+        var date = onSourceDate ? calendar : calendar.Latest is { } latest ? EventDate.OnOrBefore(latest) : EventDate.Undated;
+        return calendar.IsExact ? date : date.WithRelation(onSourceDate ? DateRelation.SameDay : DateRelation.OnOrBefore, sourceKind);
+    }
 
     private static string Source(EventKind kind, EventDate date) => Text.Camel(kind.ToString()) + date.Precision switch
     {

@@ -9,7 +9,7 @@ namespace Procurement.Rules.Benchmarks.HandWritten;
 /// there is none), the facts not recorded that reading it met, and, for an imprecise date, the fact that names it
 /// (<c>timeline.&lt;kind&gt;.date</c>).
 /// </summary>
-internal readonly record struct DateQ(EventDate? Date, string[]? Missing, string? Source)
+internal readonly record struct DateQ(EventDate? Date, string[]? Missing, string? Source, Expressions.RelativeOrder? Order = null)
 {
     /// <summary>No date: "any time" for the helpers that take one.</summary>
     public static DateQ None => default;
@@ -25,6 +25,11 @@ internal readonly record struct DateQ(EventDate? Date, string[]? Missing, string
 /// </summary>
 internal static class Timeline
 {
+    // The order of a timeline whose dates are relative to other events, built once per procurement. The mirror uses the
+    // engine's RelativeOrder for it: re-deriving constraint propagation and graph search by hand would test nothing the
+    // relative-date tests do not, while every helper below still decides by hand what it asks of the order.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProposedProcurement, Holder> Orders = new();
+
     private static readonly string[] DateNames = Build(k => "timeline." + Text.Camel(k.ToString()) + ".date");
 
     public static string DateName(EventKind kind) => DateNames[(int)kind];
@@ -113,13 +118,14 @@ internal static class Timeline
     public static Tri SignedOff(ProposedProcurement p, OversightBody body, DateQ date, bool onOrBefore = false)
     {
         var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        var order = Order(p);
         var maybe = false;
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
             if (e.Kind == EventKind.OversightSignOff && e.Body == body)
             {
-                var ordered = date.Date is { } d ? (onOrBefore ? e.Date.IsOnOrBefore(d) : e.Date.IsBefore(d)) : true;
+                var ordered = date.Date is { } d ? OrderedAt(order, i, e, d, onOrBefore ? Expressions.DateOrder.OnOrBefore : Expressions.DateOrder.Before) : true;
                 if (ordered == true)
                 {
                     return Result(true, date.Missing);
@@ -147,11 +153,12 @@ internal static class Timeline
 
         int sure = 0, maybe = 0;
         var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        var order = Order(p);
         for (var i = 0; i < timeline.Count; i++)
         {
             if (timeline[i].Kind == kind)
             {
-                switch (orOn ? timeline[i].Date.IsOnOrAfter(d) : timeline[i].Date.IsAfter(d))
+                switch (OrderedAt(order, i, timeline[i], d, orOn ? Expressions.DateOrder.OnOrAfter : Expressions.DateOrder.After))
                 {
                     case true: sure++; break;
                     case null: maybe++; break;
@@ -181,7 +188,19 @@ internal static class Timeline
             return Result(false, missing);
         }
 
-        var ordered = order(x, y);
+        var ordered = order(x.Calendar, y.Calendar);
+        if (ordered is null && (a.Order ?? b.Order) is { } relative)
+        {
+            ordered = relative.Ordered(x, y, order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 2))) switch
+            {
+                // Which order the comparer asks for, read from how it answers one day against the next and itself.
+                true when order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 1))) == true => Expressions.DateOrder.OnOrBefore,
+                true => Expressions.DateOrder.Before,
+                _ when order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 1))) == true => Expressions.DateOrder.OnOrAfter,
+                _ => Expressions.DateOrder.After,
+            });
+        }
+
         if (ordered is null)
         {
             missing = Tri.Union(missing, Tri.Union(SourceOf(a), SourceOf(b)));
@@ -200,13 +219,14 @@ internal static class Timeline
         }
 
         var timeline = p.Timeline!;
+        var order = Order(p);
         var maybe = false;
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
             if (e.Kind == EventKind.EligibilityChanged && e.Eligibility is TenderEligibility.NhsOnly or TenderEligibility.NonNhsOnly)
             {
-                var after = e.Date.IsAfter(n);
+                var after = OrderedAt(order, i, e, n, Expressions.DateOrder.After);
                 if (after == true)
                 {
                     return Tri.True;
@@ -224,18 +244,45 @@ internal static class Timeline
         return Events.IsComplete(p, EventKind.EligibilityChanged) ? Tri.False : Tri.Unknown(Events.Missing(EventKind.EligibilityChanged));
     }
 
+    /// <summary>The timeline's order when some date is relative to another event; null when none is.</summary>
+    private static Expressions.RelativeOrder? Order(ProposedProcurement p) =>
+        p.Timeline is { Count: > 0 } timeline && Expressions.RelativeOrder.AnyRelative(ToArray(timeline))
+            ? Orders.GetValue(p, static q => new Holder(Expressions.RelativeOrder.Build(ToArray(q.Timeline!)))).Order
+            : null;
+
+    private static TimelineEvent[] ToArray(IReadOnlyList<TimelineEvent> timeline) => timeline as TimelineEvent[] ?? [.. timeline];
+
+    /// <summary>An event's date as compared: narrowed by the relative dates when there are any.</summary>
+    private static EventDate DateAt(Expressions.RelativeOrder? order, int index, TimelineEvent e) => order?.DateOf(index) ?? e.Date;
+
+    /// <summary>Event <paramref name="index"/> in the order to the date: by the calendar, then by the relative dates.</summary>
+    private static bool? OrderedAt(Expressions.RelativeOrder? order, int index, TimelineEvent e, EventDate date, Expressions.DateOrder how)
+    {
+        var a = DateAt(order, index, e);
+        var b = date.Calendar;
+        var byCalendar = how switch
+        {
+            Expressions.DateOrder.Before => a.IsBefore(b),
+            Expressions.DateOrder.OnOrBefore => a.IsOnOrBefore(b),
+            Expressions.DateOrder.After => a.IsAfter(b),
+            _ => a.IsOnOrAfter(b),
+        };
+        return byCalendar is null && order is not null ? order.Ordered(index, date, how) : byCalendar;
+    }
+
     private static Tri Result(bool value, string[]? missing) => missing is null ? Tri.Known(value) : Tri.UnknownWith(value, missing);
 
-    private static string[]? SourceOf(DateQ date) => date.Date is { IsExact: false } ? new[] { date.Source ?? "timeline.date" } : null;
+    private static string[]? SourceOf(DateQ date) => date.Date is { } d && !d.Calendar.IsExact ? new[] { date.Source ?? "timeline.date" } : null;
 
     /// <summary>The imprecise dates of an undecided ordering: the kind's events' (when one is imprecise), then the date compared with.</summary>
     private static string[]? ImpreciseDates(ProposedProcurement p, EventKind kind, DateQ date)
     {
         string[]? names = null;
         var timeline = p.Timeline ?? Array.Empty<TimelineEvent>();
+        var order = Order(p);
         for (var i = 0; i < timeline.Count; i++)
         {
-            if (timeline[i].Kind == kind && !timeline[i].Date.IsExact)
+            if (timeline[i].Kind == kind && !DateAt(order, i, timeline[i]).IsExact)
             {
                 names = new[] { DateName(kind) };
                 break;
@@ -254,6 +301,7 @@ internal static class Timeline
             return (0, 0);
         }
 
+        var order = Order(p);
         for (var i = 0; i < timeline.Count; i++)
         {
             var e = timeline[i];
@@ -262,7 +310,7 @@ internal static class Timeline
                 continue;
             }
 
-            switch (date is { } d ? e.Date.IsBefore(d) : true)
+            switch (date is { } d ? OrderedAt(order, i, e, d, Expressions.DateOrder.Before) : true)
             {
                 case true: sure++; break;
                 case null: maybe++; break;
@@ -276,17 +324,24 @@ internal static class Timeline
     {
         var span = new Span(last);
         var timeline = p.Timeline;
+        var order = Order(p);
         for (var i = 0; timeline is not null && i < timeline.Count; i++)
         {
             if (timeline[i].Kind == kind)
             {
-                span.Add(timeline[i].Date);
+                span.Add(DateAt(order, i, timeline[i]));
             }
         }
 
         var missing = !span.Any && !Events.IsComplete(p, kind) ? new[] { Events.Missing(kind) } : null;
         var date = span.Result();
-        return new DateQ(date, missing, date is { IsExact: false } ? DateName(kind) : null);
+        if (date is { } found && order is not null)
+        {
+            // Marked as the first (last) of the kind, so that comparing it can use the order of the events.
+            date = found.WithRelation(last ? EventDate.LastOfKind : EventDate.FirstOfKind, kind);
+        }
+
+        return new DateQ(date, missing, date is { } d && !d.Calendar.IsExact ? DateName(kind) : null, order);
     }
 
     private static string[] Build(Func<EventKind, string> name)
@@ -363,5 +418,11 @@ internal static class Timeline
             ({ } s, null) => EventDate.OnOrAfter(s),
             _ => EventDate.Undated,
         };
+    }
+
+    /// <summary>A procurement's order, null when its relative dates cannot all hold (the table holds reference values).</summary>
+    private sealed class Holder(Expressions.RelativeOrder? order)
+    {
+        public Expressions.RelativeOrder? Order { get; } = order;
     }
 }

@@ -34,9 +34,11 @@ internal enum DateOrder
 /// </para>
 /// <para>
 /// Limits (hostile input): the propagation runs at most <see cref="MaxRounds"/> rounds (bounds found by then are kept:
-/// each is implied by the record), and the contradiction check and order search are skipped (relative dates then decide
-/// no order, only what the propagation found) when <c>relative dates × (events + edges)</c> exceeds
-/// <see cref="MaxWork"/>. An event dated relative to its own kind is ignored (the file loader rejects it).
+/// each is implied by the record). Cycles are found in linear time; only when there are some does each relative date
+/// on one get checked for a contradiction, and when <c>relative dates × (events + edges)</c> then exceeds
+/// <see cref="MaxWork"/> the relative dates decide no order, only what the propagation found. Each order search is
+/// linear in the graph and its result kept for up to 256 events. An event dated relative to its own kind is ignored
+/// (the file loader rejects it).
 /// </para>
 /// </remarks>
 internal sealed class RelativeOrder
@@ -183,14 +185,26 @@ internal sealed class RelativeOrder
         }
 
         var dates = Dates(events, lo, hi, narrowed);
+        var checkedOrder = new RelativeOrder(events, dates, kindOf, edges, null, -1);
+        var cyclic = OnCycles(edges);
+        if (cyclic is null)
+        {
+            return checkedOrder;
+        }
+
         if ((long)anchored.Count * (nodes + edgeCount) > MaxWork)
         {
+            // Too many to check one by one: the relative dates decide no order, only what the propagation found.
             return new RelativeOrder(events, dates, kindOf, null, null, -1);
         }
 
-        var checkedOrder = new RelativeOrder(events, dates, kindOf, edges, null, -1);
         foreach (var i in anchored)
         {
+            if (!cyclic[i])
+            {
+                continue;
+            }
+
             // A strict edge u -> v on a cycle: v reaches u.
             var date = events[i].Date;
             var k = kinds[date.RawAnchor];
@@ -208,6 +222,59 @@ internal sealed class RelativeOrder
         }
 
         return checkedOrder;
+    }
+
+    /// <summary>
+    /// Which nodes lie on a cycle (left after removing, again and again, every node nothing points to: Kahn's
+    /// topological sort, linear in the graph); null when there is no cycle, as in almost every record.
+    /// </summary>
+    private static bool[]? OnCycles(List<(int To, bool Strict)>[] edges)
+    {
+        var nodes = edges.Length;
+        var incoming = new int[nodes];
+        foreach (var list in edges)
+        {
+            foreach (var (to, _) in list)
+            {
+                incoming[to]++;
+            }
+        }
+
+        var ready = new Stack<int>();
+        for (var v = 0; v < nodes; v++)
+        {
+            if (incoming[v] == 0)
+            {
+                ready.Push(v);
+            }
+        }
+
+        var removed = 0;
+        while (ready.Count > 0)
+        {
+            var v = ready.Pop();
+            removed++;
+            foreach (var (to, _) in edges[v])
+            {
+                if (--incoming[to] == 0)
+                {
+                    ready.Push(to);
+                }
+            }
+        }
+
+        if (removed == nodes)
+        {
+            return null;
+        }
+
+        var cyclic = new bool[nodes];
+        for (var v = 0; v < nodes; v++)
+        {
+            cyclic[v] = incoming[v] > 0;
+        }
+
+        return cyclic;
     }
 
     /// <summary>The event's date: its calendar interval narrowed by the relative bounds.</summary>

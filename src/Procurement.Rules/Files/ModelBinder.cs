@@ -225,9 +225,12 @@ internal sealed class ModelBinder
                 : Problem(only.Value, path + "." + only.Key, UnknownKind(word));
         }
 
-        if (map.Entries.FirstOrDefault(e => e.Key == "sameDayAs") is { } sameDay)
+        foreach (var entry in map.Entries)
         {
-            return Problem(sameDay.Value, path + ".sameDayAs", "sameDayAs takes an event kind and stands alone in a date");
+            if (entry.Key == "sameDayAs")
+            {
+                return Problem(entry.Value, path + ".sameDayAs", "sameDayAs takes an event kind and stands alone in a date");
+            }
         }
 
         DateOnly? earliest = null, latest = null;

@@ -51,9 +51,9 @@ public class JsonSchemaValidationTests
     {
         var defs = JsonNode.Parse(File.ReadAllText(Path.Combine(SchemaDirectory, ProcurementSchemaGenerator.FileName)))!["$defs"]!.AsObject();
         // An event's date is written as text or a map of bounds (eventDate), not member by member, and its precision
-        // is read from that text, never written.
+        // and relation to another event are read from that text, never written as values.
         foreach (var type in typeof(Procurement.Model.ProposedProcurement).Assembly.GetExportedTypes()
-            .Where(t => t != typeof(Procurement.Model.ProposedProcurement) && t != typeof(Procurement.Model.EventDate) && t != typeof(Procurement.Model.DatePrecision)))
+            .Where(t => t != typeof(Procurement.Model.ProposedProcurement) && t != typeof(Procurement.Model.EventDate) && t != typeof(Procurement.Model.DatePrecision) && t != typeof(Procurement.Model.DateRelation)))
         {
             var def = defs[ProcurementSchemaGenerator.Camel(type.Name)];
             def.Should().NotBeNull($"{type.Name} has a definition");

@@ -173,7 +173,7 @@ internal static partial class ProcurementSchemaGenerator
             ["pattern"] = $"^\\s*({Day}|[0-9]{{4}}-[0-9]{{2}}|[0-9]{{4}}|(before|after|on\\s+or\\s+before|on\\s+or\\s+after)\\s+{Day}|between\\s+{Day}\\s+and\\s+{Day}|undated"
                 + $"|(before|by|after|on\\s+or\\s+before|on\\s+or\\s+after|same\\s+day\\s+as)\\s+({kinds}))\\s*$",
         };
-        var kind = new JsonObject { ["enum"] = new JsonArray(Enum.GetValues<EventKind>().Select(k => (JsonNode)Names.Camel(k)).ToArray()) };
+        var kind = new JsonObject { ["$ref"] = "#/$defs/eventKind" };
         var relative = new JsonObject
         {
             ["type"] = "object",
