@@ -310,7 +310,7 @@ public class MutatedFixtureTests
         // Moves every known end of an event's date by the days, keeping its form (an undated event stays undated).
         private static EventDate Shift(EventDate date, int days) => date.Precision switch
         {
-            DatePrecision.Undated => date,
+            DatePrecision.Undated or DatePrecision.Relative => date,
             DatePrecision.Day => EventDate.On(date.Exact!.Value.AddDays(days)),
             _ when date.Earliest is { } from && date.Latest is { } to => EventDate.Between(from.AddDays(days), to.AddDays(days)),
             _ when date.Earliest is { } from => EventDate.OnOrAfter(from.AddDays(days)),

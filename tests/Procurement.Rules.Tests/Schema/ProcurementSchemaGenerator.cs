@@ -182,7 +182,11 @@ internal static partial class ProcurementSchemaGenerator
             ["maxProperties"] = 1,
             ["properties"] = new JsonObject
             {
-                ["before"] = kind.DeepClone(), ["onOrBefore"] = kind.DeepClone(), ["after"] = kind.DeepClone(), ["onOrAfter"] = kind.DeepClone(), ["sameDayAs"] = kind.DeepClone(),
+                ["before"] = kind.DeepClone(),
+                ["onOrBefore"] = kind.DeepClone(),
+                ["after"] = kind.DeepClone(),
+                ["onOrAfter"] = kind.DeepClone(),
+                ["sameDayAs"] = kind.DeepClone(),
             },
             ["description"] = "A bound relative to another kind of event, resolved when the case is checked.",
         };
