@@ -65,6 +65,7 @@ public sealed class HandWrittenPack
         ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,
         ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
+        ["staff-engagement.throughout-unsustainability"] = HandWrittenRules.StaffEngagementThroughoutUnsustainability,
     };
 
     private readonly RulePack _pack;
