@@ -27,6 +27,7 @@ public sealed class HandWrittenPack
     private static readonly Dictionary<string, RuleMethod> Methods = new(StringComparer.Ordinal)
     {
         ["early-provider-engagement.before-tender-decision"] = HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision,
+        ["early-provider-engagement.before-direct-award"] = HandWrittenRules.EarlyProviderEngagementBeforeDirectAward,
         ["fair-tender.eligibility-fixed-at-notice"] = HandWrittenRules.FairTenderEligibilityFixedAtNotice,
         ["fair-tender.incumbent-may-bid"] = HandWrittenRules.FairTenderIncumbentMayBid,
         ["fair-tender.nhs-only-needs-reason"] = HandWrittenRules.FairTenderNhsOnlyNeedsReason,

@@ -112,6 +112,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>early-provider-engagement.</c>.</summary>
         public static class EarlyProviderEngagement
         {
+            /// <summary>NHS and other existing providers engaged before an expiring contract is re-awarded without a tender: <c>early-provider-engagement.before-direct-award</c>.</summary>
+            public const string BeforeDirectAward = "early-provider-engagement.before-direct-award";
+
             /// <summary>Existing providers engaged before the decision to tender: <c>early-provider-engagement.before-tender-decision</c>.</summary>
             public const string BeforeTenderDecision = "early-provider-engagement.before-tender-decision";
 
