@@ -47,6 +47,58 @@ public class MessageTemplateTests
     public void Render_OnAtTheStartOrBeforeALineBreak_IsLeftOutWithItsSpaces(string template, string expected) =>
         Render(template, "on or before 2009-10-14").Should().Be(expected);
 
+    private static string RenderOptional(string template, FactValue notice)
+    {
+        var errors = new List<string>();
+        var parsed = MessageTemplate.Parse(template, ["notice", "route"], errors);
+        errors.Should().BeEmpty();
+        return parsed.Render([notice, new FactValue("route", "openTender", "openTender", true)]);
+    }
+
+    public static IEnumerable<TestCaseData> NothingToShow() =>
+    [
+        new TestCaseData(new FactValue("notice", null, "not recorded", false)).SetName("RenderOptional_FactNotRecorded_LeavesOutThePhrase"),
+        new TestCaseData(new FactValue("notice", null, "could not be evaluated: boom", false)).SetName("RenderOptional_FactNotEvaluated_LeavesOutThePhrase"),
+        new TestCaseData(new FactValue("notice", null, "none", true)).SetName("RenderOptional_FactNone_LeavesOutThePhrase"),
+        new TestCaseData(new FactValue("notice", Array.Empty<object?>(), "none", true)).SetName("RenderOptional_FactEmptyList_LeavesOutThePhrase"),
+        new TestCaseData(new FactValue("notice", EventDate.Undated, "undated", true)).SetName("RenderOptional_FactUndatedDate_LeavesOutThePhrase"),
+    ];
+
+    [TestCaseSource(nameof(NothingToShow))]
+    public void RenderOptional_FactWithNothingToShow_LeavesOutThePhrase(FactValue notice) =>
+        RenderOptional("Not narrowed after the notice{? of {notice}} ({route}).", notice).Should().Be("Not narrowed after the notice (openTender).");
+
+    [Test]
+    public void RenderOptional_FactShown_KeepsThePhraseAndDropsOnBeforeABound()
+    {
+        var bound = new FactValue("notice", EventDate.OnOrBefore(new DateOnly(2010, 5, 1)), "on or before 2010-05-01", true);
+        var exact = new FactValue("notice", EventDate.On(new DateOnly(2010, 5, 1)), "2010-05-01", true);
+
+        RenderOptional("Noticed{? on {notice}} ({route}).", bound).Should().Be("Noticed on or before 2010-05-01 (openTender).");
+        RenderOptional("Noticed{? on {notice}} ({route}).", exact).Should().Be("Noticed on 2010-05-01 (openTender).");
+    }
+
+    [Test]
+    public void RenderOptional_PhraseWithTwoFacts_LeavesItOutWhenEitherHasNothingToShow()
+    {
+        var errors = new List<string>();
+        var parsed = MessageTemplate.Parse("Done{? ({route} on {notice})}.", ["notice", "route"], errors);
+        errors.Should().BeEmpty();
+
+        parsed.Render([new FactValue("notice", null, "2010-05-01", true), new FactValue("route", null, "not recorded", false)]).Should().Be("Done.");
+        parsed.Render([new FactValue("notice", "x", "2010-05-01", true), new FactValue("route", "y", "openTender", true)]).Should().Be("Done (openTender on 2010-05-01).");
+    }
+
+    [TestCase("A {?b {notice} {?c {route}}}.", "inside another")]
+    [TestCase("A {?b {notice}.", "not closed")]
+    [TestCase("A {?no fact here}.", "names no fact")]
+    public void Parse_MalformedOptionalPhrase_IsALoadError(string template, string expected)
+    {
+        var errors = new List<string>();
+        MessageTemplate.Parse(template, ["notice", "route"], errors);
+        errors.Should().Contain(e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Test]
     public void Render_SamePlaceholderTwiceExactThenBound_DecidesEachOnItsOwnValue()
     {

@@ -27,6 +27,7 @@ public sealed class HandWrittenPack
     private static readonly Dictionary<string, RuleMethod> Methods = new(StringComparer.Ordinal)
     {
         ["early-provider-engagement.before-tender-decision"] = HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision,
+        ["early-provider-engagement.before-direct-award"] = HandWrittenRules.EarlyProviderEngagementBeforeDirectAward,
         ["fair-tender.eligibility-fixed-at-notice"] = HandWrittenRules.FairTenderEligibilityFixedAtNotice,
         ["fair-tender.incumbent-may-bid"] = HandWrittenRules.FairTenderIncumbentMayBid,
         ["fair-tender.nhs-only-needs-reason"] = HandWrittenRules.FairTenderNhsOnlyNeedsReason,
@@ -65,6 +66,7 @@ public sealed class HandWrittenPack
         ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,
         ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
+        ["staff-engagement.throughout-unsustainability"] = HandWrittenRules.StaffEngagementThroughoutUnsustainability,
     };
 
     private readonly RulePack _pack;

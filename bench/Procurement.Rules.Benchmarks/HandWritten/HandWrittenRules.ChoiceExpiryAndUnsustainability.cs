@@ -218,14 +218,19 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
+        // Happened(TenderDecision) || a merger, acquisition or franchise route
+        var decided = Timeline.Happened(p, TenderDecision);
+        var when = decided.IsKnownTrue ? decided : Tri.Or(decided, Tri.Known(ResolvedWithoutTender(p)));
         return Verdict.Decide(
             rule,
-            Timeline.Happened(p, TenderDecision),
-            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
-            () => Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
+            when,
+            "Does not apply: the condition '" + WorkedWithProviderWhen + "' does not hold.",
+            () => Timeline.Count(p, TenderDecision) == 0 && ResolvedWithoutTender(p)
+                ? Timeline.Happened(p, EventKind.WorkedWithProvider)
+                : Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
             () => Facts(p),
-            f => $"The commissioner worked with {f[0].Display} from {f[2].Display} (local providers enlisted: {f[3].Display}) before deciding to tender {On(f[1])}.",
-            f => $"The decision to tender was taken {On(f[1])} without first working with {f[0].Display} on the causes of un-sustainability (first recorded: {f[2].Display}).");
+            f => $"The commissioner worked with {f[0].Display} on the causes of un-sustainability{Opt(", first " + On(f[2]), f[2])}{Opt(" (local providers enlisted " + On(f[3]) + ")", f[3])} before choosing how to resolve them{Opt(" (" + f[4].Display + ")", f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])}.",
+            f => $"The service is to be resolved{Opt(" by " + f[4].Display, f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])} without first working with {f[0].Display} on the causes of un-sustainability{Opt(" (work first recorded " + On(f[2]) + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -233,8 +238,16 @@ internal static partial class HandWrittenRules
             FirstFact("tenderDecision", p, TenderDecision),
             FirstFact("workedWithProvider", p, EventKind.WorkedWithProvider),
             FirstFact("localProvidersEnlisted", p, EventKind.LocalProvidersEnlisted),
+            EnumFact("route", p.Tender?.Route),
         };
     }
+
+    private const string WorkedWithProviderWhen =
+        "Happened(TenderDecision) || (Tender != null && Tender.Route != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise))";
+
+    /// <summary><c>Tender != null &amp;&amp; Tender.Route != null &amp;&amp; (Tender.Route == Merger || ... Acquisition || ... Franchise)</c>: always known.</summary>
+    internal static bool ResolvedWithoutTender(ProposedProcurement p) =>
+        p.Tender?.Route is ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise;
 
     public static RuleOutcome UnsustainabilityResolutionMarketTestNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {
@@ -272,19 +285,22 @@ internal static partial class HandWrittenRules
             return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
         }
 
-        // HappenedBefore(ShaDirection, First(TenderDecision)): with no decision to tender, a direction at any time counts;
-        // a decision to tender that may have gone unrecorded leaves it undetermined whatever the directions.
+        // iif(no decision to tender recorded && a merger, acquisition or franchise route, Happened(ShaDirection),
+        //     HappenedBefore(ShaDirection, First(TenderDecision))): with no decision to tender, a direction at any time
+        // counts; a decision to tender that may have gone unrecorded leaves it undetermined whatever the directions.
         return Verdict.Decide(
             rule,
             Tri.True,
             string.Empty,
-            () => Timeline.HappenedBefore(p, EventKind.ShaDirection, Timeline.First(p, TenderDecision)),
+            () => Timeline.Count(p, TenderDecision) == 0 && ResolvedWithoutTender(p)
+                ? Timeline.Happened(p, EventKind.ShaDirection)
+                : Timeline.HappenedBefore(p, EventKind.ShaDirection, Timeline.First(p, TenderDecision)),
             () => Facts(p),
-            f => $"The commissioner acted under the SHA's direction of {f[0].Display} (decision to tender: {f[1].Display}).",
-            f => $"No direction from the SHA came before any decision to tender (first direction: {f[0].Display}; decision to tender: {f[1].Display}).");
+            f => $"The commissioner acted under the SHA's direction{Opt(", given " + On(f[0]), f[0])}{Opt(" (route: " + f[2].Display + ")", f[2])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])}.",
+            f => $"No direction from the SHA came before the resolution{Opt(" by " + f[2].Display, f[2])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])}{Opt(" (first direction " + On(f[0]) + ")", f[0])}.");
 
         static FactValue[] Facts(ProposedProcurement p) =>
-            new[] { FirstFact("shaDirection", p, EventKind.ShaDirection), FirstFact("tenderDecision", p, TenderDecision) };
+            new[] { FirstFact("shaDirection", p, EventKind.ShaDirection), FirstFact("tenderDecision", p, TenderDecision), EnumFact("route", p.Tender?.Route) };
     }
 
     // ---- clear-rationale ----

@@ -248,6 +248,54 @@ internal static partial class HandWrittenRules
             f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
             f => $"The decision to tender was taken {On(f[0])} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
 
+    public static RuleOutcome StaffEngagementThroughoutUnsustainability(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.Unsustainability)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        // a merger, acquisition or franchise route && HappenedAny(ShaDirection, DirectAwardDecision)
+        var when = ResolvedWithoutTender(p) ? Timeline.HappenedAny(p, EventKind.ShaDirection, EventKind.DirectAwardDecision) : Tri.False;
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition '" + ThroughoutUnsustainabilityWhen + "' does not hold.",
+            () =>
+            {
+                // HappenedAny(ShaDirection, DirectAwardDecision) && staff engaged on or before each recorded step
+                var result = Timeline.HappenedAny(p, EventKind.ShaDirection, EventKind.DirectAwardDecision);
+                foreach (var step in new[] { EventKind.ShaDirection, EventKind.DirectAwardDecision })
+                {
+                    if (result.IsKnownFalse)
+                    {
+                        break;
+                    }
+
+                    if (Timeline.Count(p, step) > 0)
+                    {
+                        result = Tri.And(result, Timeline.Compare(Timeline.First(p, EventKind.StaffEngaged), Timeline.First(p, step), static (a, b) => a.IsOnOrBefore(b)));
+                    }
+                }
+
+                return result;
+            },
+            () => Facts(p),
+            f => $"The staff were engaged{Opt(", first " + On(f[3]), f[3])}, by the time the {f[0].Display} was settled{Opt(" (SHA direction: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender: " + f[2].Display + ")", f[2])}.",
+            f => $"The staff were not engaged by the time the {f[0].Display} was settled{Opt(" (SHA direction: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender: " + f[2].Display + ")", f[2])}{Opt("; they were first engaged " + On(f[3]), f[3])}.");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            EnumFact("route", p.Tender?.Route),
+            FirstFact("shaDirection", p, EventKind.ShaDirection),
+            FirstFact("resolutionDecision", p, EventKind.DirectAwardDecision),
+            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+        };
+    }
+
+    private const string ThroughoutUnsustainabilityWhen =
+        "Tender != null && Tender.Route != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise) && HappenedAny(ShaDirection, DirectAwardDecision)";
+
     /// <summary>
     /// <c>Happened(TenderDecision) &amp;&amp; (an existing service is implied || IncumbentContracts.Any())</c> in Kleene
     /// logic: the implied existing service is always known; an incumbent list not recorded is unknown.

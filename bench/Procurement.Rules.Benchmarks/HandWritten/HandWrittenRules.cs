@@ -41,6 +41,37 @@ internal static partial class HandWrittenRules
             f => $"The existing provider ({f[0].Display}) was first engaged {On(f[2])}, before the decision to tender {On(f[1])}.",
             f => $"The decision to tender was taken {On(f[1])} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
 
+    public static RuleOutcome EarlyProviderEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.ContractExpiry)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        return Verdict.Decide(
+            rule,
+            Tri.Known(BeforeDirectAwardApplies(p)),
+            "Does not apply: the condition '" + BeforeDirectAwardWhen + "' does not hold.",
+            () => Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, EventKind.DirectAwardDecision)),
+            () => Facts(p),
+            f => $"NHS and other existing providers were engaged{Opt(", first " + On(f[2]) + ",", f[2])} before the contract of {f[0].Display} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
+            f => $"The contract of {f[0].Display} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before NHS and other existing providers were engaged{Opt(" (first engaged " + On(f[2]) + ")", f[2])}.");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p),
+            FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision),
+            FirstFact("nhsProvidersEngaged", p, EventKind.NhsProvidersEngaged),
+        };
+    }
+
+    internal const string BeforeDirectAwardWhen =
+        "Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation))";
+
+    /// <summary><c>BeforeDirectAwardWhen</c>: always known (a count and null comparisons).</summary>
+    internal static bool BeforeDirectAwardApplies(ProposedProcurement p) =>
+        Timeline.Count(p, EventKind.DirectAwardDecision) > 0 || p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation;
+
     // ---- fair-tender ----
 
     public static RuleOutcome FairTenderEligibilityFixedAtNotice(RuleDefinition rule, ProposedProcurement p) =>

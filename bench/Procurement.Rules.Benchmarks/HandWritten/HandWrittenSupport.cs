@@ -134,6 +134,23 @@ internal static class Report
     public static string On(FactValue fact) =>
         Procurement.Rules.Expressions.MessageTemplate.CarriesOwnPreposition(fact.Display) ? fact.Display : "on " + fact.Display;
 
+    /// <summary>
+    /// An optional phrase, as a message template renders <c>{?words {fact}}</c>: the phrase when every fact it names has
+    /// something to show, otherwise nothing.
+    /// </summary>
+    public static string Opt(string phrase, params FactValue[] facts)
+    {
+        foreach (var fact in facts)
+        {
+            if (!Procurement.Rules.Expressions.MessageTemplate.Shows(fact))
+            {
+                return string.Empty;
+            }
+        }
+
+        return phrase;
+    }
+
     /// <summary>The first event of a kind as a fact: not recorded when none is listed and the list may be incomplete.</summary>
     public static FactValue FirstFact(string name, ProposedProcurement p, EventKind kind) => DateFact(name, Timeline.First(p, kind));
 

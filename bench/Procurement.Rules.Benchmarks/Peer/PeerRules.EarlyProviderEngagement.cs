@@ -169,3 +169,84 @@ internal static class EarlyEngagementShapingNewService
         }
     }
 }
+
+/// <summary><c>early-provider-engagement.before-direct-award</c> (scenario 6), in NRules' fluent DSL.</summary>
+internal static class EarlyEngagementBeforeDirectAward
+{
+    public const string Id = "early-provider-engagement.before-direct-award";
+    private const string DoesNotHold = "Does not apply: the condition '" + HandWrittenRules.BeforeDirectAwardWhen + "' does not hold.";
+
+    /// <summary>Scope and condition together: unknown without a scenario, false for another scenario.</summary>
+    public static Tri Applicability(ProposedProcurement p) =>
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.ContractExpiry ? Tri.False : HandWrittenRules.BeforeDirectAwardApplies(p) ? Tri.True : Tri.False;
+
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementBeforeDirectAward(rule, p);
+
+    private static RuleOutcome DoesNotApplyOutcome(RuleDefinition rule, ProposedProcurement p) =>
+        NotApplicable(rule, p.Scenario != Scenario.ContractExpiry ? Timeline.OtherScenario("scenario 6", p) : DoesNotHold);
+
+    [Name(Id + ": applies")]
+    [Tag(Id)]
+    internal sealed class Applies : SplitPeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
+            When().Match(() => p, x => x.Scenario == Scenario.ContractExpiry, x => HandWrittenRules.BeforeDirectAwardApplies(x));
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
+        }
+    }
+
+    [Name(Id + ": does not apply")]
+    [Tag(Id)]
+    internal sealed class DoesNotApply : SplitPeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
+            When().Match(() => p, x => Applicability(x) == Tri.False);
+            Then().Do(ctx => sink.Add(DoesNotApplyOutcome(rule, p)));
+        }
+    }
+
+    [Name(Id + ": cannot tell")]
+    [Tag(Id)]
+    internal sealed class CannotTell : SplitPeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
+            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
+            Then().Do(ctx => sink.Add(Decide(rule, p)));
+        }
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? DoesNotApplyOutcome(rule, p) : Decide(rule, p);
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define()
+        {
+            var rule = Definition(Id);
+            ProposedProcurement p = null!;
+            OutcomeSink sink = null!;
+            Dependency().Resolve(() => sink);
+            When().Match(() => p);
+            Then().Do(ctx => sink.Add(Outcome(rule, p)));
+        }
+    }
+}

@@ -6,7 +6,9 @@ namespace Procurement.Rules.Expressions;
 
 /// <summary>
 /// A message with <c>{factName}</c> placeholders, parsed when the pack loads. <c>{{</c> and <c>}}</c> stand for
-/// literal braces.
+/// literal braces. <c>{?words {fact} words}</c> is an optional phrase: it is left out when a fact it names has nothing
+/// to show (not recorded, could not be evaluated, none, or an undated date), so a decided outcome never reads
+/// "after the notice of undated" for a fact it did not need (docs/writing-rules.md, "Optional phrases").
 /// </summary>
 internal sealed class MessageTemplate
 {
@@ -26,23 +28,32 @@ internal sealed class MessageTemplate
     /// </summary>
     private static readonly string[] OwnPreposition = ["on or before ", "on or after ", "before ", "after ", "between ", "undated"];
 
+    /// <summary>The most optional phrases one message may hold (each is one bit of a mask when the message renders).</summary>
+    public const int MaxOptionalPhrases = 64;
+
     // Literal: the text before the next part; Fact: the fact's index, or -1 for a literal; DropOn: on a fact, how many
     // characters at the end of the literal before it are a word "on " to leave out when the fact's display carries its
-    // own preposition (0 when the literal does not end so).
-    private readonly (string Literal, int Fact, int DropOn)[] _parts;
+    // own preposition (0 when the literal does not end so); Phrase: the optional phrase the part belongs to, or -1.
+    private readonly Part[] _parts;
 
-    private MessageTemplate((string Literal, int Fact, int DropOn)[] parts, string text)
+    // For each optional phrase, the facts it names (every one must have something to show for the phrase to be shown).
+    private readonly int[][] _phrases;
+
+    private MessageTemplate(Part[] parts, int[][] phrases, string text)
     {
         _parts = parts;
+        _phrases = phrases;
         Text = text;
     }
 
     public string Text { get; }
 
-    /// <summary>Parses a template against the rule's fact names; lists every unknown placeholder.</summary>
+    /// <summary>Parses a template against the rule's fact names; lists every unknown placeholder and malformed phrase.</summary>
     public static MessageTemplate Parse(string text, IReadOnlyList<string> factNames, List<string> errors)
     {
-        var parts = new List<(string, int, int)>();
+        var parts = new List<Part>();
+        var phrases = new List<List<int>>();
+        var phrase = -1; // the optional phrase being read, or -1 outside one
         var literal = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
@@ -52,9 +63,29 @@ internal sealed class MessageTemplate
                 literal.Append('{');
                 i++;
             }
-            else if (c == '}' && i + 1 < text.Length && text[i + 1] == '}')
+            else if (c == '}' && i + 1 < text.Length && text[i + 1] == '}' && phrase < 0)
             {
                 literal.Append('}');
+                i++;
+            }
+            else if (c == '{' && i + 1 < text.Length && text[i + 1] == '?')
+            {
+                if (phrase >= 0)
+                {
+                    errors.Add($"an optional phrase '{{?' at character {i + 1} of the message is inside another (phrases do not nest)");
+                    break;
+                }
+
+                if (phrases.Count == MaxOptionalPhrases)
+                {
+                    errors.Add($"more than {MaxOptionalPhrases} optional phrases in the message");
+                    break;
+                }
+
+                parts.Add(new Part(literal.ToString(), -1, 0, -1));
+                literal.Clear();
+                phrase = phrases.Count;
+                phrases.Add(new List<int>());
                 i++;
             }
             else if (c == '{')
@@ -77,12 +108,27 @@ internal sealed class MessageTemplate
                 else
                 {
                     var before = literal.ToString();
-                    parts.Add((before, -1, 0));
+                    parts.Add(new Part(before, -1, 0, phrase));
                     literal.Clear();
-                    parts.Add((string.Empty, index, EndsWithOn(before)));
+                    parts.Add(new Part(string.Empty, index, EndsWithOn(before), phrase));
+                    if (phrase >= 0)
+                    {
+                        phrases[phrase].Add(index);
+                    }
                 }
 
                 i = end;
+            }
+            else if (c == '}' && phrase >= 0)
+            {
+                parts.Add(new Part(literal.ToString(), -1, 0, phrase));
+                literal.Clear();
+                if (phrases[phrase].Count == 0)
+                {
+                    errors.Add($"the optional phrase ending at character {i + 1} of the message names no fact (it would always be shown)");
+                }
+
+                phrase = -1;
             }
             else if (c == '}')
             {
@@ -94,9 +140,50 @@ internal sealed class MessageTemplate
             }
         }
 
-        parts.Add((literal.ToString(), -1, 0));
-        return new MessageTemplate(parts.ToArray(), text);
+        if (phrase >= 0)
+        {
+            errors.Add("an optional phrase '{?' is not closed with '}'");
+        }
+
+        parts.Add(new Part(literal.ToString(), -1, 0, -1));
+        var phraseFacts = new int[phrases.Count][];
+        for (var p = 0; p < phraseFacts.Length; p++)
+        {
+            phraseFacts[p] = phrases[p].ToArray();
+        }
+
+        return new MessageTemplate(parts.ToArray(), phraseFacts, text);
     }
+
+    /// <summary>
+    /// Whether a fact has something to show in an optional phrase: it is recorded, evaluated, not "none" (absent or an
+    /// empty list) and not an undated date. Shared with the hand-written mirror, whose messages are composed in code.
+    /// </summary>
+    internal static bool Shows(FactValue fact) =>
+        fact.IsRecorded && fact.Value is not null && fact.Display.Length > 0
+        && !string.Equals(fact.Display, "none", StringComparison.Ordinal)
+        && fact.Value is not Procurement.Model.EventDate { IsUndated: true };
+
+    /// <summary>A bit for each optional phrase to leave out (a fact it names has nothing to show); 0 when there are none.</summary>
+    private ulong Hidden(IReadOnlyList<FactValue> facts)
+    {
+        ulong hidden = 0;
+        for (var p = 0; p < _phrases.Length; p++)
+        {
+            foreach (var fact in _phrases[p])
+            {
+                if (!Shows(facts[fact]))
+                {
+                    hidden |= 1UL << p;
+                    break;
+                }
+            }
+        }
+
+        return hidden;
+    }
+
+    private static bool Visible(Part part, ulong hidden) => part.Phrase < 0 || (hidden & (1UL << part.Phrase)) == 0;
 
     /// <summary>
     /// How many characters of <paramref name="literal"/> are a closing word "on" and the spaces after it (at least one),
@@ -126,7 +213,7 @@ internal sealed class MessageTemplate
     /// the same rule shows exact and imprecise dates; for an exact date it costs a few character comparisons and no
     /// allocation.
     /// </summary>
-    private static bool DropsOn((string Literal, int Fact, int DropOn) part, IReadOnlyList<FactValue> facts)
+    private static bool DropsOn(Part part, IReadOnlyList<FactValue> facts)
     {
         if (part.DropOn == 0)
         {
@@ -160,7 +247,7 @@ internal sealed class MessageTemplate
     }
 
     /// <summary>The literal part at <paramref name="index"/> as written, less a closing "on " the next placeholder drops.</summary>
-    private static string LiteralAt((string Literal, int Fact, int DropOn)[] parts, int index, IReadOnlyList<FactValue> facts)
+    private static string LiteralAt(Part[] parts, int index, IReadOnlyList<FactValue> facts)
     {
         var literal = parts[index].Literal;
         return index + 1 < parts.Length && DropsOn(parts[index + 1], facts)
@@ -168,7 +255,10 @@ internal sealed class MessageTemplate
             : literal;
     }
 
-    /// <summary>Fills the placeholders with the facts' display texts: one allocation, the message itself.</summary>
+    /// <summary>
+    /// Fills the placeholders with the facts' display texts, leaving out each optional phrase a fact of which has nothing
+    /// to show: one allocation, the message itself.
+    /// </summary>
     public string Render(IReadOnlyList<FactValue> facts)
     {
         var parts = _parts;
@@ -177,22 +267,31 @@ internal sealed class MessageTemplate
             return parts[0].Fact < 0 ? parts[0].Literal : facts[parts[0].Fact].Display;
         }
 
+        var hidden = _phrases.Length == 0 ? 0UL : Hidden(facts);
         long length = 0;
         foreach (var part in parts)
         {
-            length += part.Fact < 0 ? part.Literal.Length : facts[part.Fact].Display.Length - (DropsOn(part, facts) ? part.DropOn : 0);
+            if (Visible(part, hidden))
+            {
+                length += part.Fact < 0 ? part.Literal.Length : facts[part.Fact].Display.Length - (DropsOn(part, facts) ? part.DropOn : 0);
+            }
         }
 
         if (length > MaxLength)
         {
-            return Cut(parts, facts);
+            return Cut(parts, facts, hidden);
         }
 
-        return string.Create((int)length, (parts, facts), static (span, state) =>
+        return string.Create((int)length, (parts, facts, hidden), static (span, state) =>
         {
-            var (parts, facts) = state;
+            var (parts, facts, hidden) = state;
             for (var i = 0; i < parts.Length; i++)
             {
+                if (!Visible(parts[i], hidden))
+                {
+                    continue;
+                }
+
                 var fact = parts[i].Fact;
                 ReadOnlySpan<char> text = fact >= 0
                     ? facts[fact].Display
@@ -203,12 +302,17 @@ internal sealed class MessageTemplate
         });
     }
 
-    private static string Cut((string Literal, int Fact, int DropOn)[] parts, IReadOnlyList<FactValue> facts)
+    private static string Cut(Part[] parts, IReadOnlyList<FactValue> facts, ulong hidden)
     {
         var room = MaxLength - CutNote.Length;
         var text = new StringBuilder(MaxLength);
         for (var i = 0; i < parts.Length; i++)
         {
+            if (!Visible(parts[i], hidden))
+            {
+                continue;
+            }
+
             var fact = parts[i].Fact;
             var part = fact < 0 ? LiteralAt(parts, i, facts) : facts[fact].Display;
             if (part.Length >= room - text.Length)
@@ -241,4 +345,7 @@ internal sealed class MessageTemplate
 
         return -1;
     }
+
+    /// <summary>One piece of a parsed template (see the fields' comment above).</summary>
+    private readonly record struct Part(string Literal, int Fact, int DropOn, int Phrase);
 }

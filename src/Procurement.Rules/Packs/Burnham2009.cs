@@ -112,6 +112,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>early-provider-engagement.</c>.</summary>
         public static class EarlyProviderEngagement
         {
+            /// <summary>NHS and other existing providers engaged before an expiring contract is re-awarded without a tender: <c>early-provider-engagement.before-direct-award</c>.</summary>
+            public const string BeforeDirectAward = "early-provider-engagement.before-direct-award";
+
             /// <summary>Existing providers engaged before the decision to tender: <c>early-provider-engagement.before-tender-decision</c>.</summary>
             public const string BeforeTenderDecision = "early-provider-engagement.before-tender-decision";
 
@@ -229,6 +232,9 @@ public static class Burnham2009
 
             /// <summary>Staff engaged before and while alternatives are considered: <c>staff-engagement.continues-while-alternatives-considered</c>.</summary>
             public const string ContinuesWhileAlternativesConsidered = "staff-engagement.continues-while-alternatives-considered";
+
+            /// <summary>Staff engaged from the start when an un-sustainable service is merged, acquired or franchised: <c>staff-engagement.throughout-unsustainability</c>.</summary>
+            public const string ThroughoutUnsustainability = "staff-engagement.throughout-unsustainability";
         }
 
         /// <summary>The rules whose ids start <c>unsustainability-resolution.</c>.</summary>
@@ -240,7 +246,7 @@ public static class Burnham2009
             /// <summary>The commissioner acts under the SHA&apos;s direction: <c>unsustainability-resolution.under-sha-direction</c>.</summary>
             public const string UnderShaDirection = "unsustainability-resolution.under-sha-direction";
 
-            /// <summary>The commissioner worked with the provider before deciding to tender: <c>unsustainability-resolution.worked-with-provider-first</c>.</summary>
+            /// <summary>The commissioner worked with the provider before deciding to tender, merge, acquire or franchise: <c>unsustainability-resolution.worked-with-provider-first</c>.</summary>
             public const string WorkedWithProviderFirst = "unsustainability-resolution.worked-with-provider-first";
         }
     }
