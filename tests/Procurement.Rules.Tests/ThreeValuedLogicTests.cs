@@ -68,6 +68,21 @@ public class ThreeValuedLogicTests
         AssertOutcome(outcome, false, Array.Empty<string>());
     }
 
+    // An operand that reads nothing (no call, no property) can never be unknown, so the rewrite gives it no mark of its
+    // own (KleeneLinq.KnownAndOperand/KnownOrOperand): it must still decide, and forget what the unknown one named.
+    [TestCase("&&", "1 > 2", false)]
+    [TestCase("||", "2 > 1", true)]
+    [TestCase("&&", "2 > 1", null)]
+    [TestCase("||", "1 > 2", null)]
+    public void Require_OperandThatCannotBeUnknown_DecidesAsAKnownOne(string op, string atom, bool? expected)
+    {
+        using var pack = TestPack.WithRule($"'{A} {op} {atom}'");
+
+        var outcome = Check(pack.Load(), null, true);
+
+        AssertOutcome(outcome, expected, expected is null ? new[] { "termMonths" } : Array.Empty<string>());
+    }
+
     [Test]
     public void Require_SeveralUnknownConjuncts_NamesEachOnceInOrder()
     {

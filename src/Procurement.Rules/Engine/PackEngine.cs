@@ -339,6 +339,7 @@ internal sealed class PackEngine
         var source = Expression.Parameter(typeof(DerivedEvent), "source");
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var recorded = Expression.Property(board, typeof(CaseBoard).GetProperty(nameof(CaseBoard.RecordedKinds))!);
+        var derivable = inferences.Select(i => i.Derive).ToHashSet();
         for (var i = 0; i < inferences.Count; i++)
         {
             var inference = inferences[i];
@@ -357,6 +358,14 @@ internal sealed class PackEngine
             direct.RightHandSide().Action(Expression.Lambda(
                 Expression.Call(board, InferMethod, context, Expression.Constant(i), Expression.Constant(null, typeof(DerivedEvent))), context, board));
             yield return Build(direct, null);
+
+            if (!derivable.Contains(inference.From))
+            {
+                // No inference derives this source kind (only inference actions insert DerivedEvents), so a rule over
+                // derived sources could never match; left out, it costs nothing per check (each rule's nodes under
+                // CaseBoard are updated on every check).
+                continue;
+            }
 
             var chained = new RuleBuilder();
             chained.Name(InferencePrefix + inference.Id + ":chained");
