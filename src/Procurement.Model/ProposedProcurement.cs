@@ -80,6 +80,13 @@ public sealed record ProposedProcurement
     /// </summary>
     public IReadOnlyList<EventKind>? TimelineCompleteFor { get; init; }
 
+    /// <summary>
+    /// Oversight bodies whose every sign-off <see cref="Timeline"/> lists: a body listed here with no
+    /// <see cref="EventKind.OversightSignOff"/> event did not sign off ("the decision was never put to the SHA"), while
+    /// the other bodies' sign-offs stay unknown unless <see cref="EventKind.OversightSignOff"/> is complete. Default: none.
+    /// </summary>
+    public IReadOnlyList<OversightBody>? SignOffsCompleteFor { get; init; }
+
     /// <summary>Documents that set out the rationale for the decision (empty: recorded as none).</summary>
     public IReadOnlyList<Document>? RationaleDocuments { get; init; }
 

@@ -34,7 +34,7 @@ internal static partial class HandWrittenRules
 
         var signOffs = SignOffs.Of(p);
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario1Bodies);
-        if (notSignedOff is { } body && !signOffs.Complete)
+        if (notSignedOff is not null && !signOffs.AnyKnownNotSignedOff(Scenario1Bodies))
         {
             return Undetermined(rule, signOffs.MissingOf(Scenario1Bodies), Facts(signOffs));
         }
@@ -57,7 +57,7 @@ internal static partial class HandWrittenRules
 
         var signOffs = SignOffs.Of(p);
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario2Bodies);
-        if (notSignedOff is { } body && !signOffs.Complete)
+        if (notSignedOff is not null && !signOffs.AnyKnownNotSignedOff(Scenario2Bodies))
         {
             return Undetermined(rule, signOffs.MissingOf(Scenario2Bodies), Facts(signOffs));
         }
@@ -82,7 +82,7 @@ internal static partial class HandWrittenRules
 
         var signOffs = SignOffs.Of(p);
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario3Bodies);
-        if (notSignedOff is { } body && !signOffs.Complete)
+        if (notSignedOff is not null && !signOffs.AnyKnownNotSignedOff(Scenario3Bodies))
         {
             return Undetermined(rule, signOffs.MissingOf(Scenario3Bodies), Facts(signOffs));
         }
@@ -128,7 +128,7 @@ internal static partial class HandWrittenRules
 
         var signOffs = SignOffs.Of(p);
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario6Bodies);
-        if (notSignedOff is { } body && !signOffs.Complete)
+        if (notSignedOff is not null && !signOffs.AnyKnownNotSignedOff(Scenario6Bodies))
         {
             return Undetermined(rule, signOffs.MissingOf(Scenario6Bodies), Facts(signOffs));
         }
@@ -168,7 +168,7 @@ internal static partial class HandWrittenRules
     {
         var signOffs = SignOffs.Of(p);
         var notSignedOff = signOffs.FirstNotSignedOff(Scenario4And5Bodies);
-        if (notSignedOff is { } body && !signOffs.Complete)
+        if (notSignedOff is not null && !signOffs.AnyKnownNotSignedOff(Scenario4And5Bodies))
         {
             return Undetermined(rule, signOffs.MissingOf(Scenario4And5Bodies), FiveBodyFacts(signOffs));
         }
@@ -266,14 +266,13 @@ internal static partial class HandWrittenRules
 
         private readonly int _bodies;
 
-        private SignOffs(int bodies, bool complete)
+        private readonly int _complete;
+
+        private SignOffs(int bodies, int complete)
         {
             _bodies = bodies;
-            Complete = complete;
+            _complete = complete;
         }
-
-        /// <summary>Whether the timeline is complete for sign-offs, so a body with none did not sign off.</summary>
-        public bool Complete { get; }
 
         public static SignOffs Of(ProposedProcurement p)
         {
@@ -291,12 +290,44 @@ internal static partial class HandWrittenRules
                 }
             }
 
-            return new SignOffs(bodies, Events.IsComplete(p, EventKind.OversightSignOff));
+            // The bodies whose every sign-off the record lists: all when the timeline is complete for sign-offs, else
+            // those in signOffsCompleteFor.
+            var complete = 0;
+            if (Events.IsComplete(p, EventKind.OversightSignOff))
+            {
+                complete = ~0;
+            }
+            else if (p.SignOffsCompleteFor is { } listed)
+            {
+                foreach (var body in listed)
+                {
+                    complete |= 1 << (int)body;
+                }
+            }
+
+            return new SignOffs(bodies, complete);
         }
 
         public static string Missing(OversightBody body) => MissingNames[(int)body];
 
         public bool Has(OversightBody body) => (_bodies & (1 << (int)body)) != 0;
+
+        /// <summary>Whether the record lists every sign-off of the body, so none means it did not sign off.</summary>
+        public bool Complete(OversightBody body) => (_complete & (1 << (int)body)) != 0;
+
+        /// <summary>Whether some body is known not to have signed off (none listed, and its sign-offs complete): in Kleene logic that decides the conjunction.</summary>
+        public bool AnyKnownNotSignedOff(OversightBody[] bodies)
+        {
+            foreach (var body in bodies)
+            {
+                if (!Has(body) && Complete(body))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// What leaves <c>SignedOff(a) &amp;&amp; SignedOff(b) &amp;&amp; ...</c> unknown in Kleene logic (the timeline
@@ -330,7 +361,7 @@ internal static partial class HandWrittenRules
             return null;
         }
 
-        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body) ? Tri.True : Complete ? Tri.False : Tri.Unknown(Missing(body)));
+        public FactValue Fact(string name, OversightBody body) => SignOffFact(name, Has(body) ? Tri.True : Complete(body) ? Tri.False : Tri.Unknown(Missing(body)));
 
         private static string[] BuildMissingNames()
         {

@@ -140,7 +140,9 @@ internal static class Timeline
             return Result(false, Tri.Union(date.Missing, ImpreciseDates(p, EventKind.OversightSignOff, date)));
         }
 
-        return Result(false, Events.IsComplete(p, EventKind.OversightSignOff) ? date.Missing : Tri.Union(date.Missing, new[] { SignOffName(body) }));
+        return Result(false, Events.IsComplete(p, EventKind.OversightSignOff) || System.Linq.Enumerable.Contains(p.SignOffsCompleteFor ?? Array.Empty<OversightBody>(), body)
+            ? date.Missing
+            : Tri.Union(date.Missing, new[] { SignOffName(body) }));
     }
 
     /// <summary><c>HappenedAfter(kind, date)</c>, or <c>HappenedOnOrAfter</c> (<paramref name="orOn"/>); false when there is no date.</summary>

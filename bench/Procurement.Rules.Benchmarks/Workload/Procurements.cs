@@ -227,6 +227,9 @@ public static class Procurements
                 1 => [],
                 _ => [new QualityMeasure { Name = "Measure A", Kind = Maybe(r, Pick<QualityMeasureKind>(r)) }, new QualityMeasure { Name = "Measure B", Kind = Maybe(r, Pick<QualityMeasureKind>(r)) }],
             },
+
+            // Drawn last, so that the cases drawn before it stay as they were.
+            SignOffsCompleteFor = r.Next(4) == 0 ? [Pick<OversightBody>(r), Pick<OversightBody>(r)] : null,
         };
     }
 

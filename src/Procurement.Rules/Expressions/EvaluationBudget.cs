@@ -37,7 +37,8 @@ internal static class EvaluationBudget
     {
         long items = (procurement.Timeline?.Count ?? 0) + (procurement.IncumbentContracts?.Count ?? 0)
             + (procurement.RationaleDocuments?.Count ?? 0) + (procurement.NeedsAssessments?.Count ?? 0)
-            + (procurement.QualityMeasures?.Count ?? 0) + (procurement.TimelineCompleteFor?.Count ?? 0);
+            + (procurement.QualityMeasures?.Count ?? 0) + (procurement.TimelineCompleteFor?.Count ?? 0)
+            + (procurement.SignOffsCompleteFor?.Count ?? 0);
         return BaseSteps + (StepsPerListItem * items);
     }
 }

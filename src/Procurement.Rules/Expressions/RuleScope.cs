@@ -614,7 +614,7 @@ internal sealed class RuleScope
         {
             NoteImpreciseDates(EventKind.OversightSignOff, date);
         }
-        else if (!IsComplete(EventKind.OversightSignOff))
+        else if (!IsComplete(EventKind.OversightSignOff) && !SignOffsComplete(body))
         {
             NoteMissing((uint)body < (uint)MissingSignOffNames.Length ? MissingSignOffNames[(int)body] : "timeline.oversightSignOff." + Names.Camel(body));
         }
@@ -985,6 +985,27 @@ internal sealed class RuleScope
         }
 
         return value;
+    }
+
+    /// <summary>Whether the record lists every sign-off of the body (<see cref="ProposedProcurement.SignOffsCompleteFor"/>).</summary>
+    private bool SignOffsComplete(OversightBody body)
+    {
+        var bodies = _procurement.SignOffsCompleteFor;
+        if (bodies is null)
+        {
+            return false;
+        }
+
+        Charge(bodies.Count);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            if (bodies[i] == body)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsComplete(EventKind kind)

@@ -89,6 +89,12 @@ internal static class ProcurementValidator
             DefinedAt<EventKind>(complete[i], "timelineCompleteFor", i, string.Empty, "event kind");
         }
 
+        var signOffs = procurement.SignOffsCompleteFor;
+        for (var i = 0; signOffs is not null && i < signOffs.Count; i++)
+        {
+            DefinedAt<OversightBody>(signOffs[i], "signOffsCompleteFor", i, string.Empty, "oversight body");
+        }
+
         if (procurement.TermMonths is < 0)
         {
             Add("termMonths", "the term cannot be negative");

@@ -47,6 +47,7 @@ internal static class FactDescriptions
         ["ProposedProcurement.Timeline"] = "what happened and when, as timeline events",
         ["ProposedProcurement.TimelineComplete"] = "whether the timeline lists everything that happened",
         ["ProposedProcurement.TimelineCompleteFor"] = "the event kinds whose every event the timeline lists",
+        ["ProposedProcurement.SignOffsCompleteFor"] = "the oversight bodies whose every sign-off the timeline lists",
         ["ProposedProcurement.RationaleDocuments"] = "the documents that set out the rationale for the decision, with their dates",
         ["ProposedProcurement.NeedsAssessments"] = "the assessments of local health needs the decision rests on, with their dates",
         ["ProposedProcurement.QualityMeasures"] = "the quality measures the service will be monitored by, such as patient satisfaction, clinical outcomes, safety or access",
@@ -255,7 +256,7 @@ internal static class FactDescriptions
             if (SignOffClauses.TryGetValue(body, out var clause))
             {
                 table["timeline.oversightSignOff." + Names.Camel(body)] =
-                    $"Record whether {clause}, and when: a timeline event `oversightSignOff` with `body: {Names.Camel(body)}`; if it never happened, list every sign-off and add `oversightSignOff` to `timelineCompleteFor`.";
+                    $"Record whether {clause}, and when: a timeline event `oversightSignOff` with `body: {Names.Camel(body)}`; if it never happened, add `{Names.Camel(body)}` to `signOffsCompleteFor`.";
             }
         }
 
