@@ -236,6 +236,33 @@ public class RelativeDateTests
         relative.For(Staff)!.Kind.Should().Be(OutcomeKind.Breach, "the unions were engaged only after the decision");
     }
 
+    [TestCase(1, OutcomeKind.Compliant)]
+    [TestCase(2, OutcomeKind.Compliant)]
+    public void Check_ContractRevisedAfterTheAgreedReview_IsDecidedByTheOrderAlone(int reviews, OutcomeKind expected)
+    {
+        // LastOf(the agreed reviews) against the contract's revision "after jointServiceReview", with no dates at all.
+        var events = new List<TimelineEvent>();
+        for (var i = 0; i < reviews; i++)
+        {
+            events.Add(new TimelineEvent { Kind = EventKind.JointServiceReview, Agreed = true });
+        }
+
+        events.Add(Event(EventKind.ContractMechanismInvoked, EventDate.After(EventKind.JointServiceReview)));
+        var procurement = Case([.. events]) with { Scenario = Scenario.IncrementalImprovement };
+
+        RulePack.Default.Check(procurement).For("contractual-mechanism-first.agreed-review-in-contract")!.Kind.Should().Be(expected);
+    }
+
+    [Test]
+    public void Check_ContractRevisedBeforeTheAgreedReview_IsABreach()
+    {
+        var procurement = Case(
+            new TimelineEvent { Kind = EventKind.JointServiceReview, Agreed = true },
+            Event(EventKind.ContractMechanismInvoked, EventDate.Before(EventKind.JointServiceReview))) with { Scenario = Scenario.IncrementalImprovement };
+
+        RulePack.Default.Check(procurement).For("contractual-mechanism-first.agreed-review-in-contract")!.Kind.Should().Be(OutcomeKind.Breach);
+    }
+
     [Test]
     public void Check_ManyRelativeDates_FinishesAndDecides()
     {

@@ -93,7 +93,7 @@ internal static partial class HandWrittenRules
                 }
             }
 
-            var last = Timeline.LastOf(agreed, JointReview);
+            var last = Timeline.LastOf(p, agreed, JointReview);
             return unknown ? last with { Missing = new[] { AgreedNotRecorded } } : last;
         }
     }

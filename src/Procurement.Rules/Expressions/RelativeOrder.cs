@@ -280,6 +280,18 @@ internal sealed class RelativeOrder
     /// <summary>The event's date: its calendar interval narrowed by the relative bounds.</summary>
     public EventDate DateOf(int index) => _dates[index];
 
+    /// <summary>How many events of the kind the timeline has.</summary>
+    public int CountOf(EventKind kind)
+    {
+        var count = 0;
+        foreach (var e in _events)
+        {
+            count += e is not null && e.Kind == kind ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The index of the event in the timeline, or -1.</summary>
     public int IndexOf(TimelineEvent e)
     {
@@ -470,6 +482,11 @@ internal sealed class RelativeOrder
             return Quantify(yk, exists: y.Last, j => Less(x, Operand.Event(j), strict));
         }
 
+        if (x.Index >= _dates.Length || y.Index >= _dates.Length)
+        {
+            return null;
+        }
+
         var a = x.Index >= 0 ? _dates[x.Index] : x.Date;
         var b = y.Index >= 0 ? _dates[y.Index] : y.Date;
         var byCalendar = strict ? a.IsBefore(b) : a.IsOnOrBefore(b);
@@ -568,6 +585,7 @@ internal sealed class RelativeOrder
         {
             EventDate.FirstOfKind => new(-1, date.RawAnchor, false, date),
             EventDate.LastOfKind => new(-1, date.RawAnchor, true, date),
+            EventDate.EventAtIndex => new((int)date.RawAnchor, null, false, date),
             _ => new(-1, null, false, date.Calendar),
         };
     }
