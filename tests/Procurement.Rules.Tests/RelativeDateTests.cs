@@ -258,7 +258,8 @@ public class RelativeDateTests
     {
         var procurement = Case(
             new TimelineEvent { Kind = EventKind.JointServiceReview, Agreed = true },
-            Event(EventKind.ContractMechanismInvoked, EventDate.Before(EventKind.JointServiceReview))) with { Scenario = Scenario.IncrementalImprovement };
+            Event(EventKind.ContractMechanismInvoked, EventDate.Before(EventKind.JointServiceReview))) with
+        { Scenario = Scenario.IncrementalImprovement };
 
         RulePack.Default.Check(procurement).For("contractual-mechanism-first.agreed-review-in-contract")!.Kind.Should().Be(OutcomeKind.Breach);
     }
