@@ -126,8 +126,8 @@ internal static partial class HandWrittenRules
                 return Tri.And(intentions, engaged);
             },
             () => Facts(p),
-            f => $"Intentions were shared {On(f[1])} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender {On(f[0])}.",
-            f => $"The decision to tender was taken {On(f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
+            f => $"Intentions were shared {On(f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision to tender {On(f[0])}.",
+            f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service{Opt(" (intentions first shared: " + f[1].Display + ")", f[1])}{Opt(" (NHS providers first engaged: " + f[2].Display + ")", f[2])}{Opt(" (other potential providers first engaged: " + f[3].Display + ")", f[3])}.");
 
         // CountBefore(kind, First(TenderDecision)) > 0
         static Tri CountedBefore(ProposedProcurement p, EventKind kind)
@@ -154,8 +154,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
             () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },
-            f => $"The evaluation criteria were published for the competition noticed {On(f[0])}.",
-            f => $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
+            f => $"The evaluation criteria were published for the competition{Opt(" noticed " + On(f[0]), f[0])}.",
+            f => $"Bids were invited by the notice{Opt(" published " + On(f[0]), f[0])}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
 
     // ---- needs-driven ----
 
