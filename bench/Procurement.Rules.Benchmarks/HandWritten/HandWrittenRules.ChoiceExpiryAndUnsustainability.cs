@@ -61,8 +61,8 @@ internal static partial class HandWrittenRules
                     : Tri.Known(!meets)));
             },
             () => Facts(p),
-            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).",
-            f => $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
+            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced{Opt(" (displaces existing providers: " + f[1].Display + ")", f[1])}{Opt(" (" + f[0].Display + " meet(s) requirements: " + f[3].Display + ")", f[0], f[3])}.",
+            f => $"The route displaces existing providers{Opt(" (numbers capped: " + f[2].Display + ")", f[2])} although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -42,8 +42,8 @@ internal static partial class HandWrittenRules
                 return review.Missing is null ? invoked : Tri.UnknownWith(invoked.Value, Tri.Union(review.Missing, invoked.MissingNames)!);
             },
             () => Facts(p),
-            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract {On(f[1])}.",
-            f => $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).");
+            f => $"The agreed joint service review{Opt(" of " + f[0].Display, f[0])} was incorporated in the contract{Opt(" " + On(f[1]), f[1])}.",
+            f => $"The joint service review{Opt(" of " + f[0].Display, f[0])} was agreed, but no contract revision is recorded on or after it{Opt(" (last use of the contract's mechanism: " + f[1].Display + ")", f[1])}.");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { DateFact("jointReview", LatestAgreedReview(p)), DateFact("contractMechanism", Timeline.Last(p, EventKind.ContractMechanismInvoked)) };
@@ -171,8 +171,8 @@ internal static partial class HandWrittenRules
                 DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
                 DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
             },
-            f => $"The decision to tender {On(f[0])} follows an assessment of need: {f[1].Display}.",
-            f => $"No needs assessment is dated on or before the decision to tender {On(f[0])} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
+            f => $"The decision to tender{Opt(" " + On(f[0]), f[0])} follows an assessment of need{Opt(": " + f[1].Display, f[1])}.",
+            f => $"No needs assessment is dated on or before the decision to tender{Opt(" " + On(f[0]), f[0])}{Opt(" (needs assessments: " + f[1].Display + ")", f[1])}{Opt(" (dated: " + f[2].Display + ")", f[2])}.");
 
     // ---- quality-monitoring ----
 
@@ -224,8 +224,8 @@ internal static partial class HandWrittenRules
                 FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
                 FirstFact("alternativesFirstEngaged", p, Alternatives),
             },
-            f => $"Concerns about {f[0].Display} were raised {On(f[1])}, before any approach to alternative providers (first approach: {f[2].Display}).",
-            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).");
+            f => $"Concerns about the provider{Opt(" (" + f[0].Display + ")", f[0])} were raised{Opt(" " + On(f[1]), f[1])}, before any approach to alternative providers{Opt(" (first approach: " + f[2].Display + ")", f[2])}.",
+            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers{Opt(" (concerns first raised: " + f[1].Display + ")", f[1])}{Opt(" (alternative providers first engaged: " + f[2].Display + ")", f[2])}.");
 
     // ---- staff-engagement ----
 
@@ -246,7 +246,7 @@ internal static partial class HandWrittenRules
                 FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
             },
             f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
-            f => $"The decision to tender was taken {On(f[0])} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
+            f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome StaffEngagementThroughoutUnsustainability(RuleDefinition rule, ProposedProcurement p)
     {
@@ -380,7 +380,7 @@ internal static partial class HandWrittenRules
             },
             () => Facts(p),
             f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached {On(f[0])}, and engagement continued to {f[2].Display}.",
-            f => $"Alternative providers were first engaged {On(f[0])}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
+            f => $"Alternative providers were first engaged{Opt(" " + On(f[0]), f[0])}; staff must be engaged before then and go on being engaged after it{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (last engaged: " + f[2].Display + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
