@@ -1,5 +1,5 @@
-using Procurement.Rules.Benchmarks.Workload;
 using Procurement.Rules.Benchmarks.HandWritten;
+using Procurement.Rules.Benchmarks.Workload;
 
 namespace Procurement.Rules.Benchmarks.Tests;
 
