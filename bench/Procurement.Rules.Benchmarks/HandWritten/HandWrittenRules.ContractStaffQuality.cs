@@ -109,30 +109,41 @@ internal static partial class HandWrittenRules
 
         return Verdict.Decide(
             rule,
-            Timeline.Happened(p, TenderDecision),
-            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            ShapingApplies(p),
+            "Does not apply: the condition '" + ShapingWhen + "' does not hold.",
             () =>
             {
-                var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, TenderDecision));
-                if (intentions.IsKnownFalse)
-                {
-                    return intentions;
-                }
-
-                var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged);
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives));
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)));
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, TenderDecision)));
-                return Tri.And(intentions, engaged);
+                // ((no decision to tender && a decision not to tender) || Shaped(TenderDecision))
+                //   && (no decision not to tender || Shaped(DirectAwardDecision))
+                var direct = Timeline.Count(p, EventKind.DirectAwardDecision) > 0;
+                var first = Timeline.Count(p, TenderDecision) == 0 && direct ? Tri.True : Shaped(p, TenderDecision);
+                return first.IsKnownFalse || !direct ? first : Tri.And(first, Shaped(p, EventKind.DirectAwardDecision));
             },
             () => Facts(p),
-            f => $"Intentions were shared {On(f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision to tender {On(f[0])}.",
-            f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service{Opt(" (intentions first shared: " + f[1].Display + ")", f[1])}{Opt(" (NHS providers first engaged: " + f[2].Display + ")", f[2])}{Opt(" (other potential providers first engaged: " + f[3].Display + ")", f[3])}.");
+            f => $"Intentions were shared {On(f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])}.",
+            f => $"The decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])} was taken before the commissioner had both set out its intentions and engaged other potential providers to shape the service{Opt(" (intentions first shared: " + f[1].Display + ")", f[1])}{Opt(" (NHS providers first engaged: " + f[2].Display + ")", f[2])}{Opt(" (other potential providers first engaged: " + f[3].Display + ")", f[3])}.");
 
-        // CountBefore(kind, First(TenderDecision)) > 0
-        static Tri CountedBefore(ProposedProcurement p, EventKind kind)
+        // HappenedBefore(IntentionsShared, First(decision)) && (CountBefore(NHS, ...) > 0 || CountBefore(alternatives, ...) > 0
+        //   || HappenedBefore(NHS, ...) || HappenedBefore(alternatives, ...))
+        static Tri Shaped(ProposedProcurement p, EventKind decision)
         {
-            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, TenderDecision));
+            var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, decision));
+            if (intentions.IsKnownFalse)
+            {
+                return intentions;
+            }
+
+            var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged, decision);
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives, decision));
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision)));
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, decision)));
+            return Tri.And(intentions, engaged);
+        }
+
+        // CountBefore(kind, First(decision)) > 0
+        static Tri CountedBefore(ProposedProcurement p, EventKind kind, EventKind decision)
+        {
+            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, decision));
             return missing is null ? Tri.Known(count > 0) : Tri.UnknownWith(count > 0, missing);
         }
 
@@ -142,7 +153,18 @@ internal static partial class HandWrittenRules
             FirstFact("intentionsShared", p, EventKind.IntentionsShared),
             FirstFact("nhsProvidersEngaged", p, EventKind.NhsProvidersEngaged),
             FirstFact("alternativeProvidersEngaged", p, Alternatives),
+            FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision),
         };
+    }
+
+    internal const string ShapingWhen =
+        "Happened(TenderDecision) || Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation))";
+
+    /// <summary><c>ShapingWhen</c> in Kleene logic: a decision to tender, or a sign of a decision not to tender (always known).</summary>
+    internal static Tri ShapingApplies(ProposedProcurement p)
+    {
+        var decided = Timeline.Happened(p, TenderDecision);
+        return decided.IsKnownTrue ? decided : Tri.Or(decided, Tri.Known(BeforeDirectAwardApplies(p)));
     }
 
     // ---- fair-tender ----
