@@ -202,8 +202,8 @@ internal static partial class HandWrittenRules
                 return local.IsKnownFalse ? local : Tri.And(local, BoardApproval(p));
             },
             () => Facts(p),
-            f => $"The decision to tender {On(f[2])} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.",
-            f => $"The decision to tender {On(f[2])} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.");
+            f => $"The decision to tender{Opt(" " + On(f[2]), f[2])} was taken by {f[0].Display}{Opt(" (" + f[1].Display + ")", f[1])} with its board's approval.",
+            f => $"The decision to tender{Opt(" " + On(f[2]), f[2])} was not shown to be a local board decision{Opt(": commissioner " + f[0].Display, f[0])}{Opt(" (kind " + f[1].Display + ")", f[1])}{Opt(", board approval by then: " + f[3].Display, f[3])}.");
 
         static Tri BoardApproval(ProposedProcurement p) => Timeline.SignedOff(p, OversightBody.PctBoard, Timeline.First(p, TenderDecision), onOrBefore: true);
 
@@ -236,8 +236,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Tender.FinalStageBidders != null || Happened(NoticePublished)' does not hold.",
             () => tender is null ? Tri.Unknown("tender") : tender.FinalStageBidders is not { } bidders ? Tri.Unknown("tender.finalStageBidders") : Tri.Known(bidders >= 2),
             () => Facts(p),
-            f => $"{f[1].Display} bidders remained at the final stage of the competition (notice: {f[0].Display}).",
-            f => $"Only {f[1].Display} bidder(s) remained at the final stage of the competition (notice: {f[0].Display}; {f[2].Display} recorded withdrawal(s); value {f[3].Display} over {f[4].Display} months), so there was no competition to show best value.");
+            f => $"{f[1].Display} bidders remained at the final stage of the competition{Opt(" (notice published " + On(f[0]) + ")", f[0])}.",
+            f => $"Only {f[1].Display} bidder(s) remained at the final stage of the competition ({f[2].Display} recorded withdrawal(s){Opt("; notice published " + On(f[0]), f[0])}{Opt("; value " + f[3].Display + " over " + f[4].Display + " months", f[3], f[4])}), so there was no competition to show best value.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
