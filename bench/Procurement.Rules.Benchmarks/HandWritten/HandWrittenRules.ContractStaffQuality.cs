@@ -267,7 +267,7 @@ internal static partial class HandWrittenRules
                 FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
                 FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
             },
-            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
+            f => $"The staff{Opt(" (from " + f[1].Display + ")", f[1])} and their trade union representatives{Opt(" (from " + f[2].Display + ")", f[2])} were engaged before the decision to tender{Opt(" " + On(f[0]), f[0])}.",
             f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome StaffEngagementThroughoutUnsustainability(RuleDefinition rule, ProposedProcurement p)

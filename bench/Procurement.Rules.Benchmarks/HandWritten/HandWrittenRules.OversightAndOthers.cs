@@ -42,7 +42,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 1 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
-            : Breach(rule, $"Scenario 1 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+            : Breach(rule, $"Scenario 1 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off." + Opt($" The SHA under the NHS Performance Regime: {f[0].Display}.", f[0]) + Opt($" WCC assurance: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]), f);
 
         static FactValue[] Facts(in SignOffs s) =>
             new[] { s.Fact("performanceRegime", PerformanceRegime), s.Fact("wccAssurance", Wcc), s.Fact("shaAssurance", ShaAssurance) };
@@ -65,7 +65,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 2 names signed off: WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance.", f)
-            : Breach(rule, $"Scenario 2 names WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance; not all of them signed off (WCC assurance: {f[0].Display}; TCS assurance: {f[1].Display}; SHA sign-off of the PCT's strategy: {f[2].Display}; SHA assurance: {f[3].Display}).", f);
+            : Breach(rule, $"Scenario 2 names WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" TCS assurance: {f[1].Display}.", f[1]) + Opt($" SHA sign-off of the PCT's strategy: {f[2].Display}.", f[2]) + Opt($" SHA assurance: {f[3].Display}.", f[3]), f);
 
         static FactValue[] Facts(in SignOffs s) => new[]
         {
@@ -90,7 +90,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 3 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
-            : Breach(rule, $"Scenario 3 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+            : Breach(rule, $"Scenario 3 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off." + Opt($" The SHA under the NHS Performance Regime: {f[0].Display}.", f[0]) + Opt($" WCC assurance: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]), f);
 
         // The regulator is reported but not required.
         static FactValue[] Facts(in SignOffs s) => new[]
@@ -136,7 +136,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 6 names signed off: WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel.", f)
-            : Breach(rule, $"Scenario 6 names WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; SHA assurance: {f[2].Display}; the Co-operation and Competition Panel: {f[3].Display}).", f);
+            : Breach(rule, $"Scenario 6 names WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" SHA sign-off of the PCT's strategy: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]) + Opt($" The Co-operation and Competition Panel: {f[3].Display}.", f[3]), f);
 
         static FactValue[] Facts(in SignOffs s) => new[]
         {
@@ -176,7 +176,7 @@ internal static partial class HandWrittenRules
         var f = FiveBodyFacts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, $"Every oversight mechanism scenario {scenario} names signed off: WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel.", f)
-            : Breach(rule, $"Scenario {scenario} names WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; TCS assurance: {f[2].Display}; SHA assurance: {f[3].Display}; the Co-operation and Competition Panel: {f[4].Display}).", f);
+            : Breach(rule, $"Scenario {scenario} names WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" SHA sign-off of the PCT's strategy: {f[1].Display}.", f[1]) + Opt($" TCS assurance: {f[2].Display}.", f[2]) + Opt($" SHA assurance: {f[3].Display}.", f[3]) + Opt($" The Co-operation and Competition Panel: {f[4].Display}.", f[4]), f);
     }
 
     private static FactValue[] FiveBodyFacts(in SignOffs s) => new[]

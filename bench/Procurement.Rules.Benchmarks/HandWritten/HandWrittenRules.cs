@@ -38,8 +38,8 @@ internal static partial class HandWrittenRules
             ExistingServiceTenderedNotApplicable,
             () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
             () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
-            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged {On(f[2])}, before the decision to tender {On(f[1])}.",
-            f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged (first recorded engagement: {f[2].Display}).");
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged{Opt(" " + On(f[2]), f[2])}, before the decision to tender{Opt(" " + On(f[1]), f[1])}.",
+            f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome EarlyProviderEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
     {
