@@ -330,14 +330,17 @@ internal static partial class HandWrittenRules
             return happened;
         }
 
+        // A service recorded as new with no incumbent contract has no existing provider.
         var existing = ExistingServiceImplied(p) ? Tri.True
             : p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0)
+            : p.Service?.IsNew == true ? Tri.False
+            : p.Service is { IsNew: null } ? Tri.Unknown("service.isNew", "incumbentContracts")
             : Tri.Unknown("incumbentContracts");
         return Tri.And(happened, existing);
     }
 
     internal const string ExistingServiceTenderedNotApplicable =
-        "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || IncumbentContracts.Any())' does not hold.";
+        "Does not apply: the condition 'Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || (Service != null && Service.IsNew == true && IncumbentContracts == null ? false : IncumbentContracts.Any()))' does not hold.";
 
     /// <summary>
     /// An existing service (so existing staff) without a recorded incumbent contract: a scenario about an existing
