@@ -148,6 +148,12 @@ internal static partial class HandWrittenRules
     {
         const OversightBody Forum = OversightBody.RegionalSocialPartnershipForum;
         var when = Timeline.HappenedAny(p, TenderDecision, Alternatives);
+        // Or the service passes to another organisation (merger, acquisition, franchise): staff may move.
+        var passes = p.Tender is not { } tender ? Tri.False
+            : tender.Route is null ? Tri.Unknown("tender.route")
+            : Tri.Known(tender.Route is ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise);
+        when = Tri.Or(when, passes);
+
         if (!when.IsKnownFalse)
         {
             when = Tri.And(when, p.IncumbentContracts is { } contracts ? Tri.Known(contracts.Count > 0) : Tri.Unknown("incumbentContracts"));
@@ -156,7 +162,7 @@ internal static partial class HandWrittenRules
         return Verdict.Decide(
             rule,
             when,
-            "Does not apply: the condition 'HappenedAny(TenderDecision, AlternativeProvidersEngaged) && IncumbentContracts.Any()' does not hold.",
+            "Does not apply: the condition '(HappenedAny(TenderDecision, AlternativeProvidersEngaged) || (Tender != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise))) && IncumbentContracts.Any()' does not hold.",
             () => Timeline.SignedOff(p, Forum, DateQ.None),
             () => new[] { SignOffFact("partnershipForum", Timeline.SignedOff(p, Forum, DateQ.None)) },
             _ => "The Regional Social Partnership Forum had oversight.",

@@ -16,7 +16,10 @@ internal static class Events
 
     public static bool IsComplete(ProposedProcurement p, EventKind kind)
     {
-        if (p.TimelineComplete == true)
+        // A route that is not a competition says there was no tender (no decision to tender, no notice).
+        if (p.TimelineComplete == true
+            || (kind is EventKind.TenderDecision or EventKind.NoticePublished
+                && p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation or ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise))
         {
             return true;
         }

@@ -1000,6 +1000,16 @@ internal sealed class RuleScope
         return value;
     }
 
+    /// <summary>
+    /// Whether the recorded route says there was no tender, so a decision to tender or a notice not recorded did not
+    /// happen: a direct award, a contract variation, a merger, an acquisition or a franchise is not a competition
+    /// (docs/procurement-files.md, "What a record implies").
+    /// </summary>
+    internal static bool NoTenderByRoute(ProposedProcurement procurement, EventKind kind) =>
+        kind is EventKind.TenderDecision or EventKind.NoticePublished
+        && procurement.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation
+            or ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise;
+
     /// <summary>Whether the record lists every sign-off of the body (<see cref="ProposedProcurement.SignOffsCompleteFor"/>).</summary>
     private bool SignOffsComplete(OversightBody body)
     {
@@ -1023,7 +1033,7 @@ internal sealed class RuleScope
 
     private bool IsComplete(EventKind kind)
     {
-        if (_procurement.TimelineComplete == true)
+        if (_procurement.TimelineComplete == true || NoTenderByRoute(_procurement, kind))
         {
             return true;
         }
