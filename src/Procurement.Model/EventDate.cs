@@ -195,6 +195,9 @@ public readonly struct EventDate : IEquatable<EventDate>
     internal const DateRelation FirstOfKind = (DateRelation)100;
     internal const DateRelation LastOfKind = (DateRelation)101;
 
+    // The mark for one given event (LastOf a single event): its index in the check's timeline, stored in the kind field.
+    internal const DateRelation EventAtIndex = (DateRelation)102;
+
     /// <summary>The relation as stored (0 when none), including the first/last-of-kind marks.</summary>
     internal DateRelation RawRelation => _relation;
 

@@ -40,6 +40,13 @@ public sealed record TimelineEvent
     /// <summary>The new eligibility, for <see cref="EventKind.EligibilityChanged"/>; who the notice said may bid, for <see cref="EventKind.NoticePublished"/>.</summary>
     public TenderEligibility? Eligibility { get; init; }
 
+    /// <summary>
+    /// A name the events of one occasion share (one meeting that shared intentions, engaged providers and briefed staff
+    /// is one event per kind, each with <c>occasion: workshop-1</c>): they happened on the same day, so each is ordered
+    /// as the others are, whatever precision their own dates have. Compared ignoring case. Default: none.
+    /// </summary>
+    public string? Occasion { get; init; }
+
     /// <summary>A description of the event.</summary>
     public string? Description { get; init; }
 

@@ -16,7 +16,7 @@ public class CheckTests
 
         var breach = report.Breaches.Should().ContainSingle(b => b.Rule.Id == TwoChances).Which;
         breach.Rule.Principle.Key.Should().Be("improvement-opportunities");
-        breach.Message.Should().Contain("2010-04-01").And.Contain("chances before the first approach: 1;").And.Contain("Westshire PCT provider arm");
+        breach.Message.Should().Contain("2010-04-01").And.Contain(", 1 before the first approach)").And.Contain("Westshire PCT provider arm");
         breach.Facts.Should().Contain(f => f.Name == "chancesBefore" && Equals(f.Value, 1));
         breach.Citations.Should().ContainSingle().Which.Quote.Should().Be(
             "There would be at least 2 formal chances for the provider to improve before any engagement was made with other alt providers.");

@@ -236,6 +236,82 @@ public class RelativeDateTests
         relative.For(Staff)!.Kind.Should().Be(OutcomeKind.Breach, "the unions were engaged only after the decision");
     }
 
+    [TestCase(1, OutcomeKind.Compliant)]
+    [TestCase(2, OutcomeKind.Compliant)]
+    public void Check_ContractRevisedAfterTheAgreedReview_IsDecidedByTheOrderAlone(int reviews, OutcomeKind expected)
+    {
+        // LastOf(the agreed reviews) against the contract's revision "after jointServiceReview", with no dates at all.
+        var events = new List<TimelineEvent>();
+        for (var i = 0; i < reviews; i++)
+        {
+            events.Add(new TimelineEvent { Kind = EventKind.JointServiceReview, Agreed = true });
+        }
+
+        events.Add(Event(EventKind.ContractMechanismInvoked, EventDate.After(EventKind.JointServiceReview)));
+        var procurement = Case([.. events]) with { Scenario = Scenario.IncrementalImprovement };
+
+        RulePack.Default.Check(procurement).For("contractual-mechanism-first.agreed-review-in-contract")!.Kind.Should().Be(expected);
+    }
+
+    [Test]
+    public void Check_ContractRevisedBeforeTheAgreedReview_IsABreach()
+    {
+        var procurement = Case(
+            new TimelineEvent { Kind = EventKind.JointServiceReview, Agreed = true },
+            Event(EventKind.ContractMechanismInvoked, EventDate.Before(EventKind.JointServiceReview))) with
+        { Scenario = Scenario.IncrementalImprovement };
+
+        RulePack.Default.Check(procurement).For("contractual-mechanism-first.agreed-review-in-contract")!.Kind.Should().Be(OutcomeKind.Breach);
+    }
+
+    [TestCase(true, OutcomeKind.Compliant)]
+    [TestCase(false, OutcomeKind.Undetermined)]
+    public void Check_ProvidersEngagedAtWorkshopsBeforeTheDecision_IsDecidedByTheOccasion(bool occasions, OutcomeKind expected)
+    {
+        // "In September 2010 three workshops with the NHS providers and others ...; after the workshops the board
+        // decided." The engagements are dated by the month only; their occasion ties them to the workshops.
+        var events = new List<TimelineEvent>();
+        for (var w = 1; w <= 3; w++)
+        {
+            var occasion = occasions ? $"workshop-{w}" : null;
+            events.Add(new TimelineEvent { Kind = EventKind.IntentionsShared, Date = EventDate.InMonth(2010, 9), Occasion = occasion });
+            events.Add(new TimelineEvent { Kind = EventKind.NhsProvidersEngaged, Date = EventDate.InMonth(2010, 9), PartyKind = ProviderKind.Nhs, Occasion = occasion });
+            events.Add(new TimelineEvent { Kind = EventKind.AlternativeProvidersEngaged, Date = EventDate.InMonth(2010, 9), PartyKind = ProviderKind.ThirdSector, Occasion = occasion });
+        }
+
+        events.Add(Event(EventKind.TenderDecision, EventDate.After(EventKind.IntentionsShared)));
+        var procurement = Case([.. events]) with { IncumbentContracts = null, Service = new ServiceDescription { Name = "Respiratory care", IsNew = true } };
+
+        RulePack.Default.Check(procurement).For("early-provider-engagement.shaping-new-service")!.Kind.Should().Be(expected);
+    }
+
+    [Test]
+    public void Check_BoardDecisionAndSignOffOnOneOccasionInAMonth_CountsAsTheBoardsApproval()
+    {
+        var procurement = Case(
+            new TimelineEvent { Kind = EventKind.TenderDecision, Date = EventDate.InMonth(2010, 7), Occasion = "board" },
+            new TimelineEvent { Kind = EventKind.OversightSignOff, Body = OversightBody.PctBoard, Date = EventDate.InMonth(2010, 7), Occasion = "Board" }) with
+        {
+            Commissioner = new Commissioner { Name = "Southmere PCT", Kind = CommissionerKind.Pct },
+        };
+
+        RulePack.Default.Check(procurement).For(Board)!.Kind.Should().Be(OutcomeKind.Compliant);
+    }
+
+    [Test]
+    public void ParseYaml_OneOccasionOnDifferentMonths_IsAProblem()
+    {
+        var yaml = """
+            id: occasion
+            timeline:
+              - { kind: intentionsShared, date: 2010-01, occasion: workshop }
+              - { kind: staffEngaged, date: 2010-03, occasion: workshop }
+            """;
+
+        FluentActions.Invoking(() => ProcurementFile.ParseYaml(yaml, "case.yaml"))
+            .Should().Throw<ProcurementLoadException>().WithMessage("*timeline[*].date*occasion 'workshop' have no day in common*");
+    }
+
     [Test]
     public void Check_ManyRelativeDates_FinishesAndDecides()
     {

@@ -119,7 +119,7 @@ internal static class Approaches
             DoesNotHold,
             () => BeforeEachApproach(p, first => Timeline.AtLeastBefore(p, 2, EventKind.FormalImprovementOpportunity, first)),
             () => FormalChancesFacts(p),
-            f => $"{f[0].Display} had {f[4].Display} formal chances to improve before other providers were first approached {Approached(f)}.",
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} had{Opt(" " + f[4].Display, f[4])} formal chances to improve before other providers were first approached{Approached(f)}.",
             FormalChancesBreach);
 
     /// <summary><c>improvement-opportunities.two-plan-opportunities</c>, three-valued.</summary>
@@ -134,7 +134,7 @@ internal static class Approaches
                 return review.IsKnownFalse ? review : Tri.And(review, Timeline.AtLeastBefore(p, 2, EventKind.ServicePlansPresented, first));
             }),
             () => PlanOpportunitiesFacts(p),
-            f => $"After a joint service review {On(f[4])}, {f[0].Display} had {f[5].Display} opportunities to present service plans before other providers were first approached {Approached(f)}.",
+            f => $"After a joint service review{Opt(" " + On(f[4]), f[4])}, the existing provider{Opt(" (" + f[0].Display + ")", f[0])} had{Opt(" " + f[5].Display, f[5])} opportunities to present service plans before other providers were first approached{Approached(f)}.",
             PlanOpportunitiesBreach);
 
     /// <summary><c>contractual-mechanism-first.before-alternatives</c>, three-valued.</summary>
@@ -145,11 +145,11 @@ internal static class Approaches
             DoesNotHold,
             () => BeforeEachApproach(p, first => Timeline.HappenedBefore(p, EventKind.ContractMechanismInvoked, first)),
             () => ContractMechanismFacts(p),
-            f => $"The existing contract's mechanism was invoked {On(f[3])}, before other providers were first approached {Approached(f, 0)}.",
+            f => $"The existing contract's mechanism was invoked{Opt(" " + On(f[3]), f[3])}, before other providers were first approached{Approached(f, 0)}.",
             ContractMechanismBreach);
 
     private static string FormalChancesBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f)} before {f[0].Display} had 2 formal chances to improve (chances before the first approach: {f[4].Display}; {f[5].Display} recorded in all).";
+        $"Other providers were approached{Approached(f)} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} had 2 formal chances to improve ({f[5].Display} recorded in all{Opt(", " + f[4].Display + " before the first approach", f[4])}).";
 
     public static FactValue[] FormalChancesFacts(ProposedProcurement p) => new[]
     {
@@ -162,7 +162,7 @@ internal static class Approaches
     };
 
     private static string PlanOpportunitiesBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f)}; before then {f[0].Display} had {f[5].Display} opportunity(ies) to present service plans (2 required) and the joint service review was {On(f[4])}.";
+        $"Other providers were approached{Approached(f)}; before then the existing provider{Opt(" (" + f[0].Display + ")", f[0])} had{Opt(" " + f[5].Display, f[5])} opportunity(ies) to present service plans (2 required){Opt(" and the joint service review was " + On(f[4]), f[4])}.";
 
     public static FactValue[] PlanOpportunitiesFacts(ProposedProcurement p) => new[]
     {
@@ -175,7 +175,7 @@ internal static class Approaches
     };
 
     private static string ContractMechanismBreach(FactValue[] f) =>
-        $"Other providers were approached {Approached(f, 0)} before the existing contract's mechanism was invoked (first recorded: {f[3].Display}).";
+        $"Other providers were approached{Approached(f, 0)} before the existing contract's mechanism was invoked{Opt(" (first recorded: " + f[3].Display + ")", f[3])}.";
 
     /// <summary>The facts of <c>contractual-mechanism-first.before-alternatives</c>.</summary>
     public static FactValue[] ContractMechanismFacts(ProposedProcurement p) => new[]
@@ -186,7 +186,9 @@ internal static class Approaches
         FirstFact("contractMechanism", p, EventKind.ContractMechanismInvoked),
     };
 
-    /// <summary>The three approach facts, from <paramref name="at"/> on, as the messages quote them.</summary>
+    /// <summary>The three approach facts, from <paramref name="at"/> on, as the messages quote them: each an optional phrase.</summary>
     private static string Approached(FactValue[] f, int at = 1) =>
-        $"(alternative providers first engaged: {f[at].Display}; decision to tender: {f[at + 1].Display}; first notice: {f[at + 2].Display})";
+        Opt(" (alternative providers first engaged: " + f[at].Display + ")", f[at])
+        + Opt(" (decision to tender: " + f[at + 1].Display + ")", f[at + 1])
+        + Opt(" (first notice: " + f[at + 2].Display + ")", f[at + 2]);
 }

@@ -61,8 +61,8 @@ internal static partial class HandWrittenRules
                     : Tri.Known(!meets)));
             },
             () => Facts(p),
-            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced (displaces existing providers: {f[1].Display}; {f[0].Display} meet(s) requirements: {f[3].Display}).",
-            f => $"The route displaces existing providers (numbers capped: {f[2].Display}) although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
+            f => $"No existing provider that still meets quality, value for money and registration requirements is displaced{Opt(" (displaces existing providers: " + f[1].Display + ")", f[1])}{Opt(" (" + f[0].Display + " meet(s) requirements: " + f[3].Display + ")", f[0], f[3])}.",
+            f => $"The route displaces existing providers{Opt(" (numbers capped: " + f[2].Display + ")", f[2])} although {f[4].Display} still meet(s) quality, value for money and registration requirements.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -153,11 +153,11 @@ internal static partial class HandWrittenRules
                     : Tri.And(open, tender.Eligibility is { } eligibility ? Tri.Known(eligibility == TenderEligibility.Open) : Tri.Unknown("tender.eligibility"));
             },
             () => Facts(p),
-            f => $"The expiring contract of {f[0].Display} is tendered openly ({f[1].Display}, eligibility {f[2].Display}).",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is tendered openly{Opt(" (" + f[1].Display + ", eligibility " + f[2].Display + ")", f[1], f[2])}.",
             BreachMessage);
 
         static string BreachMessage(FactValue[] f) =>
-            $"The expiring contract of {f[0].Display} is to be re-provided by {f[1].Display} (eligibility: {f[2].Display}; contract awarded: {f[3].Display}; first notice: {f[4].Display}), not by an open tender that any provider, NHS or not, may enter.";
+            $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is to be re-provided{Opt(" by " + f[1].Display, f[1])}{Opt(" (eligibility: " + f[2].Display + ")", f[2])}{Opt(" (contract awarded: " + f[3].Display + ")", f[3])}{Opt(" (first notice: " + f[4].Display + ")", f[4])}, not by an open tender that any provider, NHS or not, may enter.";
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -200,8 +200,8 @@ internal static partial class HandWrittenRules
                 return result;
             },
             () => Facts(p),
-            f => $"Other existing providers were engaged {On(f[2])}, before the decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}).",
-            f => $"The decision about the service (to tender: {f[0].Display}; to re-award without a tender: {f[1].Display}) was taken before other existing providers were engaged (first recorded: {f[2].Display}).");
+            f => $"Other existing providers were engaged{Opt(" " + On(f[2]), f[2])}, before the decision about the service{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (to re-award without a tender: " + f[1].Display + ")", f[1])}.",
+            f => $"The decision about the service{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (to re-award without a tender: " + f[1].Display + ")", f[1])} was taken before other existing providers were engaged{Opt(" (first recorded: " + f[2].Display + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -229,8 +229,8 @@ internal static partial class HandWrittenRules
                 ? Timeline.Happened(p, EventKind.WorkedWithProvider)
                 : Timeline.HappenedBefore(p, EventKind.WorkedWithProvider, Timeline.First(p, TenderDecision)),
             () => Facts(p),
-            f => $"The commissioner worked with {f[0].Display} on the causes of un-sustainability{Opt(", first " + On(f[2]), f[2])}{Opt(" (local providers enlisted " + On(f[3]) + ")", f[3])} before choosing how to resolve them{Opt(" (" + f[4].Display + ")", f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])}.",
-            f => $"The service is to be resolved{Opt(" by " + f[4].Display, f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])} without first working with {f[0].Display} on the causes of un-sustainability{Opt(" (work first recorded " + On(f[2]) + ")", f[2])}.");
+            f => $"The commissioner worked with the provider{Opt(" (" + f[0].Display + ")", f[0])} on the causes of un-sustainability{Opt(", first " + On(f[2]), f[2])}{Opt(" (local providers enlisted " + On(f[3]) + ")", f[3])} before choosing how to resolve them{Opt(" (" + f[4].Display + ")", f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])}.",
+            f => $"The service is to be resolved{Opt(" by " + f[4].Display, f[4])}{Opt(" (decision to tender: " + f[1].Display + ")", f[1])} without first working with the provider{Opt(" (" + f[0].Display + ")", f[0])} on the causes of un-sustainability{Opt(" (work first recorded " + On(f[2]) + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -268,7 +268,7 @@ internal static partial class HandWrittenRules
                 : tender.RouteJustification is not { } reason ? Tri.Unknown("tender.routeJustification")
                 : Tri.Known(reason.Kind != JustificationKind.None),
             () => Facts(p),
-            f => $"Market testing ({f[0].Display}) was chosen for a recorded {f[1].Display} reason: \"{f[2].Display}\"",
+            f => $"Market testing{Opt(" (" + f[0].Display + ")", f[0])} was chosen for a recorded {f[1].Display} reason{Opt(": \"" + f[2].Display + "\"", f[2])}",
             f => $"The service is to be market-tested ({f[0].Display}) with no recorded reason for not pursuing merger, acquisition or franchising (reason recorded as {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p)
@@ -312,8 +312,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
             () => DatedByFirst(p, p.RationaleDocuments, d => d.Date, "rationaleDocuments", TenderDecision),
             () => new[] { FirstFact("tenderDecision", p, TenderDecision), RationaleTitlesFact(p), RationaleDatesFact(p) },
-            f => $"The decision to tender {On(f[0])} rests on a recorded rationale: {f[1].Display}.",
-            f => $"No rationale document is dated on or before the decision to tender {On(f[0])} (rationale documents: {f[1].Display}; dated: {f[2].Display}).");
+            f => $"The decision to tender{Opt(" " + On(f[0]), f[0])} rests on a recorded rationale{Opt(": " + f[1].Display, f[1])}.",
+            f => $"No rationale document is dated on or before the decision to tender{Opt(" " + On(f[0]), f[0])}{Opt(" (rationale documents: " + f[1].Display + ")", f[1])}{Opt(" (dated: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
     {
@@ -339,7 +339,7 @@ internal static partial class HandWrittenRules
                 var reason = p.Tender?.RouteJustification;
                 return new[] { EnumFact("route", p.Tender?.Route), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text), RationaleTitlesFact(p) };
             },
-            f => $"The {f[0].Display} rests on a recorded reason ({f[1].Display}: {f[2].Display}) or rationale ({f[3].Display}).",
+            f => $"The re-provision{Opt(" by " + f[0].Display, f[0])} rests on a recorded reason{Opt(" of kind " + f[1].Display, f[1])}{Opt(" (\"" + f[2].Display + "\")", f[2])}{Opt(" or rationale: " + f[3].Display, f[3])}.",
             f => $"The contract is re-provided by {f[0].Display} with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
     }
 

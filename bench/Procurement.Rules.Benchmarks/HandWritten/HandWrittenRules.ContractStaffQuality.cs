@@ -42,8 +42,8 @@ internal static partial class HandWrittenRules
                 return review.Missing is null ? invoked : Tri.UnknownWith(invoked.Value, Tri.Union(review.Missing, invoked.MissingNames)!);
             },
             () => Facts(p),
-            f => $"The agreed joint service review of {f[0].Display} was incorporated in the contract {On(f[1])}.",
-            f => $"The joint service review of {f[0].Display} was agreed, but no contract revision is recorded on or after it (last use of the contract's mechanism: {f[1].Display}).");
+            f => $"The agreed joint service review{Opt(" of " + f[0].Display, f[0])} was incorporated in the contract{Opt(" " + On(f[1]), f[1])}.",
+            f => $"The joint service review{Opt(" of " + f[0].Display, f[0])} was agreed, but no contract revision is recorded on or after it{Opt(" (last use of the contract's mechanism: " + f[1].Display + ")", f[1])}.");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { DateFact("jointReview", LatestAgreedReview(p)), DateFact("contractMechanism", Timeline.Last(p, EventKind.ContractMechanismInvoked)) };
@@ -93,7 +93,7 @@ internal static partial class HandWrittenRules
                 }
             }
 
-            var last = Timeline.LastOf(agreed, JointReview);
+            var last = Timeline.LastOf(p, agreed, JointReview);
             return unknown ? last with { Missing = new[] { AgreedNotRecorded } } : last;
         }
     }
@@ -109,30 +109,41 @@ internal static partial class HandWrittenRules
 
         return Verdict.Decide(
             rule,
-            Timeline.Happened(p, TenderDecision),
-            "Does not apply: the condition 'Happened(TenderDecision)' does not hold.",
+            ShapingApplies(p),
+            "Does not apply: the condition '" + ShapingWhen + "' does not hold.",
             () =>
             {
-                var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, TenderDecision));
-                if (intentions.IsKnownFalse)
-                {
-                    return intentions;
-                }
-
-                var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged);
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives));
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision)));
-                engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, TenderDecision)));
-                return Tri.And(intentions, engaged);
+                // ((no decision to tender && a decision not to tender) || Shaped(TenderDecision))
+                //   && (no decision not to tender || Shaped(DirectAwardDecision))
+                var direct = Timeline.Count(p, EventKind.DirectAwardDecision) > 0;
+                var first = Timeline.Count(p, TenderDecision) == 0 && direct ? Tri.True : Shaped(p, TenderDecision);
+                return first.IsKnownFalse || !direct ? first : Tri.And(first, Shaped(p, EventKind.DirectAwardDecision));
             },
             () => Facts(p),
-            f => $"Intentions were shared {On(f[1])} and potential providers engaged (NHS: {f[2].Display}; others: {f[3].Display}) before the decision to tender {On(f[0])}.",
-            f => $"The decision to tender was taken {On(f[0])} before the commissioner had both set out its intentions and engaged other potential providers to shape the service (intentions first shared: {f[1].Display}; NHS providers first engaged: {f[2].Display}; other potential providers first engaged: {f[3].Display}).");
+            f => $"Intentions were shared {On(f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])}.",
+            f => $"The decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])} was taken before the commissioner had both set out its intentions and engaged other potential providers to shape the service{Opt(" (intentions first shared: " + f[1].Display + ")", f[1])}{Opt(" (NHS providers first engaged: " + f[2].Display + ")", f[2])}{Opt(" (other potential providers first engaged: " + f[3].Display + ")", f[3])}.");
 
-        // CountBefore(kind, First(TenderDecision)) > 0
-        static Tri CountedBefore(ProposedProcurement p, EventKind kind)
+        // HappenedBefore(IntentionsShared, First(decision)) && (CountBefore(NHS, ...) > 0 || CountBefore(alternatives, ...) > 0
+        //   || HappenedBefore(NHS, ...) || HappenedBefore(alternatives, ...))
+        static Tri Shaped(ProposedProcurement p, EventKind decision)
         {
-            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, TenderDecision));
+            var intentions = Timeline.HappenedBefore(p, EventKind.IntentionsShared, Timeline.First(p, decision));
+            if (intentions.IsKnownFalse)
+            {
+                return intentions;
+            }
+
+            var engaged = CountedBefore(p, EventKind.NhsProvidersEngaged, decision);
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, CountedBefore(p, Alternatives, decision));
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision)));
+            engaged = engaged.IsKnownTrue ? engaged : Tri.Or(engaged, Timeline.HappenedBefore(p, Alternatives, Timeline.First(p, decision)));
+            return Tri.And(intentions, engaged);
+        }
+
+        // CountBefore(kind, First(decision)) > 0
+        static Tri CountedBefore(ProposedProcurement p, EventKind kind, EventKind decision)
+        {
+            var (count, missing) = Timeline.CountBefore(p, kind, Timeline.First(p, decision));
             return missing is null ? Tri.Known(count > 0) : Tri.UnknownWith(count > 0, missing);
         }
 
@@ -142,7 +153,18 @@ internal static partial class HandWrittenRules
             FirstFact("intentionsShared", p, EventKind.IntentionsShared),
             FirstFact("nhsProvidersEngaged", p, EventKind.NhsProvidersEngaged),
             FirstFact("alternativeProvidersEngaged", p, Alternatives),
+            FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision),
         };
+    }
+
+    internal const string ShapingWhen =
+        "Happened(TenderDecision) || Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation))";
+
+    /// <summary><c>ShapingWhen</c> in Kleene logic: a decision to tender, or a sign of a decision not to tender (always known).</summary>
+    internal static Tri ShapingApplies(ProposedProcurement p)
+    {
+        var decided = Timeline.Happened(p, TenderDecision);
+        return decided.IsKnownTrue ? decided : Tri.Or(decided, Tri.Known(BeforeDirectAwardApplies(p)));
     }
 
     // ---- fair-tender ----
@@ -154,8 +176,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Happened(NoticePublished)' does not hold.",
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.CriteriaPublished, "tender.criteriaPublished"),
             () => new[] { FirstFact("notice", p, NoticePublished), BoolFact("criteriaPublished", p.Tender?.CriteriaPublished) },
-            f => $"The evaluation criteria were published for the competition noticed {On(f[0])}.",
-            f => $"Bids were invited by the notice of {f[0].Display}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
+            f => $"The evaluation criteria were published for the competition{Opt(" noticed " + On(f[0]), f[0])}.",
+            f => $"Bids were invited by the notice{Opt(" published " + On(f[0]), f[0])}, but the evaluation criteria were not published (recorded: {f[1].Display}).");
 
     // ---- needs-driven ----
 
@@ -171,8 +193,8 @@ internal static partial class HandWrittenRules
                 DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
                 DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
             },
-            f => $"The decision to tender {On(f[0])} follows an assessment of need: {f[1].Display}.",
-            f => $"No needs assessment is dated on or before the decision to tender {On(f[0])} (needs assessments: {f[1].Display}; dated: {f[2].Display}).");
+            f => $"The decision to tender{Opt(" " + On(f[0]), f[0])} follows an assessment of need{Opt(": " + f[1].Display, f[1])}.",
+            f => $"No needs assessment is dated on or before the decision to tender{Opt(" " + On(f[0]), f[0])}{Opt(" (needs assessments: " + f[1].Display + ")", f[1])}{Opt(" (dated: " + f[2].Display + ")", f[2])}.");
 
     // ---- quality-monitoring ----
 
@@ -224,8 +246,8 @@ internal static partial class HandWrittenRules
                 FirstFact("concernsFirstRaised", p, EventKind.ConcernsRaised),
                 FirstFact("alternativesFirstEngaged", p, Alternatives),
             },
-            f => $"Concerns about {f[0].Display} were raised {On(f[1])}, before any approach to alternative providers (first approach: {f[2].Display}).",
-            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers (concerns first raised: {f[1].Display}; alternative providers first engaged: {f[2].Display}).");
+            f => $"Concerns about the provider{Opt(" (" + f[0].Display + ")", f[0])} were raised{Opt(" " + On(f[1]), f[1])}, before any approach to alternative providers{Opt(" (first approach: " + f[2].Display + ")", f[2])}.",
+            f => $"{f[0].Display} is recorded as underperforming, but no concerns were raised with it before any approach to alternative providers{Opt(" (concerns first raised: " + f[1].Display + ")", f[1])}{Opt(" (alternative providers first engaged: " + f[2].Display + ")", f[2])}.");
 
     // ---- staff-engagement ----
 
@@ -245,8 +267,8 @@ internal static partial class HandWrittenRules
                 FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
                 FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
             },
-            f => $"The staff (from {f[1].Display}) and their trade union representatives (from {f[2].Display}) were engaged before the decision to tender {On(f[0])}.",
-            f => $"The decision to tender was taken {On(f[0])} before both the staff and their trade union representatives had been engaged (staff first engaged: {f[1].Display}; trade union representatives first engaged: {f[2].Display}).");
+            f => $"The staff{Opt(" (from " + f[1].Display + ")", f[1])} and their trade union representatives{Opt(" (from " + f[2].Display + ")", f[2])} were engaged before the decision to tender{Opt(" " + On(f[0]), f[0])}.",
+            f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome StaffEngagementThroughoutUnsustainability(RuleDefinition rule, ProposedProcurement p)
     {
@@ -380,7 +402,7 @@ internal static partial class HandWrittenRules
             },
             () => Facts(p),
             f => $"Staff were engaged from {f[1].Display}, before alternative providers were approached {On(f[0])}, and engagement continued to {f[2].Display}.",
-            f => $"Alternative providers were first engaged {On(f[0])}; staff must be engaged before that date and go on being engaged after it (staff first engaged: {f[1].Display}; last engaged: {f[2].Display}).");
+            f => $"Alternative providers were first engaged{Opt(" " + On(f[0]), f[0])}; staff must be engaged before then and go on being engaged after it{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (last engaged: " + f[2].Display + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -42,7 +42,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 1 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
-            : Breach(rule, $"Scenario 1 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+            : Breach(rule, $"Scenario 1 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off." + Opt($" The SHA under the NHS Performance Regime: {f[0].Display}.", f[0]) + Opt($" WCC assurance: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]), f);
 
         static FactValue[] Facts(in SignOffs s) =>
             new[] { s.Fact("performanceRegime", PerformanceRegime), s.Fact("wccAssurance", Wcc), s.Fact("shaAssurance", ShaAssurance) };
@@ -65,7 +65,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 2 names signed off: WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance.", f)
-            : Breach(rule, $"Scenario 2 names WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance; not all of them signed off (WCC assurance: {f[0].Display}; TCS assurance: {f[1].Display}; SHA sign-off of the PCT's strategy: {f[2].Display}; SHA assurance: {f[3].Display}).", f);
+            : Breach(rule, $"Scenario 2 names WCC assurance, TCS assurance, SHA sign-off of the PCT's strategy and SHA assurance; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" TCS assurance: {f[1].Display}.", f[1]) + Opt($" SHA sign-off of the PCT's strategy: {f[2].Display}.", f[2]) + Opt($" SHA assurance: {f[3].Display}.", f[3]), f);
 
         static FactValue[] Facts(in SignOffs s) => new[]
         {
@@ -90,7 +90,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 3 names signed off: the SHA under the NHS Performance Regime, WCC assurance and SHA assurance.", f)
-            : Breach(rule, $"Scenario 3 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off (the SHA under the NHS Performance Regime: {f[0].Display}; WCC assurance: {f[1].Display}; SHA assurance: {f[2].Display}).", f);
+            : Breach(rule, $"Scenario 3 names the SHA under the NHS Performance Regime, WCC assurance and SHA assurance; not all of them signed off." + Opt($" The SHA under the NHS Performance Regime: {f[0].Display}.", f[0]) + Opt($" WCC assurance: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]), f);
 
         // The regulator is reported but not required.
         static FactValue[] Facts(in SignOffs s) => new[]
@@ -136,7 +136,7 @@ internal static partial class HandWrittenRules
         var f = Facts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, "Every oversight mechanism scenario 6 names signed off: WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel.", f)
-            : Breach(rule, $"Scenario 6 names WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; SHA assurance: {f[2].Display}; the Co-operation and Competition Panel: {f[3].Display}).", f);
+            : Breach(rule, $"Scenario 6 names WCC assurance, SHA sign-off of the PCT's strategy, SHA assurance and the Co-operation and Competition Panel; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" SHA sign-off of the PCT's strategy: {f[1].Display}.", f[1]) + Opt($" SHA assurance: {f[2].Display}.", f[2]) + Opt($" The Co-operation and Competition Panel: {f[3].Display}.", f[3]), f);
 
         static FactValue[] Facts(in SignOffs s) => new[]
         {
@@ -176,7 +176,7 @@ internal static partial class HandWrittenRules
         var f = FiveBodyFacts(signOffs);
         return notSignedOff is null
             ? Compliant(rule, $"Every oversight mechanism scenario {scenario} names signed off: WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel.", f)
-            : Breach(rule, $"Scenario {scenario} names WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel; not all of them signed off (WCC assurance: {f[0].Display}; SHA sign-off of the PCT's strategy: {f[1].Display}; TCS assurance: {f[2].Display}; SHA assurance: {f[3].Display}; the Co-operation and Competition Panel: {f[4].Display}).", f);
+            : Breach(rule, $"Scenario {scenario} names WCC assurance, SHA sign-off of the PCT's strategy, TCS assurance, SHA assurance and the Co-operation and Competition Panel; not all of them signed off." + Opt($" WCC assurance: {f[0].Display}.", f[0]) + Opt($" SHA sign-off of the PCT's strategy: {f[1].Display}.", f[1]) + Opt($" TCS assurance: {f[2].Display}.", f[2]) + Opt($" SHA assurance: {f[3].Display}.", f[3]) + Opt($" The Co-operation and Competition Panel: {f[4].Display}.", f[4]), f);
     }
 
     private static FactValue[] FiveBodyFacts(in SignOffs s) => new[]
@@ -202,8 +202,8 @@ internal static partial class HandWrittenRules
                 return local.IsKnownFalse ? local : Tri.And(local, BoardApproval(p));
             },
             () => Facts(p),
-            f => $"The decision to tender {On(f[2])} was taken by {f[0].Display} ({f[1].Display}) with its board's approval.",
-            f => $"The decision to tender {On(f[2])} was not shown to be a local board decision: commissioner {f[0].Display} (kind {f[1].Display}), board approval by then: {f[3].Display}.");
+            f => $"The decision to tender{Opt(" " + On(f[2]), f[2])} was taken by {f[0].Display}{Opt(" (" + f[1].Display + ")", f[1])} with its board's approval.",
+            f => $"The decision to tender{Opt(" " + On(f[2]), f[2])} was not shown to be a local board decision{Opt(": commissioner " + f[0].Display, f[0])}{Opt(" (kind " + f[1].Display + ")", f[1])}{Opt(", board approval by then: " + f[3].Display, f[3])}.");
 
         static Tri BoardApproval(ProposedProcurement p) => Timeline.SignedOff(p, OversightBody.PctBoard, Timeline.First(p, TenderDecision), onOrBefore: true);
 
@@ -236,8 +236,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'Tender.FinalStageBidders != null || Happened(NoticePublished)' does not hold.",
             () => tender is null ? Tri.Unknown("tender") : tender.FinalStageBidders is not { } bidders ? Tri.Unknown("tender.finalStageBidders") : Tri.Known(bidders >= 2),
             () => Facts(p),
-            f => $"{f[1].Display} bidders remained at the final stage of the competition (notice: {f[0].Display}).",
-            f => $"Only {f[1].Display} bidder(s) remained at the final stage of the competition (notice: {f[0].Display}; {f[2].Display} recorded withdrawal(s); value {f[3].Display} over {f[4].Display} months), so there was no competition to show best value.");
+            f => $"{f[1].Display} bidders remained at the final stage of the competition{Opt(" (notice published " + On(f[0]) + ")", f[0])}.",
+            f => $"Only {f[1].Display} bidder(s) remained at the final stage of the competition ({f[2].Display} recorded withdrawal(s){Opt("; notice published " + On(f[0]), f[0])}{Opt("; value " + f[3].Display + " over " + f[4].Display + " months", f[3], f[4])}), so there was no competition to show best value.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

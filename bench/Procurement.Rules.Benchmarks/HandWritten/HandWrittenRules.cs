@@ -38,8 +38,8 @@ internal static partial class HandWrittenRules
             ExistingServiceTenderedNotApplicable,
             () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
             () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
-            f => $"The existing provider ({f[0].Display}) was first engaged {On(f[2])}, before the decision to tender {On(f[1])}.",
-            f => $"The decision to tender was taken {On(f[1])} before the existing provider ({f[0].Display}) was engaged (first recorded engagement: {f[2].Display}).");
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged{Opt(" " + On(f[2]), f[2])}, before the decision to tender{Opt(" " + On(f[1]), f[1])}.",
+            f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome EarlyProviderEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
     {
@@ -54,8 +54,8 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition '" + BeforeDirectAwardWhen + "' does not hold.",
             () => Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, EventKind.DirectAwardDecision)),
             () => Facts(p),
-            f => $"NHS and other existing providers were engaged{Opt(", first " + On(f[2]) + ",", f[2])} before the contract of {f[0].Display} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
-            f => $"The contract of {f[0].Display} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before NHS and other existing providers were engaged{Opt(" (first engaged " + On(f[2]) + ")", f[2])}.");
+            f => $"NHS and other existing providers were engaged{Opt(", first " + On(f[2]) + ",", f[2])} before the expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before NHS and other existing providers were engaged{Opt(" (first engaged " + On(f[2]) + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -112,8 +112,8 @@ internal static partial class HandWrittenRules
                 return result.IsKnownTrue ? result : Tri.Or(result, Tri.Not(Timeline.EligibilityNarrowedAfterNotice(p)));
             },
             () => new[] { FirstFact("notice", p, NoticePublished), FirstFact("eligibilityChanged", p, EligibilityChanged), EnumFact("eligibility", p.Tender?.Eligibility) },
-            f => $"Eligibility was not narrowed after the notice of {f[0].Display}.",
-            f => $"The notice was published {On(f[0])}, and {On(f[1])} eligibility was narrowed (now {f[2].Display}).");
+            f => $"Eligibility was not narrowed after the notice{Opt(" published " + On(f[0]), f[0])}.",
+            f => $"The notice was published{Opt(" " + On(f[0]), f[0])}, and{Opt(" " + On(f[1]), f[1])} eligibility was narrowed{Opt(" (now " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome FairTenderIncumbentMayBid(RuleDefinition rule, ProposedProcurement p)
     {
@@ -128,8 +128,8 @@ internal static partial class HandWrittenRules
             ExistingServiceTenderedNotApplicable,
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.IncumbentMayBid, "tender.incumbentMayBid"),
             () => Facts(p),
-            f => $"The existing provider ({f[0].Display}) may bid in the tender on a fair and equal basis.",
-            f => $"The service is tendered but the existing provider ({f[0].Display}) may not bid on a fair and equal basis (recorded {f[1].Display}).");
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} may bid in the tender on a fair and equal basis.",
+            f => $"The service is tendered but the existing provider{Opt(" (" + f[0].Display + ")", f[0])} may not bid on a fair and equal basis (recorded {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
@@ -145,8 +145,8 @@ internal static partial class HandWrittenRules
                 : tender.EligibilityJustification is not { } reason ? Tri.Unknown("tender.eligibilityJustification")
                 : Tri.Known(reason.Kind is JustificationKind.Clinical or JustificationKind.Safety or JustificationKind.ClinicalAndSafety),
             () => Facts(p),
-            f => $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason ({f[2].Display}).",
-            f => $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}' ({f[2].Display}), not a clinical or safety reason.");
+            f => $"The tender is restricted to NHS providers for a recorded {f[1].Display} reason{Opt(" (" + f[2].Display + ")", f[2])}.",
+            f => $"The tender is restricted to NHS providers, but the recorded reason is of kind '{f[1].Display}'{Opt(" (" + f[2].Display + ")", f[2])}, not a clinical or safety reason.");
 
         static FactValue[] Facts(ProposedProcurement p)
         {
@@ -208,7 +208,7 @@ internal static partial class HandWrittenRules
                     Tri.Of(performance.InsufficientImprovement, "incumbentContracts[].performance.insufficientImprovement"))),
             () => Facts(p),
             f => $"The under-performance of {f[0].Display} was recorded as significant ({f[1].Display}) with insufficient improvement ({f[2].Display}) before other providers were approached.",
-            f => $"Other providers were approached although the record does not show both significant under-performance (recorded: {f[1].Display}) and insufficient improvement (recorded: {f[2].Display}) by {f[0].Display}.");
+            f => $"Other providers were approached although the record does not show both significant under-performance{Opt(" (recorded: " + f[1].Display + ")", f[1])} and insufficient improvement{Opt(" (recorded: " + f[2].Display + ")", f[2])} by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
@@ -235,7 +235,7 @@ internal static partial class HandWrittenRules
                     Tri.Of(performance.PlansNotCredible, "incumbentContracts[].performance.plansNotCredible"))),
             () => Facts(p),
             f => $"{f[0].Display} had serious shortcomings ({f[1].Display}) and no credible plans ({f[2].Display}) before other providers were approached.",
-            f => $"Other providers were approached although the record does not show both serious shortcomings (recorded: {f[1].Display}) and a failure to develop credible plans (recorded: {f[2].Display}) by {f[0].Display}.");
+            f => $"Other providers were approached although the record does not show both serious shortcomings{Opt(" (recorded: " + f[1].Display + ")", f[1])} and a failure to develop credible plans{Opt(" (recorded: " + f[2].Display + ")", f[2])} by {f[0].Display}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -48,7 +48,7 @@ internal static class RightToBid
             DoesNotHold,
             () => Require(p),
             () => Facts(p),
-            f => $"NHS providers may bid for the opportunity (route: {f[3].Display}; eligibility {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}).",
+            f => $"NHS providers may bid for the opportunity{Opt(" (route: " + f[3].Display + ")", f[3])}{Opt(" (eligibility: " + f[2].Display + ")", f[2])}{Opt(" (NHS providers recorded as not invited or excluded: " + f[4].Display + ")", f[4])}.",
             BreachMessage);
     }
 
@@ -115,7 +115,7 @@ internal static class RightToBid
     };
 
     private static string BreachMessage(FactValue[] f) =>
-        $"NHS providers did not have the opportunity to bid (route: {f[3].Display}; eligibility: {f[2].Display}; NHS providers recorded as not invited or excluded: {f[4].Display}; contract awarded: {f[5].Display}).";
+        $"NHS providers did not have the opportunity to bid{Opt(" (route: " + f[3].Display + ")", f[3])}{Opt(" (eligibility: " + f[2].Display + ")", f[2])}{Opt(" (NHS providers recorded as not invited or excluded: " + f[4].Display + ")", f[4])}{Opt(" (contract awarded: " + f[5].Display + ")", f[5])}.";
 
     private static bool IsNhs(ProviderKind? kind) =>
         kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;

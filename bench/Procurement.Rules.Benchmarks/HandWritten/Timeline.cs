@@ -102,16 +102,30 @@ internal static class Timeline
     /// <summary><c>Last(kind)</c>: from the latest start to the latest end of the kind's events.</summary>
     public static DateQ Last(ProposedProcurement p, EventKind kind) => Extreme(p, kind, last: true);
 
-    /// <summary><c>LastOf(events)</c>, for events of one kind (null when there are none).</summary>
-    public static DateQ LastOf(IEnumerable<TimelineEvent> events, EventKind kind)
+    /// <summary><c>LastOf(events)</c>, for events of one kind from the procurement's timeline (null when there are none).</summary>
+    public static DateQ LastOf(ProposedProcurement p, IReadOnlyList<TimelineEvent> events, EventKind kind)
     {
+        var order = Order(p);
         var span = new Span(last: true);
         foreach (var e in events)
         {
-            span.Add(e.Date);
+            span.Add(order is not null && order.IndexOf(e) is var i and >= 0 ? order.DateOf(i) : e.Date);
         }
 
-        return span.Result() is { } date ? new DateQ(date, null, date.IsExact ? null : DateName(kind)) : DateQ.None;
+        if (span.Result() is not { } date)
+        {
+            return DateQ.None;
+        }
+
+        if (order is not null)
+        {
+            // Marked as the engine marks it: the one event, or every event of the kind.
+            date = events.Count == 1 ? date.WithRelation(EventDate.EventAtIndex, (EventKind)order.IndexOf(events[0]))
+                : events.Count == order.CountOf(kind) ? date.WithRelation(EventDate.LastOfKind, kind)
+                : date;
+        }
+
+        return new DateQ(date, null, date.Calendar.IsExact ? null : DateName(kind), order);
     }
 
     /// <summary><c>SignedOff(body)</c>, <c>SignedOffOnOrBefore(body, date)</c> (<paramref name="onOrBefore"/>) or <c>SignedOffBefore</c>.</summary>

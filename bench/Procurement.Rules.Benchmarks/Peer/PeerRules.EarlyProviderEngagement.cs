@@ -96,11 +96,11 @@ internal static class EarlyEngagementBeforeTenderDecision
 internal static class EarlyEngagementShapingNewService
 {
     public const string Id = "early-provider-engagement.shaping-new-service";
-    private const string DoesNotHold = "Does not apply: the condition 'Happened(TenderDecision)' does not hold.";
+    private const string DoesNotHold = "Does not apply: the condition '" + HandWrittenRules.ShapingWhen + "' does not hold.";
 
     /// <summary>Scope and condition together: unknown without a scenario, false for another scenario.</summary>
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.NewOrRedesignedService ? Tri.False : Timeline.Happened(p, EventKind.TenderDecision);
+        p.Scenario is null ? Tri.Unknown : p.Scenario != Scenario.NewOrRedesignedService ? Tri.False : Timeline.Of(HandWrittenRules.ShapingApplies(p));
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementShapingNewService(rule, p);
@@ -115,7 +115,7 @@ internal static class EarlyEngagementShapingNewService
             ProposedProcurement p = null!;
             OutcomeSink sink = null!;
             Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.NewOrRedesignedService, x => Timeline.Happened(x, EventKind.TenderDecision) == Tri.True);
+            When().Match(() => p, x => x.Scenario == Scenario.NewOrRedesignedService, x => Timeline.Of(HandWrittenRules.ShapingApplies(x)) == Tri.True);
             Then().Do(ctx => sink.Add(Decide(rule, p)));
         }
     }

@@ -79,7 +79,7 @@ internal sealed class RelativeOrder
     {
         foreach (var e in events)
         {
-            if (e is not null && IsRelative(e.Date))
+            if (e is not null && (IsRelative(e.Date) || e.Occasion is not null))
             {
                 return true;
             }
@@ -121,7 +121,8 @@ internal sealed class RelativeOrder
         }
 
         var calendar = Dates(events, lo, hi, narrowed: null);
-        if (anchored.Count == 0)
+        var occasions = Occasions(events);
+        if (anchored.Count == 0 && occasions.Count == 0)
         {
             return new RelativeOrder(events, calendar, kindOf, null, null, -1);
         }
@@ -178,10 +179,23 @@ internal sealed class RelativeOrder
             edgeCount++;
         }
 
-        var narrowed = Propagate(events, kindOf, kinds, anchored, lo, hi);
+        // The events of one occasion are on one day: each is on or before the next, round the group.
+        foreach (var group in occasions)
+        {
+            for (var g = 0; g < group.Count; g++)
+            {
+                edges[group[g]].Add((group[(g + 1) % group.Count], false));
+                edgeCount++;
+            }
+        }
+
+        var narrowed = Propagate(events, kindOf, kinds, anchored, occasions, lo, hi, out var empty);
         if (narrowed is null)
         {
-            return new RelativeOrder(events, calendar, kindOf, null, "the dates relative to other events cannot all hold (an event would have to be after itself)", anchored[0]);
+            var message = events[empty].Occasion is { } occasion
+                ? $"the events of occasion '{occasion}' have no day in common (their dates and the dates relative to other events cannot all hold)"
+                : $"'{events[empty].Date}' cannot hold together with the other dates (relative to events, or of one occasion)";
+            return new RelativeOrder(events, calendar, kindOf, null, message, empty);
         }
 
         var dates = Dates(events, lo, hi, narrowed);
@@ -280,6 +294,18 @@ internal sealed class RelativeOrder
     /// <summary>The event's date: its calendar interval narrowed by the relative bounds.</summary>
     public EventDate DateOf(int index) => _dates[index];
 
+    /// <summary>How many events of the kind the timeline has.</summary>
+    public int CountOf(EventKind kind)
+    {
+        var count = 0;
+        foreach (var e in _events)
+        {
+            count += e is not null && e.Kind == kind ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The index of the event in the timeline, or -1.</summary>
     public int IndexOf(TimelineEvent e)
     {
@@ -309,6 +335,39 @@ internal sealed class RelativeOrder
     /// <summary>Whether the date is a bound relative to another kind of event (not a First/Last mark).</summary>
     internal static bool IsRelative(EventDate date) => date.RawRelation is > 0 and <= DateRelation.SameDay;
 
+    /// <summary>The events that share an occasion (two or more, compared ignoring case), as groups of indexes.</summary>
+    private static List<List<int>> Occasions(TimelineEvent[] events)
+    {
+        Dictionary<string, List<int>>? byName = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (events[i]?.Occasion is { } name)
+            {
+                byName ??= new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+                if (!byName.TryGetValue(name, out var group))
+                {
+                    byName.Add(name, group = new List<int>(4));
+                }
+
+                group.Add(i);
+            }
+        }
+
+        var groups = new List<List<int>>();
+        if (byName is not null)
+        {
+            foreach (var group in byName.Values)
+            {
+                if (group.Count > 1)
+                {
+                    groups.Add(group);
+                }
+            }
+        }
+
+        return groups;
+    }
+
     private static int KindIndex(Dictionary<EventKind, int> kinds, EventKind kind)
     {
         if (!kinds.TryGetValue(kind, out var index))
@@ -324,8 +383,9 @@ internal sealed class RelativeOrder
     /// Narrows each event's [lo, hi] by the relative bounds until nothing changes (or <see cref="MaxRounds"/>); returns
     /// which events changed, or null when some interval became empty (the bounds contradict each other).
     /// </summary>
-    private static bool[]? Propagate(TimelineEvent[] events, int[] kindOf, Dictionary<EventKind, int> kinds, List<int> anchored, int[] lo, int[] hi)
+    private static bool[]? Propagate(TimelineEvent[] events, int[] kindOf, Dictionary<EventKind, int> kinds, List<int> anchored, List<List<int>> occasions, int[] lo, int[] hi, out int empty)
     {
+        empty = -1;
         var n = events.Length;
         var kindCount = kinds.Count;
         var minHi = new int[kindCount];
@@ -406,10 +466,30 @@ internal sealed class RelativeOrder
                 }
             }
 
+            // One occasion, one day: every member's interval is what all of them allow.
+            foreach (var group in occasions)
+            {
+                int groupLo = Unbounded, groupHi = UnboundedHigh;
+                foreach (var i in group)
+                {
+                    groupLo = Math.Max(groupLo, lo[i]);
+                    groupHi = Math.Min(groupHi, hi[i]);
+                }
+
+                foreach (var i in group)
+                {
+                    if (lo[i] != groupLo || hi[i] != groupHi)
+                    {
+                        (lo[i], hi[i], changed[i], moved) = (groupLo, groupHi, true, true);
+                    }
+                }
+            }
+
             for (var i = 0; i < n; i++)
             {
                 if (lo[i] != Unbounded && hi[i] != UnboundedHigh && lo[i] > hi[i])
                 {
+                    empty = i;
                     return null;
                 }
             }
@@ -468,6 +548,11 @@ internal sealed class RelativeOrder
         {
             // x < min B: every b; x < max B: some b.
             return Quantify(yk, exists: y.Last, j => Less(x, Operand.Event(j), strict));
+        }
+
+        if (x.Index >= _dates.Length || y.Index >= _dates.Length)
+        {
+            return null;
         }
 
         var a = x.Index >= 0 ? _dates[x.Index] : x.Date;
@@ -568,6 +653,7 @@ internal sealed class RelativeOrder
         {
             EventDate.FirstOfKind => new(-1, date.RawAnchor, false, date),
             EventDate.LastOfKind => new(-1, date.RawAnchor, true, date),
+            EventDate.EventAtIndex => new((int)date.RawAnchor, null, false, date),
             _ => new(-1, null, false, date.Calendar),
         };
     }

@@ -399,15 +399,28 @@ internal sealed class RuleScope
         var range = new Span(last: true);
         EventKind? kind = null;
         var oneKind = true;
+        var count = 0;
+        var single = -1;
         foreach (var e in events)
         {
             Charge(1);
-            range.Add(_order is { } relative && relative.IndexOf(e) is var index and >= 0 ? relative.DateOf(index) : e.Date.Calendar);
+            var index = _order?.IndexOf(e) ?? -1;
+            range.Add(index >= 0 ? _order!.DateOf(index) : e.Date.Calendar);
             oneKind &= kind is null || kind == e.Kind;
             kind = e.Kind;
+            single = count++ == 0 ? index : -1;
         }
 
-        return range.Result(oneKind && kind is { } k ? DateName(k) : null, this);
+        var result = range.Result(oneKind && kind is { } k ? DateName(k) : null, this);
+        if (result is not { } date || _order is not { } order)
+        {
+            return result;
+        }
+
+        // Marked, so that comparing it can use the order of the events: the one event, or every event of its kind.
+        return single >= 0 ? date.WithRelation(EventDate.EventAtIndex, (EventKind)single)
+            : oneKind && kind is { } all && order.CountOf(all) == count ? date.WithRelation(EventDate.LastOfKind, all)
+            : date;
     }
 
     /// <summary>Whether the body signed off or assured the procurement (an <see cref="EventKind.OversightSignOff"/> event, dated or not).</summary>

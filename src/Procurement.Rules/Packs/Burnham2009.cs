@@ -118,7 +118,7 @@ public static class Burnham2009
             /// <summary>Existing providers engaged before the decision to tender: <c>early-provider-engagement.before-tender-decision</c>.</summary>
             public const string BeforeTenderDecision = "early-provider-engagement.before-tender-decision";
 
-            /// <summary>Providers helped shape a new or redesigned service before the tender decision: <c>early-provider-engagement.shaping-new-service</c>.</summary>
+            /// <summary>Providers helped shape a new or redesigned service before the decision whether to tender: <c>early-provider-engagement.shaping-new-service</c>.</summary>
             public const string ShapingNewService = "early-provider-engagement.shaping-new-service";
         }
 

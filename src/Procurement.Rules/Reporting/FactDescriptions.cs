@@ -113,6 +113,7 @@ internal static class FactDescriptions
         ["TimelineEvent.Agreed"] = "whether the joint service review reached agreement (for example on an improvement plan)",
         ["TimelineEvent.Improved"] = "whether the provider improved after the formal chance",
         ["TimelineEvent.Eligibility"] = "who may bid after the change",
+        ["TimelineEvent.Occasion"] = "which meeting or occasion the event was part of (events of one occasion are on one day)",
         ["TimelineEvent.Description"] = "what happened, in words",
         ["TimelineEvent.Source"] = "where the event is recorded",
 
