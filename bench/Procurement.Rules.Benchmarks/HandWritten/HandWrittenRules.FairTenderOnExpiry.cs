@@ -27,8 +27,8 @@ internal static partial class HandWrittenRules
             () => Tri.Known(Timeline.Count(p, EventKind.DirectAwardDecision) == 0
                 && p.Tender?.Route is not (ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation)),
             () => Facts(p),
-            f => $"The expiring contract of {f[0].Display} is re-provided through a competition other providers could enter (route: {f[1].Display}; first notice: {f[3].Display}).",
-            f => $"The expiring contract of {f[0].Display} was re-awarded without a competition (route: {f[1].Display}; decision not to tender openly: {f[2].Display}), so no other provider had a fair and equal opportunity to bid.");
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is re-provided through a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a competition{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}, so no other provider had a fair and equal opportunity to bid.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
