@@ -73,6 +73,7 @@ public sealed class DerivedFact
         EventKind.NoticePublished => "notice published",
         EventKind.ConcernsRaised => "concerns raised",
         EventKind.AlternativeProvidersEngaged => "alternative providers engaged",
+        EventKind.IncumbentEngaged => "existing provider engaged",
         EventKind.AccreditationOpened => "accreditation process opened",
         _ => Names.Camel(kind),
     };

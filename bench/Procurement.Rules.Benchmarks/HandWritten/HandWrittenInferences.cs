@@ -21,6 +21,7 @@ internal static class HandWrittenInferences
         ("accreditation-bid-implies-accreditation-opened", EventKind.BidReceived, EventKind.AccreditationOpened, static p => p.Tender?.Route is ProcurementRoute.AnyWillingProviderOpen or ProcurementRoute.AnyWillingProviderManaged, false),
         ("improvement-opportunity-implies-concerns", EventKind.FormalImprovementOpportunity, EventKind.ConcernsRaised, static _ => true, false),
         ("notice-approaches-alternative-providers", EventKind.NoticePublished, EventKind.AlternativeProvidersEngaged, static _ => true, true),
+        ("joint-review-engages-incumbent", EventKind.JointServiceReview, EventKind.IncumbentEngaged, static _ => true, true),
     };
 
     /// <summary>The derived events and their provenance; empty (no allocation) when nothing follows.</summary>

@@ -61,6 +61,7 @@ public sealed class HandWrittenPack
         ["contractual-mechanism-first.before-alternatives"] = HandWrittenRules.ContractualMechanismFirstBeforeAlternatives,
         ["early-provider-engagement.shaping-new-service"] = HandWrittenRules.EarlyProviderEngagementShapingNewService,
         ["fair-tender.criteria-published"] = HandWrittenRules.FairTenderCriteriaPublished,
+        ["fair-tender.open-competition-on-expiry"] = HandWrittenRules.FairTenderOpenCompetitionOnExpiry,
         ["needs-driven.needs-assessed"] = HandWrittenRules.NeedsDrivenNeedsAssessed,
         ["quality-monitoring.clear-measures"] = HandWrittenRules.QualityMonitoringClearMeasures,
         ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,

@@ -54,7 +54,8 @@ internal static class RightToBid
 
     /// <summary>
     /// Not shut out by eligibility or by an invitation entry (both always known), and then, for a direct award, NHS
-    /// providers invited, or an award to an NHS body, or no award to others only; otherwise eligibility not non-NHS only.
+    /// providers invited, or an award to an NHS body, or no award to others only; otherwise an NHS bid or tenderer, or
+    /// eligibility not non-NHS only.
     /// </summary>
     private static Tri Require(ProposedProcurement p)
     {
@@ -66,6 +67,12 @@ internal static class RightToBid
 
         if (tender?.Route != ProcurementRoute.DirectAward)
         {
+            // An NHS bid or tenderer shows NHS providers could bid, whatever the (unrecorded) eligibility.
+            if (NhsBid(p))
+            {
+                return Tri.True;
+            }
+
             return tender is null ? Tri.Unknown("tender")
                 : tender.Eligibility is null ? Tri.UnknownWith(true, new[] { "tender.eligibility" })
                 : Tri.True;
@@ -112,6 +119,34 @@ internal static class RightToBid
 
     private static bool IsNhs(ProviderKind? kind) =>
         kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;
+
+    /// <summary>Whether a bid (a <c>bidReceived</c> event) or a tenderer of an NHS kind is recorded.</summary>
+    private static bool NhsBid(ProposedProcurement p)
+    {
+        if (p.Timeline is { } timeline)
+        {
+            foreach (var e in timeline)
+            {
+                if (e.Kind == EventKind.BidReceived && IsNhs(e.PartyKind))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (p.Tender?.Tenderers is { } tenderers)
+        {
+            foreach (var t in tenderers)
+            {
+                if (IsNhs(t.Kind))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Invitation entries of an NHS kind with either status.</summary>
     private static int CountNhs(TenderPlan? tender, InvitationStatus first, InvitationStatus second)

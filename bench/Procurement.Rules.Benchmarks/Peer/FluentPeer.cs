@@ -75,6 +75,7 @@ public sealed class FluentPeer
         FairTenderEligibilityFixedAtNotice.Id,
         FairTenderIncumbentMayBid.Id,
         FairTenderNhsOnlyNeedsReason.Id,
+        FairTenderOpenCompetitionOnExpiry.Id,
         ImprovementTwoFormalChances.Id,
         ImprovementTwoPlanOpportunities.Id,
         NhsRightToBidProvidersEligible.Id,

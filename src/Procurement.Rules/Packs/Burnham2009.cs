@@ -136,6 +136,9 @@ public static class Burnham2009
 
             /// <summary>An &apos;NHS only&apos; tender needs a recorded clinical or safety reason: <c>fair-tender.nhs-only-needs-reason</c>.</summary>
             public const string NhsOnlyNeedsReason = "fair-tender.nhs-only-needs-reason";
+
+            /// <summary>An expiring independent or third sector contract is not re-awarded without a competition: <c>fair-tender.open-competition-on-expiry</c>.</summary>
+            public const string OpenCompetitionOnExpiry = "fair-tender.open-competition-on-expiry";
         }
 
         /// <summary>The rules whose ids start <c>improvement-opportunities.</c>.</summary>

@@ -1,0 +1,57 @@
+using Procurement.Model;
+using static Procurement.Rules.Benchmarks.HandWritten.Report;
+
+namespace Procurement.Rules.Benchmarks.HandWritten;
+
+/// <summary><c>fair-tender.open-competition-on-expiry</c>, written by hand (its own file, so the rule merges apart).</summary>
+internal static partial class HandWrittenRules
+{
+    /// <summary>The rule's not-applicable message (its <c>when</c>, as the engine quotes it).</summary>
+    internal const string FairTenderOnExpiryDoesNotHold = "Does not apply: the condition '" + FairTenderOnExpiryWhen + "' does not hold.";
+
+    private const string FairTenderOnExpiryWhen =
+        "IncumbentContracts.Any(c => c.Provider.Kind == IndependentSector || c.Provider.Kind == ThirdSector) && (Count(DirectAwardDecision) + Count(NoticePublished) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation || Tender.Route == OpenTender || Tender.Route == RestrictedTender || Tender.Route == CompetitiveDialogue)))";
+
+    public static RuleOutcome FairTenderOpenCompetitionOnExpiry(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.ContractExpiry)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        var when = FairTenderOnExpiryHolds(p);
+        return Verdict.Decide(
+            rule,
+            when,
+            FairTenderOnExpiryDoesNotHold,
+            () => Tri.Known(Timeline.Count(p, EventKind.DirectAwardDecision) == 0
+                && p.Tender?.Route is not (ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation)),
+            () => Facts(p),
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is re-provided through a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a competition{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}, so no other provider had a fair and equal opportunity to bid.");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p), EnumFact("route", p.Tender?.Route),
+            FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision), FirstFact("firstNotice", p, EventKind.NoticePublished),
+        };
+    }
+
+    /// <summary>
+    /// The rule's <c>when</c> (scenario 6 aside): an independent or third sector incumbent (three-valued on its kind)
+    /// and a re-award or a competition recorded (always known: counts and a null-guarded route).
+    /// </summary>
+    internal static Tri FairTenderOnExpiryHolds(ProposedProcurement p)
+    {
+        var when = AnyContract(p, c => c.Provider.Kind is { } kind ? Tri.Known(kind is ProviderKind.IndependentSector or ProviderKind.ThirdSector) : Tri.Unknown("incumbentContracts[].provider.kind"));
+        if (when.IsKnownFalse)
+        {
+            return when;
+        }
+
+        var reprovided = Timeline.Count(p, EventKind.DirectAwardDecision) + Timeline.Count(p, EventKind.NoticePublished) > 0
+            || p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation or ProcurementRoute.OpenTender
+                or ProcurementRoute.RestrictedTender or ProcurementRoute.CompetitiveDialogue;
+        return Tri.And(when, Tri.Known(reprovided));
+    }
+}
