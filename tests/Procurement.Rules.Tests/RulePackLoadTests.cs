@@ -14,23 +14,6 @@ public class RulePackLoadTests
     }
 
     [Test]
-    public void Load_RulesCompiledOnSeveralThreads_EveryRuleOnce()
-    {
-        // Rules are compiled on pool threads while later files are still read (CompileQueue); each rule of every file
-        // must be in the pack once, however the threads took them.
-        var expected = Directory.GetFiles(RepoPaths.DefaultPack, "*.rules.yaml")
-            .SelectMany(f => File.ReadLines(f).Select(l => l.Trim()).Where(l => l.StartsWith("- id: ", StringComparison.Ordinal)).Select(l => l["- id: ".Length..].Trim()))
-            .ToList();
-
-        for (var i = 0; i < 3; i++)
-        {
-            RulePack.LoadFromDirectory(RepoPaths.DefaultPack, DefaultPackOnDisk.Options).Rules.Select(r => r.Id).Should().BeEquivalentTo(expected);
-        }
-
-        expected.Should().HaveCountGreaterThan(30);
-    }
-
-    [Test]
     public void Default_IsLoadedOnce() => RulePack.Default.Should().BeSameAs(RulePack.Default);
 
     [Test]

@@ -41,11 +41,9 @@ internal static partial class RulePackLoader
         var header = ReadHeader(files, problems);
         var rules = new List<PendingRule>();
         RuleExpressionParser? parser = null;
-        CompileQueue? queue = null;
         if (header is not null)
         {
             parser = new RuleExpressionParser(liftLambdas);
-            queue = new CompileQueue(parser);
             var seen = new Dictionary<string, (string File, Mark Mark)>(StringComparer.Ordinal);
             var before = problems.Count;
             var ruleFiles = files.RuleFiles(problems);
@@ -64,23 +62,51 @@ internal static partial class RulePackLoader
                     continue;
                 }
 
-                var first = rules.Count;
                 ReadRuleFile(file, read.Text, header, parser, seen, problems, rules, files.Limits);
-                for (var i = first; i < rules.Count && problems.Count == 0; i++)
-                {
-                    queue.Add(rules[i]);
-                }
             }
         }
 
         var inferences = header is null ? Array.Empty<CompiledInference>() : ReadInferences(files, header, parser!, rules.Select(r => r.Definition.Id).ToHashSet(StringComparer.Ordinal), problems);
-        var compiled = queue?.Finish(problems) ?? Array.Empty<CompiledRule>();
+        var compiled = problems.Count > 0 || header is null ? Array.Empty<CompiledRule>() : CompileAll(rules, parser!, problems);
         if (problems.Count > 0 || header is null)
         {
             throw new RulePackLoadException(problems.All);
         }
 
         return new RulePack(header, compiled, inferences);
+    }
+
+    /// <summary>
+    /// Compiles every rule read, on every core: compiling is most of a load once the parser is warm. Runs on the
+    /// calling thread too, so it completes even when no pool thread is free. A rule that does not compile (never
+    /// expected once its expressions have parsed and passed the sandbox) is a problem listed after the others.
+    /// </summary>
+    private static CompiledRule[] CompileAll(List<PendingRule> rules, RuleExpressionParser parser, ProblemList problems)
+    {
+        var compiled = new CompiledRule?[rules.Count];
+        var errors = new string?[rules.Count];
+        Parallel.For(0, rules.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                compiled[i] = rules[i].Compile(parser);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+            {
+                errors[i] = e.Message;
+            }
+        });
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                problems.File = rules[i].FileDisplay;
+                problems.Add(rules[i].Start, rules[i].Definition.Id, "the rule's expressions could not be compiled: " + error);
+            }
+        }
+
+        return compiled.OfType<CompiledRule>().ToArray();
     }
 
     private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
