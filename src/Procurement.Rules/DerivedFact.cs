@@ -61,7 +61,7 @@ public sealed class DerivedFact
 
     /// <summary>The order derived facts are listed in: by kind, then inference, then source.</summary>
     internal static int Compare(DerivedFact a, DerivedFact b) =>
-        a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+        a.Kind != b.Kind ? ((int)a.Kind).CompareTo((int)b.Kind) // not Enum.CompareTo, which boxes both
         : !string.Equals(a.InferenceId, b.InferenceId, StringComparison.Ordinal) ? string.CompareOrdinal(a.InferenceId, b.InferenceId)
         : string.CompareOrdinal(a.From, b.From);
 

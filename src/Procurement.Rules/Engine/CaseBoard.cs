@@ -93,7 +93,7 @@ internal sealed class CaseBoard
         if ((compiled.EventKinds & _derivedKinds) != 0)
         {
             // Provenance: the derived facts of the kinds the rule asks about (never an outcome built once at load).
-            outcome.Derived = _derived.Where(d => (compiled.EventKinds & EventKindsRead.Bit(d.Kind)) != 0).Select(d => d.Fact).ToArray();
+            outcome.Derived = DerivedEvent.FactsOfKinds(_derived, compiled.EventKinds);
         }
 
         Outcomes[rule] = outcome;
