@@ -120,7 +120,7 @@ internal static partial class HandWrittenRules
                 return first.IsKnownFalse || !direct ? first : Tri.And(first, Shaped(p, EventKind.DirectAwardDecision));
             },
             () => Facts(p),
-            f => $"Intentions were shared {On(f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])}.",
+            f => $"Intentions were shared{Opt(" " + On(f[1]), f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])}.",
             f => $"The decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])} was taken before the commissioner had both set out its intentions and engaged other potential providers to shape the service{Opt(" (intentions first shared: " + f[1].Display + ")", f[1])}{Opt(" (NHS providers first engaged: " + f[2].Display + ")", f[2])}{Opt(" (other potential providers first engaged: " + f[3].Display + ")", f[3])}.");
 
         // HappenedBefore(IntentionsShared, First(decision)) && (CountBefore(NHS, ...) > 0 || CountBefore(alternatives, ...) > 0

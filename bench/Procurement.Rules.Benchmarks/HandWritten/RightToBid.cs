@@ -68,7 +68,7 @@ internal static class RightToBid
         if (tender?.Route != ProcurementRoute.DirectAward)
         {
             // An NHS bid or tenderer shows NHS providers could bid, whatever the (unrecorded) eligibility.
-            if (NhsBid(p))
+            if (NhsBid(p) || (tender is not null && (CountNhs(tender, InvitationStatus.Invited, InvitationStatus.MayBid) > 0 || NhsIncumbentMayBid(p, tender))))
             {
                 return Tri.True;
             }
@@ -121,6 +121,25 @@ internal static class RightToBid
         kind is ProviderKind.NhsTrust or ProviderKind.FoundationTrust or ProviderKind.PctProviderArm or ProviderKind.Nhs;
 
     /// <summary>Whether a bid (a <c>bidReceived</c> event) or a tenderer of an NHS kind is recorded.</summary>
+    /// <summary>An NHS incumbent recorded as free to bid (tender.incumbentMayBid true).</summary>
+    private static bool NhsIncumbentMayBid(ProposedProcurement p, TenderPlan tender)
+    {
+        if (tender.IncumbentMayBid != true || p.IncumbentContracts is not { } contracts)
+        {
+            return false;
+        }
+
+        foreach (var c in contracts)
+        {
+            if (c.Provider is { Kind: { } kind } && IsNhs(kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool NhsBid(ProposedProcurement p)
     {
         if (p.Timeline is { } timeline)
