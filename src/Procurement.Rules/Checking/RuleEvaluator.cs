@@ -133,6 +133,14 @@ internal static class RuleEvaluator
         try
         {
             var value = FactMaterialiser.Materialise(fact(scope), scope);
+
+            // A date the helpers marked with the events it stands for (First, Last, LastOf) is reported as its calendar
+            // part, equal to the date a caller would write.
+            if (value is EventDate date)
+            {
+                value = date.Calendar;
+            }
+
             var recorded = !scope.HasMissing;
 
             // A recorded null is a fact known to be absent (an event that did not happen): "none", not "not recorded".
