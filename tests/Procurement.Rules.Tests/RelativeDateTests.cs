@@ -103,6 +103,18 @@ public class RelativeDateTests
     }
 
     [Test]
+    public void Check_DecidedByTheOrder_ReportsTheDatesAsACallerWritesThem()
+    {
+        // The helpers mark the dates they return with the events they stand for; a report gives plain dates.
+        var outcome = Check(
+            Event(EventKind.IncumbentEngaged, EventDate.Before(EventKind.TenderDecision)),
+            Event(EventKind.TenderDecision, EventDate.Undated)).For(Engagement)!;
+
+        outcome.Facts.Single(f => f.Name == "tenderDecision").Value.Should().Be(EventDate.Undated);
+        ((EventDate)outcome.Facts.Single(f => f.Name == "tenderDecision").Value!).Relation.Should().BeNull();
+    }
+
+    [Test]
     public void Check_EngagedOnlyAfterTheDecision_IsABreach()
     {
         var outcome = Check(

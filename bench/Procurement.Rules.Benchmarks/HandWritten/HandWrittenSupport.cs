@@ -160,7 +160,7 @@ internal static class Report
     /// <summary>A date a helper gave, as a fact: not recorded when reading it met a missing fact; "none" when there is none.</summary>
     public static FactValue DateFact(string name, DateQ date) =>
         date.Missing is not null ? new FactValue(name, null, Text.NotRecorded, false)
-        : date.Date is { } d ? new FactValue(name, d, d.ToString(), true)
+        : date.Date is { } d ? new FactValue(name, d.Calendar, d.ToString(), true)
         : new FactValue(name, null, Text.None, true);
 
     public static FactValue IntFact(string name, int value, bool recorded) =>
