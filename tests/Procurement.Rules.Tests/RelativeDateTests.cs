@@ -68,6 +68,26 @@ public class RelativeDateTests
             .Should().Throw<ProcurementLoadException>().WithMessage(message);
 
     [Test]
+    public void ToJson_RelativeDatesAndOccasions_ReadBackEqual()
+    {
+        var procurement = new ProposedProcurement
+        {
+            Id = "round-trip",
+            Timeline =
+            [
+                new TimelineEvent { Kind = EventKind.IntentionsShared, Date = EventDate.Before(EventKind.NoticePublished), Occasion = "workshop-1" },
+                new TimelineEvent { Kind = EventKind.StaffEngaged, Date = EventDate.SameDayAs(EventKind.IntentionsShared), Occasion = "workshop-1" },
+                new TimelineEvent { Kind = EventKind.TenderDecision, Date = EventDate.After(EventKind.IntentionsShared) },
+            ],
+        };
+
+        var json = ProcurementFile.ToJson(procurement);
+
+        json.Should().Contain("\"date\": \"before noticePublished\"").And.Contain("\"date\": \"same day as intentionsShared\"");
+        ProcurementFile.ParseJson(json).Timeline.Should().Equal(procurement.Timeline);
+    }
+
+    [Test]
     public void ParseYaml_RelativeDatesThatCannotAllHold_IsAProblemNamingAnEvent()
     {
         var yaml = """
