@@ -358,7 +358,7 @@ internal static partial class HandWrittenRules
         var result = Tri.False;
         for (var i = 0; i < documents.Count; i++)
         {
-            var item = date(documents[i]) is null ? Tri.True : Timeline.Compare(DateQ.Exact(date(documents[i])), Timeline.First(p, kind), static (a, b) => a.IsOnOrBefore(b));
+            var item = date(documents[i]) is null ? Tri.True : Timeline.Compare(DateQ.Exact(date(documents[i])), Timeline.First(p, kind), Expressions.DateOrder.OnOrBefore);
             result = Tri.Or(result, item);
             if (result.IsKnownTrue)
             {

@@ -296,7 +296,7 @@ internal static partial class HandWrittenRules
 
                     if (Timeline.Count(p, step) > 0)
                     {
-                        result = Tri.And(result, Timeline.Compare(Timeline.First(p, EventKind.StaffEngaged), Timeline.First(p, step), static (a, b) => a.IsOnOrBefore(b)));
+                        result = Tri.And(result, Timeline.Compare(Timeline.First(p, EventKind.StaffEngaged), Timeline.First(p, step), Expressions.DateOrder.OnOrBefore));
                     }
                 }
 
@@ -395,7 +395,7 @@ internal static partial class HandWrittenRules
                     return before;
                 }
 
-                var onOrAfter = Timeline.Compare(Timeline.Last(p, EventKind.StaffEngaged), Timeline.First(p, Alternatives), static (a, b) => a.IsOnOrAfter(b));
+                var onOrAfter = Timeline.Compare(Timeline.Last(p, EventKind.StaffEngaged), Timeline.First(p, Alternatives), Expressions.DateOrder.OnOrAfter);
                 if (!onOrAfter.IsKnownTrue)
                 {
                     onOrAfter = Tri.Or(onOrAfter, Timeline.HappenedLater(p, EventKind.StaffEngaged, Timeline.First(p, Alternatives), orOn: false));

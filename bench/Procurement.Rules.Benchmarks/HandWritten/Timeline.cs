@@ -196,7 +196,7 @@ internal static class Timeline
     }
 
     /// <summary><c>OnOrBefore(a, b)</c>, <c>OnOrAfter(a, b)</c>...: false when either is missing; unknown when the intervals overlap.</summary>
-    public static Tri Compare(DateQ a, DateQ b, Func<EventDate, EventDate, bool?> order)
+    public static Tri Compare(DateQ a, DateQ b, Expressions.DateOrder order)
     {
         var missing = Tri.Union(a.Missing, b.Missing);
         if (a.Date is not { } x || b.Date is not { } y)
@@ -204,17 +204,10 @@ internal static class Timeline
             return Result(false, missing);
         }
 
-        var ordered = order(x.Calendar, y.Calendar);
+        var ordered = ByCalendar(x.Calendar, y.Calendar, order);
         if (ordered is null && (a.Order ?? b.Order) is { } relative)
         {
-            ordered = relative.Ordered(x, y, order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 2))) switch
-            {
-                // Which order the comparer asks for, read from how it answers one day against the next and itself.
-                true when order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 1))) == true => Expressions.DateOrder.OnOrBefore,
-                true => Expressions.DateOrder.Before,
-                _ when order(EventDate.On(new DateOnly(2000, 1, 1)), EventDate.On(new DateOnly(2000, 1, 1))) == true => Expressions.DateOrder.OnOrAfter,
-                _ => Expressions.DateOrder.After,
-            });
+            ordered = relative.Ordered(x, y, order);
         }
 
         if (ordered is null)
@@ -274,17 +267,18 @@ internal static class Timeline
     /// <summary>Event <paramref name="index"/> in the order to the date: by the calendar, then by the relative dates.</summary>
     private static bool? OrderedAt(Expressions.RelativeOrder? order, int index, TimelineEvent e, EventDate date, Expressions.DateOrder how)
     {
-        var a = DateAt(order, index, e);
-        var b = date.Calendar;
-        var byCalendar = how switch
-        {
-            Expressions.DateOrder.Before => a.IsBefore(b),
-            Expressions.DateOrder.OnOrBefore => a.IsOnOrBefore(b),
-            Expressions.DateOrder.After => a.IsAfter(b),
-            _ => a.IsOnOrAfter(b),
-        };
+        var byCalendar = ByCalendar(DateAt(order, index, e), date.Calendar, how);
         return byCalendar is null && order is not null ? order.Ordered(index, date, how) : byCalendar;
     }
+
+    /// <summary>Whether <paramref name="a"/> is in the order to <paramref name="b"/> by their intervals of days; null when they overlap.</summary>
+    private static bool? ByCalendar(EventDate a, EventDate b, Expressions.DateOrder order) => order switch
+    {
+        Expressions.DateOrder.Before => a.IsBefore(b),
+        Expressions.DateOrder.OnOrBefore => a.IsOnOrBefore(b),
+        Expressions.DateOrder.After => a.IsAfter(b),
+        _ => a.IsOnOrAfter(b),
+    };
 
     private static Tri Result(bool value, string[]? missing) => missing is null ? Tri.Known(value) : Tri.UnknownWith(value, missing);
 
