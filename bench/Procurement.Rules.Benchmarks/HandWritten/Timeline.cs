@@ -27,7 +27,8 @@ internal static class Timeline
 {
     // The order of a timeline whose dates are relative to other events, built once per procurement. The mirror uses the
     // engine's RelativeOrder for it: re-deriving constraint propagation and graph search by hand would test nothing the
-    // relative-date tests do not, while every helper below still decides by hand what it asks of the order.
+    // relative-date tests do not, while every helper below still decides by hand what it asks of the order. The span of
+    // several events' dates (First, Last, LastOf) is the engine's DateSpan for the same reason.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProposedProcurement, Holder> Orders = new();
 
     private static readonly string[] DateNames = Build(k => "timeline." + Text.Camel(k.ToString()) + ".date");
@@ -106,7 +107,7 @@ internal static class Timeline
     public static DateQ LastOf(ProposedProcurement p, IReadOnlyList<TimelineEvent> events, EventKind kind)
     {
         var order = Order(p);
-        var span = new Span(last: true);
+        var span = new Expressions.DateSpan(last: true);
         foreach (var e in events)
         {
             span.Add(order is not null && order.IndexOf(e) is var i and >= 0 ? order.DateOf(i) : e.Date);
@@ -332,7 +333,7 @@ internal static class Timeline
 
     private static DateQ Extreme(ProposedProcurement p, EventKind kind, bool last)
     {
-        var span = new Span(last);
+        var span = new Expressions.DateSpan(last);
         var timeline = p.Timeline;
         var order = Order(p);
         for (var i = 0; timeline is not null && i < timeline.Count; i++)
@@ -364,70 +365,6 @@ internal static class Timeline
         }
 
         return names;
-    }
-
-    /// <summary>
-    /// The possible days of the first (last) of several events: least (greatest) start to least (greatest) end, an open
-    /// start the earliest and an open end the latest possible; one event's own date kept as written when it is that interval.
-    /// </summary>
-    private struct Span
-    {
-        private readonly bool _last;
-        private DateOnly? _start;
-        private DateOnly? _end;
-        private bool _startOpen;
-        private bool _endOpen;
-        private EventDate? _best;
-        private int _count;
-
-        public Span(bool last) => _last = last;
-
-        public readonly bool Any => _count > 0;
-
-        private readonly DateOnly? Start => !_last && _startOpen ? null : _start;
-
-        private readonly DateOnly? End => _last && _endOpen ? null : _end;
-
-        public void Add(EventDate date)
-        {
-            var (start, end) = (Start, End);
-            _count++;
-            if (date.Earliest is { } s)
-            {
-                _start = _start is null || (_last ? s > _start.Value : s < _start.Value) ? s : _start;
-            }
-            else
-            {
-                _startOpen = true;
-            }
-
-            if (date.Latest is { } e)
-            {
-                _end = _end is null || (_last ? e > _end.Value : e < _end.Value) ? e : _end;
-            }
-            else
-            {
-                _endOpen = true;
-            }
-
-            if (Start == date.Earliest && End == date.Latest)
-            {
-                _best = date;
-            }
-            else if (_count == 1 || Start != start || End != end)
-            {
-                _best = null;
-            }
-        }
-
-        public readonly EventDate? Result() => _count == 0 ? null : _best ?? (Start, End) switch
-        {
-            ({ } s, { } e) when s == e => EventDate.On(s),
-            ({ } s, { } e) => EventDate.Between(s, e),
-            (null, { } e) => EventDate.OnOrBefore(e),
-            ({ } s, null) => EventDate.OnOrAfter(s),
-            _ => EventDate.Undated,
-        };
     }
 
     /// <summary>A procurement's order, null when its relative dates cannot all hold (the table holds reference values).</summary>

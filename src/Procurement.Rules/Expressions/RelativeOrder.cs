@@ -520,16 +520,9 @@ internal sealed class RelativeOrder
                 continue;
             }
 
-            DateOnly? start = lo[i] == Unbounded ? null : DateOnly.FromDayNumber(lo[i]);
-            DateOnly? end = hi[i] == UnboundedHigh ? null : DateOnly.FromDayNumber(hi[i]);
-            dates[i] = (start, end) switch
-            {
-                ({ } s, { } e) when s == e => EventDate.On(s),
-                ({ } s, { } e) => EventDate.Between(s, e),
-                (null, { } e) => EventDate.OnOrBefore(e),
-                ({ } s, null) => EventDate.OnOrAfter(s),
-                _ => EventDate.Undated,
-            };
+            dates[i] = DateSpan.Interval(
+                lo[i] == Unbounded ? null : DateOnly.FromDayNumber(lo[i]),
+                hi[i] == UnboundedHigh ? null : DateOnly.FromDayNumber(hi[i]));
         }
 
         return dates;

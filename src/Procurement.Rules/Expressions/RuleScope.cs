@@ -396,7 +396,7 @@ internal sealed class RuleScope
             return null;
         }
 
-        var range = new Span(last: true);
+        var range = new DateSpan(last: true);
         EventKind? kind = null;
         var oneKind = true;
         var count = 0;
@@ -411,7 +411,7 @@ internal sealed class RuleScope
             single = count++ == 0 ? index : -1;
         }
 
-        var result = range.Result(oneKind && kind is { } k ? DateName(k) : null, this);
+        var result = Remembered(range.Result(), oneKind && kind is { } k ? DateName(k) : null);
         if (result is not { } date || _order is not { } order)
         {
             return result;
@@ -581,7 +581,7 @@ internal sealed class RuleScope
 
     private EventDate? Extreme(EventKind kind, bool last)
     {
-        var range = new Span(last);
+        var range = new DateSpan(last);
         var timeline = Events();
         for (var i = 0; i < timeline.Length; i++)
         {
@@ -596,7 +596,7 @@ internal sealed class RuleScope
             NoteMissingEvents(kind);
         }
 
-        var result = range.Result(DateName(kind), this);
+        var result = Remembered(range.Result(), DateName(kind));
 
         // Marked as the first (last) of the kind, so that comparing it can use the order of the events.
         return result is { } date && _order is not null
@@ -737,101 +737,23 @@ internal sealed class RuleScope
         }
     }
 
+    /// <summary>The date First, Last or LastOf gives, remembered with the fact it stands for when it is imprecise.</summary>
+    private EventDate? Remembered(EventDate? date, string? name)
+    {
+        if (date is { IsExact: false } d && name is not null)
+        {
+            RememberSource(d, name);
+        }
+
+        return date;
+    }
+
     private void RememberSource(EventDate date, string name)
     {
         _dateSources ??= new List<(EventDate, string)>(2);
         if (!_dateSources.Contains((date, name)))
         {
             _dateSources.Add((date, name));
-        }
-    }
-
-    /// <summary>
-    /// The possible dates of the first (or last) of several events: from the least (greatest) start to the least
-    /// (greatest) end, an open start being the earliest and an open end the latest possible. When one event's own date
-    /// is that interval, it is kept as written (<c>2009-07</c>, not <c>between 2009-07-01 and 2009-07-31</c>). Written
-    /// by hand: a few comparisons of nullable days, no library needed.
-    /// </summary>
-    private struct Span
-    {
-        private readonly bool _last;
-        private DateOnly? _start;
-        private DateOnly? _end;
-        private bool _startOpen;
-        private bool _endOpen;
-        private EventDate? _best;
-        private int _count;
-
-        public Span(bool last)
-        {
-            _last = last;
-        }
-
-        public readonly bool Any => _count > 0;
-
-        private readonly DateOnly? Start => !_last && _startOpen ? null : _start;
-
-        private readonly DateOnly? End => _last && _endOpen ? null : _end;
-
-        public void Add(EventDate date)
-        {
-            var (start, end) = (Start, End);
-            _count++;
-            if (date.Earliest is { } s)
-            {
-                if (_start is null || (_last ? s > _start.Value : s < _start.Value))
-                {
-                    _start = s;
-                }
-            }
-            else
-            {
-                _startOpen = true;
-            }
-
-            if (date.Latest is { } e)
-            {
-                if (_end is null || (_last ? e > _end.Value : e < _end.Value))
-                {
-                    _end = e;
-                }
-            }
-            else
-            {
-                _endOpen = true;
-            }
-
-            if (Start == date.Earliest && End == date.Latest)
-            {
-                _best = date;
-            }
-            else if (_count == 1 || Start != start || End != end)
-            {
-                _best = null;
-            }
-        }
-
-        public readonly EventDate? Result(string? name, RuleScope scope)
-        {
-            if (_count == 0)
-            {
-                return null;
-            }
-
-            var date = _best ?? (Start, End) switch
-            {
-                ({ } s, { } e) when s == e => EventDate.On(s),
-                ({ } s, { } e) => EventDate.Between(s, e),
-                (null, { } e) => EventDate.OnOrBefore(e),
-                ({ } s, null) => EventDate.OnOrAfter(s),
-                _ => EventDate.Undated,
-            };
-            if (!date.IsExact && name is not null)
-            {
-                scope.RememberSource(date, name);
-            }
-
-            return date;
         }
     }
 
