@@ -31,45 +31,21 @@ internal static class EarlyEngagementBeforeTenderDecision
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, _) => NotApplicable(rule, DoesNotHold), x => Holds(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -80,15 +56,7 @@ internal static class EarlyEngagementBeforeTenderDecision
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -109,45 +77,21 @@ internal static class EarlyEngagementShapingNewService
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.NewOrRedesignedService, x => Timeline.Of(HandWrittenRules.ShapingApplies(x)) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.NewOrRedesignedService, x => Timeline.Of(HandWrittenRules.ShapingApplies(x)) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, p.Scenario != Scenario.NewOrRedesignedService ? Timeline.OtherScenario("scenario 4", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -158,15 +102,7 @@ internal static class EarlyEngagementShapingNewService
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -190,45 +126,21 @@ internal static class EarlyEngagementBeforeDirectAward
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.ContractExpiry, x => HandWrittenRules.BeforeDirectAwardApplies(x));
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.ContractExpiry, x => HandWrittenRules.BeforeDirectAwardApplies(x));
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(DoesNotApplyOutcome(rule, p)));
-        }
+        public override void Define() => Define(Id, DoesNotApplyOutcome, x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -239,14 +151,6 @@ internal static class EarlyEngagementBeforeDirectAward
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }

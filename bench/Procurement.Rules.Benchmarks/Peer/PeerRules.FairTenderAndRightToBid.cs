@@ -22,45 +22,21 @@ internal static class NhsRightToBidProvidersEligible
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, _) => NotApplicable(rule, DoesNotHold), x => Holds(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -71,15 +47,7 @@ internal static class NhsRightToBidProvidersEligible
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -99,45 +67,21 @@ internal static class FairTenderNhsOnlyNeedsReason
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, _) => NotApplicable(rule, DoesNotHold), x => Holds(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Holds(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Holds(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -148,15 +92,7 @@ internal static class FairTenderNhsOnlyNeedsReason
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -173,45 +109,21 @@ internal static class FairTenderEligibilityFixedAtNotice
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, _) => NotApplicable(rule, DoesNotHold), x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -222,15 +134,7 @@ internal static class FairTenderEligibilityFixedAtNotice
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -247,45 +151,21 @@ internal static class FairTenderCriteriaPublished
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, _) => NotApplicable(rule, DoesNotHold), x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Timeline.Happened(x, EventKind.NoticePublished) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -296,15 +176,7 @@ internal static class FairTenderCriteriaPublished
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -327,45 +199,21 @@ internal static class FairTenderIncumbentMayBid
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => InScope(x), x => EarlyEngagementBeforeTenderDecision.Holds(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => InScope(x), x => EarlyEngagementBeforeTenderDecision.Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, !InScope(p) ? Timeline.OtherScenario("scenarios 1, 2, 4", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -376,14 +224,6 @@ internal static class FairTenderIncumbentMayBid
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }

@@ -30,45 +30,21 @@ internal static class FairTenderOpenCompetitionOnExpiry
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => InScope(x), x => Holds(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => InScope(x), x => Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplying(rule, p)));
-        }
+        public override void Define() => Define(Id, NotApplying, x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -79,14 +55,6 @@ internal static class FairTenderOpenCompetitionOnExpiry
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }

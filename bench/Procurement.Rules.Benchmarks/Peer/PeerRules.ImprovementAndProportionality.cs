@@ -29,45 +29,21 @@ internal static class ImprovementTwoFormalChances
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => Approached(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.Underperformance, x => Approached(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -78,15 +54,7 @@ internal static class ImprovementTwoFormalChances
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -106,45 +74,21 @@ internal static class ImprovementTwoPlanOpportunities
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.Approached(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.Approached(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -155,15 +99,7 @@ internal static class ImprovementTwoPlanOpportunities
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -183,45 +119,21 @@ internal static class ProportionalitySignificantUnderperformance
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.Underperformance, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.Underperformance, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, p.Scenario != Scenario.Underperformance ? Timeline.OtherScenario("scenario 1", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -232,15 +144,7 @@ internal static class ProportionalitySignificantUnderperformance
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }
 
@@ -260,45 +164,21 @@ internal static class ProportionalitySeriousShortcomings
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => x.Scenario == Scenario.IncrementalImprovement, x => ImprovementTwoFormalChances.ApproachedWithIncumbentsTri(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]
     [Tag(Id)]
     internal sealed class DoesNotApply : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.False);
-            Then().Do(ctx => sink.Add(NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold)));
-        }
+        public override void Define() => Define(Id, static (rule, p) => NotApplicable(rule, p.Scenario != Scenario.IncrementalImprovement ? Timeline.OtherScenario("scenario 2", p) : DoesNotHold), x => Applicability(x) == Tri.False);
     }
 
     [Name(Id + ": cannot tell")]
     [Tag(Id)]
     internal sealed class CannotTell : SplitPeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p, x => Applicability(x) == Tri.Unknown);
-            Then().Do(ctx => sink.Add(Decide(rule, p)));
-        }
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
     }
 
     /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
@@ -309,14 +189,6 @@ internal static class ProportionalitySeriousShortcomings
     [Tag(Id)]
     internal sealed class Whole : WholePeerRule
     {
-        public override void Define()
-        {
-            var rule = Definition(Id);
-            ProposedProcurement p = null!;
-            OutcomeSink sink = null!;
-            Dependency().Resolve(() => sink);
-            When().Match(() => p);
-            Then().Do(ctx => sink.Add(Outcome(rule, p)));
-        }
+        public override void Define() => Define(Id, Outcome);
     }
 }

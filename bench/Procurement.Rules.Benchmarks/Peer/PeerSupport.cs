@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq.Expressions;
 // Usings of NRules stay at the top of the file: inside a Procurement.Rules.* namespace a qualified 'NRules.X' would
 // resolve against a Procurement.Rules.NRules namespace if the library ever has one (CS0234).
 using NRules.Extensibility;
@@ -31,6 +32,21 @@ internal abstract class PeerRule : Rule
     /// <exception cref="InvalidOperationException">The pack has no rule with that id.</exception>
     protected RuleDefinition Definition(string id) =>
         Definitions.TryGetValue(id, out var rule) ? rule : throw new InvalidOperationException($"The pack has no rule '{id}' for the fluent peer.");
+
+    /// <summary>
+    /// Defines the rule every peer rule is: one pattern matching the procurement under <paramref name="conditions"/>
+    /// (none: every procurement), and one action adding <paramref name="outcome"/> of the pack's rule
+    /// <paramref name="id"/> to the sink. Each peer rule is still its own class, as NRules discovers rules by type.
+    /// </summary>
+    protected void Define(string id, Func<RuleDefinition, ProposedProcurement, RuleOutcome> outcome, params Expression<Func<ProposedProcurement, bool>>[] conditions)
+    {
+        var rule = Definition(id);
+        ProposedProcurement p = null!;
+        OutcomeSink sink = null!;
+        Dependency().Resolve(() => sink);
+        When().Match(() => p, conditions);
+        Then().Do(ctx => sink.Add(outcome(rule, p)));
+    }
 }
 
 /// <summary>A rule of the <see cref="FluentPeerShape.ConditionsInWhen"/> shape.</summary>
