@@ -14,4 +14,16 @@ public enum CommissionerKind
 
     /// <summary>Another commissioning body.</summary>
     OtherCommissioner,
+
+    /// <summary>NHS England (the NHS Commissioning Board, until 2013 in name).</summary>
+    NhsEngland,
+
+    /// <summary>An NHS trust or NHS foundation trust buying health care services (for example, subcontracting).</summary>
+    Trust,
+
+    /// <summary>A local authority in England buying health care services.</summary>
+    LocalAuthority,
+
+    /// <summary>A combined authority buying health care services.</summary>
+    CombinedAuthority,
 }

@@ -86,4 +86,52 @@ public enum EventKind
     /// direct award, extension or variation (docs/procurement-files.md, "What a record implies").
     /// </summary>
     DirectAwardDecision,
+
+    /// <summary>
+    /// The procurement commenced: a contract notice was submitted for publication, or the commissioner contacted a
+    /// provider to seek expressions of interest or offers (or to answer one it was sent), as the Provider Selection
+    /// Regime's regulation 29(4) defines it. The first such event decides which of the 2013 regulations
+    /// (<c>ppccr-2013</c>) and the Provider Selection Regime (<c>psr-2023</c>), and which version of it, applies.
+    /// </summary>
+    ProcessCommenced,
+
+    /// <summary>
+    /// A notice of intention to award (Provider Selection Regime Schedules 3, 6 and 10) was published; the standstill
+    /// period begins the day after.
+    /// </summary>
+    IntentionToAwardPublished,
+
+    /// <summary>
+    /// The notice that the commissioner intends to follow the Most Suitable Provider Process (Provider Selection Regime
+    /// regulation 10(2), Schedule 5) was submitted for publication.
+    /// </summary>
+    MostSuitableProviderNoticeSubmitted,
+
+    /// <summary>Step 2 of the Most Suitable Provider Process was completed: the providers to consider were identified (regulation 10(4)).</summary>
+    PotentialProvidersIdentified,
+
+    /// <summary>The unsuccessful providers of a Competitive Process were told the outcome in writing (regulation 11(10), Schedule 9).</summary>
+    UnsuccessfulProvidersInformed,
+
+    /// <summary>
+    /// A notice of a contract awarded was submitted for publication (Provider Selection Regime Schedules 2, 4, 7, 11 and
+    /// 13: the 30 days count to submission; when only the day it was published is known, record it as on or before that
+    /// day), or, under the 2013 regulations, the record of a contract awarded was published (regulation 9).
+    /// </summary>
+    AwardNoticeSubmitted,
+
+    /// <summary>A provider made written representations during a standstill period (the provider is the event's party).</summary>
+    RepresentationReceived,
+
+    /// <summary>After representations, the commissioner told the providers its further decision (regulation 12(6) or (8)).</summary>
+    FurtherDecisionCommunicated,
+
+    /// <summary>An existing contract or framework agreement was modified during its term.</summary>
+    ContractModified,
+
+    /// <summary>A notice of a contract modification was submitted for publication (regulations 13(5) and 14, Schedules 12 and 14).</summary>
+    ModificationNoticeSubmitted,
+
+    /// <summary>A notice that the procurement was abandoned was submitted for publication (regulation 15(4)); the decision itself is <see cref="ProcurementWithdrawn"/>.</summary>
+    AbandonmentNoticeSubmitted,
 }

@@ -99,6 +99,15 @@ public sealed record ProposedProcurement
     /// <summary>The decisions to award the proposed contract (empty: recorded as none).</summary>
     public IReadOnlyList<Award>? Awards { get; init; }
 
+    /// <summary>
+    /// The facts of the provider selection that the 2013 regulations and the Provider Selection Regime ask for and that
+    /// are not dated events (the process, recorded views, considerable change values, the record kept).
+    /// </summary>
+    public ProviderSelection? Selection { get; init; }
+
+    /// <summary>Declared conflicts or potential conflicts of interest of those involved in the decisions (empty: recorded as none).</summary>
+    public IReadOnlyList<ConflictOfInterest>? ConflictsOfInterest { get; init; }
+
     /// <summary>Other contracting processes this one is linked to, such as the framework agreement of a call-off.</summary>
     public IReadOnlyList<RelatedProcess>? RelatedProcesses { get; init; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace Procurement.Model;
@@ -46,6 +47,13 @@ public sealed record TimelineEvent
     /// as the others are, whatever precision their own dates have. Compared ignoring case. Default: none.
     /// </summary>
     public string? Occasion { get; init; }
+
+    /// <summary>
+    /// For a notice (<see cref="EventKind.NoticePublished"/>, <see cref="EventKind.IntentionToAwardPublished"/>,
+    /// <see cref="EventKind.AwardNoticeSubmitted"/> and the other notice kinds), the items it contains: anything not
+    /// listed is absent. Not recorded when <see langword="null"/>.
+    /// </summary>
+    public IReadOnlyList<NoticeItem>? Includes { get; init; }
 
     /// <summary>A description of the event.</summary>
     public string? Description { get; init; }

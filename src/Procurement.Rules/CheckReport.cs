@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using Procurement.Model;
 using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules;
@@ -76,6 +77,15 @@ public sealed class CheckReport
 
     /// <summary>The procurement's decision date, when recorded.</summary>
     public DateOnly? DecisionDate { get; }
+
+    /// <summary>
+    /// The possible days of the date that decides the pack's period (see <see cref="RulePack.DecidedBy"/>): the decision
+    /// date, or when the process commenced; <see langword="null"/> when the record gives no date.
+    /// </summary>
+    public EventDate? DecidingDate { get; internal init; }
+
+    /// <summary>The version of the pack the procurement was checked against (see <see cref="RulePack.Versions"/>); null when the pack has none or the record does not tell which.</summary>
+    public PackVersion? Version => Pack.VersionOn(DecidingDate);
 
     /// <summary>How the decision date relates to the pack's period; when <see cref="PeriodStatus.OutsidePeriod"/>, <see cref="Outcomes"/> is empty.</summary>
     public PeriodStatus Period { get; }

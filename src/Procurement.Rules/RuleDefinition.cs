@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Procurement.Model;
@@ -56,6 +57,13 @@ public sealed class RuleDefinition
 
     /// <summary>How serious a breach is.</summary>
     public Severity Severity { get; }
+
+    /// <summary>
+    /// The first day of the pack version that added the rule (<c>from</c> in the rule file), or <see langword="null"/> when
+    /// it applies in every version. The rule is not applicable to a process that commenced before that day, and
+    /// undetermined when the record does not say when the process commenced.
+    /// </summary>
+    public DateOnly? AppliesFrom { get; internal init; }
 
     /// <summary>The applicability condition as written, or <see langword="null"/> when the rule always applies.</summary>
     public string? When { get; }

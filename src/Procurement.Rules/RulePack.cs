@@ -62,6 +62,9 @@ public sealed class RulePack
         Description = header.Description;
         InForceFrom = header.InForceFrom;
         InForceUntil = header.InForceUntil;
+        DecidedBy = header.DecidedBy;
+        AppliesTo = header.AppliesTo;
+        Versions = header.Versions;
         Sources = header.Sources;
         Principles = header.Principles;
         _rules = rules.OrderBy(r => r.Definition.Id, StringComparer.Ordinal).ToArray();
@@ -78,6 +81,9 @@ public sealed class RulePack
         Description = pack.Description;
         InForceFrom = pack.InForceFrom;
         InForceUntil = pack.InForceUntil;
+        DecidedBy = pack.DecidedBy;
+        AppliesTo = pack.AppliesTo;
+        Versions = pack.Versions;
         Sources = pack.Sources;
         Principles = pack.Principles;
         _rules = pack._rules;
@@ -112,6 +118,15 @@ public sealed class RulePack
 
     /// <summary>The last day the policy is in force, or <see langword="null"/> when no end is recorded.</summary>
     public DateOnly? InForceUntil { get; }
+
+    /// <summary>Which of a procurement's dates decides whether the period covers it. Default (when <c>pack.yaml</c> does not say): the decision date.</summary>
+    public DecidingDate DecidedBy { get; }
+
+    /// <summary>The kinds of commissioner the pack covers (<c>appliesTo</c> in <c>pack.yaml</c>); empty when it covers any.</summary>
+    public IReadOnlyList<CommissionerKind> AppliesTo { get; }
+
+    /// <summary>The versions of the pack's law, oldest first (<c>versions</c> in <c>pack.yaml</c>); empty when it has one text.</summary>
+    public IReadOnlyList<PackVersion> Versions { get; }
 
     /// <summary>The source documents the pack's citations quote.</summary>
     public IReadOnlyList<SourceDocument> Sources { get; }
@@ -266,10 +281,13 @@ public sealed class RulePack
         options ??= CheckOptions.Default;
         Files.ProcurementValidator.ThrowIfInvalid(procurement, file: null);
 
-        var period = PeriodOf(procurement.DecisionDate, options);
+        var period = PeriodOf(procurement, options);
         if (period == PeriodStatus.OutsidePeriod)
         {
-            return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>());
+            return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>())
+            {
+                DecidingDate = DecidingDateOf(procurement),
+            };
         }
 
         return CaseSession.CheckOnce(this, _engine, procurement, period);
@@ -371,18 +389,93 @@ public sealed class RulePack
     /// <summary>Returns the id, version and title.</summary>
     public override string ToString() => $"{Id} {Version}: {Title}";
 
-    internal PeriodStatus PeriodOf(DateOnly? decisionDate, CheckOptions options)
+    /// <summary>
+    /// Chooses the embedded pack that applies to a procurement: the one in force on the date that decides it (the decision
+    /// date for the 2009 letter; when the process commenced, or a modification was made, for the 2013 regulations and the
+    /// Provider Selection Regime) and covering its kind of commissioner. The selection says which and why, and names no
+    /// pack when none or several could apply.
+    /// </summary>
+    /// <param name="procurement">The procurement.</param>
+    /// <returns>The selection; check against <see cref="PackSelection.Pack"/> when it is not null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurement"/> is null.</exception>
+    /// <exception cref="RulePackLoadException">An embedded pack is broken (a packaging defect; never expected).</exception>
+    /// <remarks>Loads every embedded pack on first use. Pure and thread-safe.</remarks>
+    public static PackSelection Select(ProposedProcurement procurement)
     {
-        if (decisionDate is null)
+        ArgumentNullException.ThrowIfNull(procurement);
+        return PackSelection.Choose(procurement, EmbeddedPackIds.Select(GetEmbedded).ToArray());
+    }
+
+    /// <summary>Chooses among <paramref name="packs"/> the one that applies to a procurement, as <see cref="Select(ProposedProcurement)"/> does among the embedded packs.</summary>
+    /// <param name="procurement">The procurement.</param>
+    /// <param name="packs">The packs to choose among, in the order <see cref="PackSelection.Considered"/> lists them.</param>
+    /// <returns>The selection.</returns>
+    /// <exception cref="ArgumentNullException">An argument, or one of the packs, is null.</exception>
+    /// <remarks>Pure and thread-safe.</remarks>
+    public static PackSelection Select(ProposedProcurement procurement, IEnumerable<RulePack> packs)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        ArgumentNullException.ThrowIfNull(packs);
+        var list = packs.ToArray();
+        if (Array.IndexOf(list, null) >= 0)
+        {
+            throw new ArgumentNullException(nameof(packs), "One of the packs is null.");
+        }
+
+        return PackSelection.Choose(procurement, list);
+    }
+
+    /// <summary>
+    /// The version of the pack in force on the date that decides the procurement, or <see langword="null"/> when the pack
+    /// has no versions or the record does not tell which (a commencement date spanning an amendment).
+    /// </summary>
+    /// <param name="procurement">The procurement.</param>
+    /// <returns>The version, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="procurement"/> is null.</exception>
+    public PackVersion? VersionFor(ProposedProcurement procurement)
+    {
+        ArgumentNullException.ThrowIfNull(procurement);
+        return VersionOn(DecidingDateOf(procurement));
+    }
+
+    internal PackVersion? VersionOn(EventDate? date)
+    {
+        if (Versions.Count == 0 || date is not { } span || span.Earliest is not { } earliest)
+        {
+            return null;
+        }
+
+        PackVersion? found = null;
+        foreach (var version in Versions)
+        {
+            if (version.From <= earliest)
+            {
+                found = version;
+            }
+            else if (span.Latest is null || version.From <= span.Latest)
+            {
+                return null; // a later version starts within the span: the record does not tell which applies
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The possible days of the date that decides the period (<see cref="DecidedBy"/>); null when the record gives none.</summary>
+    internal EventDate? DecidingDateOf(ProposedProcurement procurement) => DecidingDates.Of(procurement, DecidedBy);
+
+    internal PeriodStatus PeriodOf(ProposedProcurement procurement, CheckOptions options)
+    {
+        if (DecidingDateOf(procurement) is not { IsUndated: false } date)
         {
             return PeriodStatus.DecisionDateNotRecorded;
         }
 
-        if (IsInForce(decisionDate.Value))
+        return DecidingDates.Within(date, InForceFrom, InForceUntil) switch
         {
-            return PeriodStatus.InForce;
-        }
-
-        return options.CheckOutsidePeriod ? PeriodStatus.OutsidePeriodCheckedAnyway : PeriodStatus.OutsidePeriod;
+            true => PeriodStatus.InForce,
+            null => PeriodStatus.DecisionDateNotRecorded,
+            false => options.CheckOutsidePeriod ? PeriodStatus.OutsidePeriodCheckedAnyway : PeriodStatus.OutsidePeriod,
+        };
     }
 }

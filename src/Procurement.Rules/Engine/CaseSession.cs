@@ -126,16 +126,17 @@ public sealed class CaseSession
     public CheckReport Fire()
     {
         var procurement = Procurement;
-        var period = _pack.PeriodOf(procurement.DecisionDate, _options);
+        var period = _pack.PeriodOf(procurement, _options);
         if (_changed)
         {
             Decide();
             _changed = false;
         }
 
+        var deciding = _pack.DecidingDateOf(procurement);
         return period == PeriodStatus.OutsidePeriod
-            ? new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>())
-            : new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, _outcomeFacts!, _verdictFacts!);
+            ? new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>()) { DecidingDate = deciding }
+            : new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, _outcomeFacts!, _verdictFacts!) { DecidingDate = deciding };
     }
 
     /// <summary>The derived facts in the session after the last <see cref="Fire"/>, sorted by kind, date and inference.</summary>
@@ -162,7 +163,10 @@ public sealed class CaseSession
         }
 
         session.Decide();
-        var report = new CheckReport(pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, session._outcomeFacts!, session._verdictFacts!);
+        var report = new CheckReport(pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, session._outcomeFacts!, session._verdictFacts!)
+        {
+            DecidingDate = pack.DecidingDateOf(procurement),
+        };
         if (engine.Reusable)
         {
             session.Point(Parked);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Procurement.Model;
@@ -265,6 +266,10 @@ internal sealed class RuleScope
     public IReadOnlyList<Document>? NeedsAssessments => _procurement.NeedsAssessments;
 
     public IReadOnlyList<QualityMeasure>? QualityMeasures => _procurement.QualityMeasures;
+
+    public ProviderSelection? Selection => _procurement.Selection;
+
+    public IReadOnlyList<ConflictOfInterest>? ConflictsOfInterest => _procurement.ConflictsOfInterest;
 
     // ---- Timeline helpers ----
     //
@@ -755,6 +760,87 @@ internal sealed class RuleScope
         {
             _dateSources.Add((date, name));
         }
+    }
+
+    // ---- Deadlines (the Provider Selection Regime's days and working days) ----
+
+    /// <summary>
+    /// The date <paramref name="days"/> calendar days after <paramref name="date"/> (before it when negative): exact
+    /// when the date is, else the span its bounds give. Null when the date is null.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? AddDays(EventDate? date, int days) =>
+        Shift(date, d => (long)d.DayNumber + days is var n && n >= DateOnly.MinValue.DayNumber && n <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber((int)n) : null);
+
+    /// <summary>
+    /// The date <paramref name="days"/> working days in England after <paramref name="date"/> (Provider Selection Regime
+    /// regulation 12(12): not a Saturday, Sunday or public holiday; the holidays are the data in
+    /// <c>rules/calendars/england.yaml</c>). Exact when the date is, else the span its bounds give; a bound outside the
+    /// years the calendar covers is unknown rather than guessed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? AddWorkingDays(EventDate? date, int days) =>
+        Shift(date, d => EnglandCalendar.AddWorkingDays(d, days));
+
+    /// <summary>
+    /// The last day of the standstill period after a notice of intention to award published on <paramref name="published"/>:
+    /// the period begins the day after publication and, when no representations are made, ends at midnight at the end of
+    /// the 8th working day after the day it began (regulation 12(2) and (9)). A contract may be entered into only after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? StandstillEnd(EventDate? published) => AddWorkingDays(AddDays(published, 1), 8);
+
+    /// <summary>
+    /// Whether the process commenced on or after <paramref name="date"/> (<c>yyyy-MM-dd</c>): the first
+    /// <c>processCommenced</c> event, or for a contract modification the first <c>contractModified</c>. Unknown (and named
+    /// as missing) when the record has no such event or its date spans the day. The loader adds it to the conditions of a
+    /// rule that applies only from a later version of its pack (a rule's <c>from</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool CommencedOnOrAfter(string date)
+    {
+        var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var kind = _procurement.Selection?.Process is SelectionProcess.ContractModification or SelectionProcess.UrgentModification
+            ? EventKind.ContractModified
+            : EventKind.ProcessCommenced;
+        return Compare(First(kind), EventDate.On(day), DateOrder.OnOrAfter);
+    }
+
+    /// <summary>Maps each bound of a date through <paramref name="map"/> (monotonic), keeping the name it stands for when imprecise.</summary>
+    private EventDate? Shift(EventDate? date, Func<DateOnly, DateOnly?> map)
+    {
+        if (date is not { } value)
+        {
+            return null;
+        }
+
+        var calendar = value.Calendar;
+        if (calendar.Exact is { } exact)
+        {
+            return map(exact) is { } shifted ? EventDate.On(shifted) : EventDate.Undated;
+        }
+
+        var earliest = calendar.Earliest is { } lo ? map(lo) : null;
+        var latest = calendar.Latest is { } hi ? map(hi) : null;
+        var result = (earliest, latest) switch
+        {
+            ({ } a, { } b) => EventDate.Between(a, b),
+            ({ } a, null) => EventDate.OnOrAfter(a),
+            (null, { } b) => EventDate.OnOrBefore(b),
+            _ => EventDate.Undated,
+        };
+
+        // An undecided comparison with the shifted date names what the original stood for.
+        foreach (var (source, name) in _dateSources ?? [])
+        {
+            if (source == calendar)
+            {
+                RememberSource(result, name);
+                break;
+            }
+        }
+
+        return result;
     }
 
     // ---- Other helpers ----

@@ -22,12 +22,13 @@ namespace Procurement.Rules.Loading;
 /// </summary>
 internal static partial class RulePackLoader
 {
-    internal static readonly string[] PackKeys = { "id", "title", "version", "description", "inForce", "sources", "principles" };
-    internal static readonly string[] PeriodKeys = { "from", "until" };
+    internal static readonly string[] PackKeys = { "id", "title", "version", "description", "inForce", "appliesTo", "versions", "sources", "principles" };
+    internal static readonly string[] PeriodKeys = { "from", "until", "decidedBy" };
+    internal static readonly string[] VersionKeys = { "version", "from", "title" };
     internal static readonly string[] SourceKeys = { "id", "title", "file" };
     internal static readonly string[] PrincipleKeys = { "key", "title", "summary" };
     internal static readonly string[] RuleFileKeys = { "rules" };
-    internal static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "when", "require", "facts", "message", "citations" };
+    internal static readonly string[] RuleKeys = { "id", "title", "description", "principle", "scenarios", "severity", "from", "when", "require", "facts", "message", "citations" };
     internal static readonly string[] MessageKeys = { "breach", "compliant" };
     internal static readonly string[] CitationKeys = { "source", "locator", "quote" };
 
@@ -136,10 +137,12 @@ internal static partial class RulePackLoader
         var description = map.String("description", required: false) ?? string.Empty;
 
         DateOnly? from = null, until = null;
+        var decidedBy = DecidingDate.Decision;
         if (map.Node("inForce") is { } periodNode && YamlMap.From(periodNode, problems, "inForce", PeriodKeys) is { } period)
         {
             from = period.Date("from");
             until = period.Date("until");
+            decidedBy = period.Enum<DecidingDate>("decidedBy", required: false) ?? DecidingDate.Decision;
             if (from is null && period.Node("from") is null)
             {
                 problems.Add(period.Start, null, "missing required key 'from' in inForce");
@@ -154,6 +157,9 @@ internal static partial class RulePackLoader
         {
             problems.Add(map.Start, null, "missing required key 'inForce' (the period the pack is in force: from, and until if it has ended)");
         }
+
+        var appliesTo = ReadAppliesTo(map, problems);
+        var versions = ReadVersions(map, problems, from, until);
 
         var sources = new List<SourceDocument>();
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
@@ -225,7 +231,98 @@ internal static partial class RulePackLoader
             return null;
         }
 
-        return new PackHeader(id, title, version, description, from.Value, until, sources, principles) { UnreadableSources = unreadable };
+        return new PackHeader(id, title, version, description, from.Value, until, sources, principles)
+        {
+            UnreadableSources = unreadable,
+            DecidedBy = decidedBy,
+            AppliesTo = appliesTo,
+            Versions = versions,
+        };
+    }
+
+    /// <summary>The commissioner kinds the pack covers (<c>appliesTo</c>); empty when the key is absent (any commissioner).</summary>
+    private static List<CommissionerKind> ReadAppliesTo(YamlMap map, ProblemList problems)
+    {
+        var kinds = new List<CommissionerKind>();
+        var names = Enum.GetNames<CommissionerKind>().Select(Names.Camel).ToArray();
+        foreach (var node in map.Sequence("appliesTo", required: false)?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            var text = (node as YamlScalarNode)?.Value;
+            var match = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                var suggestion = text is null ? null : Names.Suggest(text, names);
+                problems.Add(node.Start, null, $"appliesTo: '{text}' is not a commissioner kind (one of {string.Join(", ", names)})"
+                    + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                continue;
+            }
+
+            var kind = Enum.Parse<CommissionerKind>(match, ignoreCase: true);
+            if (kinds.Contains(kind))
+            {
+                problems.Add(node.Start, null, $"appliesTo: '{text}' is listed twice");
+                continue;
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds;
+    }
+
+    /// <summary>
+    /// The pack's versions (<c>versions</c>), oldest first: each starts on its <c>from</c> day and lasts until the next
+    /// one starts. The first must start when the pack does, and every one within the pack's period.
+    /// </summary>
+    private static List<PackVersion> ReadVersions(YamlMap map, ProblemList problems, DateOnly? packFrom, DateOnly? packUntil)
+    {
+        var versions = new List<PackVersion>();
+        foreach (var node in map.Sequence("versions", required: false)?.Children ?? Enumerable.Empty<YamlNode>())
+        {
+            if (YamlMap.From(node, problems, "a version", VersionKeys) is not { } entry)
+            {
+                continue;
+            }
+
+            var name = entry.String("version", required: true);
+            var versionFrom = entry.Date("from");
+            var versionTitle = entry.String("title", required: true);
+            if (versionFrom is null && entry.Node("from") is null)
+            {
+                problems.Add(entry.Start, null, "missing required key 'from' in a version");
+            }
+
+            if (name is null || versionFrom is null || versionTitle is null)
+            {
+                continue;
+            }
+
+            if (versions.Count > 0 && versionFrom <= versions[^1].From)
+            {
+                problems.Add(entry.Start, null, $"version '{name}' must start after version '{versions[^1].Name}' ({versions[^1].From:yyyy-MM-dd}): list versions oldest first");
+                continue;
+            }
+
+            if (versions.Any(v => v.Name == name))
+            {
+                problems.Add(entry.Start, null, $"duplicate version '{name}'");
+                continue;
+            }
+
+            if (versions.Count == 0 && packFrom is not null && versionFrom != packFrom)
+            {
+                problems.Add(entry.Start, null, $"the first version must start when the pack does (inForce.from {packFrom:yyyy-MM-dd}), not {versionFrom:yyyy-MM-dd}");
+            }
+
+            if (packUntil is not null && versionFrom > packUntil)
+            {
+                problems.Add(entry.Start, null, $"version '{name}' starts after the pack's period ends ({packUntil:yyyy-MM-dd})");
+            }
+
+            versions.Add(new PackVersion(name, versionFrom.Value, versionTitle));
+        }
+
+        return versions;
     }
 
     private static void ReadRuleFile(
@@ -365,6 +462,31 @@ internal static partial class RulePackLoader
 
         var whenNode = map.Scalar("when", required: false);
         var whenBody = whenNode is null ? null : Parse(parser, whenNode, typeof(bool), factBodies, problems, ruleId, "'when'", source);
+
+        // A rule an amendment added ('from: 2025-02-24') applies only to processes commenced from that version on: the
+        // gate is one more condition, so an unrecorded commencement leaves the rule undetermined, never applied silently.
+        var appliesFrom = map.Date("from");
+        Expression? gate = null;
+        if (appliesFrom is { } gateDay)
+        {
+            if (!header.Versions.Any(v => v.From == gateDay) || header.Versions[0].From == gateDay)
+            {
+                var later = header.Versions.Skip(1).Select(v => v.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                problems.Add(map.Node("from")!.Start, ruleId, later.Length == 0
+                    ? "'from' names the version of the pack a rule starts in, but the pack lists no later versions (pack.yaml 'versions')"
+                    : $"'from' must be the first day of one of the pack's later versions ({string.Join(", ", later)})");
+            }
+            else
+            {
+                var gateText = $"CommencedOnOrAfter(\"{gateDay:yyyy-MM-dd}\")";
+                gate = parser.Parse(gateText, typeof(bool), factBodies).Body;
+            }
+        }
+
+        if (gate is not null && (whenNode is null || whenBody is not null))
+        {
+            whenBody = whenBody is null ? gate : Expression.AndAlso(gate, whenBody);
+        }
         var requireNode = map.Scalar("require", required: true);
         var requireBody = requireNode is null ? null : Parse(parser, requireNode, typeof(bool), factBodies, problems, ruleId, "'require'", source);
 
@@ -388,7 +510,10 @@ internal static partial class RulePackLoader
 
         var definition = new RuleDefinition(
             id.Value!, title, description, principle, scenarios, severity.Value, whenNode?.Value, requireNode!.Value!,
-            factNames, citations, file, (int)node.Start.Line);
+            factNames, citations, file, (int)node.Start.Line)
+        {
+            AppliesFrom = appliesFrom,
+        };
         return new PendingRule(
             definition,
             problems.File,
@@ -734,6 +859,15 @@ internal sealed record PackHeader(
 
     /// <summary>The ids of sources declared but not readable (already reported), whose citations are not checked.</summary>
     public IReadOnlySet<string> UnreadableSources { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Which date decides the period (<c>inForce.decidedBy</c>). Default: the decision date.</summary>
+    public DecidingDate DecidedBy { get; init; }
+
+    /// <summary>The commissioner kinds the pack covers (<c>appliesTo</c>); empty: any.</summary>
+    public IReadOnlyList<CommissionerKind> AppliesTo { get; init; } = Array.Empty<CommissionerKind>();
+
+    /// <summary>The pack's versions, oldest first (<c>versions</c>); empty when it has one text.</summary>
+    public IReadOnlyList<PackVersion> Versions { get; init; } = Array.Empty<PackVersion>();
 
     /// <summary>The source's text with white space folded, computed once per load.</summary>
     public string NormalisedText(SourceDocument source)

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using Procurement.Model;
+using Procurement.Rules.Checking;
+
+namespace Procurement.Rules;
+
+/// <summary>
+/// Which rule pack applies to a procurement, and why (<see cref="RulePack.Select(ProposedProcurement)"/>): the pack in force
+/// on the date that decides it (the decision for the 2009 letter; when the process commenced for the 2013 regulations and
+/// the Provider Selection Regime) for the kind of commissioner it names. A procurement outside every pack is reported as
+/// such (<see cref="PackSelectionStatus.NoPackApplies"/>), never checked against the nearest pack.
+/// </summary>
+/// <remarks>Immutable and safe to share across threads.</remarks>
+/// <example>
+/// <code>
+/// var selection = RulePack.Select(procurement);
+/// Console.WriteLine(selection.Reason);
+/// if (selection.Pack is { } pack)
+///     Console.WriteLine(pack.Check(procurement));
+/// </code>
+/// </example>
+[DebuggerDisplay("{Status}: {Pack?.Id,nq}")]
+public sealed class PackSelection
+{
+    private PackSelection(RulePack? pack, PackSelectionStatus status, string reason, IReadOnlyList<string> considered)
+    {
+        Pack = pack;
+        Status = status;
+        Reason = reason;
+        Considered = considered;
+    }
+
+    /// <summary>The pack to check against; <see langword="null"/> when <see cref="Status"/> is <see cref="PackSelectionStatus.Ambiguous"/> or <see cref="PackSelectionStatus.NoPackApplies"/>.</summary>
+    public RulePack? Pack { get; }
+
+    /// <summary>How the pack was chosen.</summary>
+    public PackSelectionStatus Status { get; }
+
+    /// <summary>Why, in one or two sentences that name the deciding date and the pack's period.</summary>
+    public string Reason { get; }
+
+    /// <summary>One line per pack considered, saying whether it applies and why, in the order the packs were given.</summary>
+    public IReadOnlyList<string> Considered { get; }
+
+    /// <summary>Returns the status, the pack's id and the reason.</summary>
+    public override string ToString() => $"{Status}{(Pack is null ? string.Empty : " " + Pack.Id)}: {Reason}";
+
+    /// <summary>A selection the caller made by naming the pack.</summary>
+    internal static PackSelection Named(RulePack pack) =>
+        new(pack, PackSelectionStatus.Selected, $"{pack.Id} was named by the caller.", Array.Empty<string>());
+
+    internal static PackSelection Choose(ProposedProcurement procurement, IReadOnlyList<RulePack> packs)
+    {
+        var applies = new List<(RulePack Pack, string Why)>();
+        var possible = new List<(RulePack Pack, string Why)>();
+        var considered = new List<string>(packs.Count);
+        foreach (var pack in packs)
+        {
+            var (verdict, why) = Consider(procurement, pack);
+            considered.Add($"{pack.Id}: {why}");
+            if (verdict == true)
+            {
+                applies.Add((pack, why));
+            }
+            else if (verdict is null)
+            {
+                possible.Add((pack, why));
+            }
+        }
+
+        if (applies.Count == 1)
+        {
+            return new PackSelection(applies[0].Pack, PackSelectionStatus.Selected, $"{applies[0].Pack.Id}: {applies[0].Why}", considered);
+        }
+
+        if (applies.Count > 1)
+        {
+            return new PackSelection(null, PackSelectionStatus.Ambiguous,
+                $"More than one pack applies ({string.Join(", ", applies.Select(a => a.Pack.Id))}); name the one to check against.", considered);
+        }
+
+        if (possible.Count == 1)
+        {
+            return new PackSelection(possible[0].Pack, PackSelectionStatus.OnlyPossible,
+                $"{possible[0].Pack.Id} is the only pack that can apply: {possible[0].Why}", considered);
+        }
+
+        if (possible.Count > 1)
+        {
+            return new PackSelection(null, PackSelectionStatus.Ambiguous,
+                $"The record does not say which pack applies ({string.Join(", ", possible.Select(p => p.Pack.Id))} could); "
+                + "record when the process commenced (a processCommenced event) or the decision date, and the commissioner's kind, or name a pack.", considered);
+        }
+
+        return new PackSelection(null, PackSelectionStatus.NoPackApplies,
+            "No pack covers this procurement: " + string.Join("; ", considered) + ".", considered);
+    }
+
+    /// <summary>Whether the pack applies (true), does not (false) or may (null), with the reason in words.</summary>
+    private static (bool? Applies, string Why) Consider(ProposedProcurement procurement, RulePack pack)
+    {
+        var period = pack.InForceUntil is { } until
+            ? $"in force from {Day(pack.InForceFrom)} to {Day(until)}"
+            : $"in force from {Day(pack.InForceFrom)}";
+        var dateName = pack.DecidedBy == DecidingDate.Decision
+            ? "the decision date"
+            : DecidingDates.IsModification(procurement) ? "the date of the modification (contractModified)" : "the date the process commenced (processCommenced)";
+
+        bool? authority = true;
+        var authorityWhy = string.Empty;
+        if (pack.AppliesTo.Count > 0)
+        {
+            var kinds = string.Join(", ", pack.AppliesTo.Select(k => Names.Camel(k)));
+            if (procurement.Commissioner?.Kind is { } kind)
+            {
+                if (!pack.AppliesTo.Contains(kind))
+                {
+                    return (false, $"applies to commissioners of kind {kinds}, and the commissioner is {Names.Camel(kind)}");
+                }
+
+                authorityWhy = $"; the commissioner is {Names.Camel(kind)}";
+            }
+            else
+            {
+                authority = null;
+                authorityWhy = $"; the commissioner's kind is not recorded (the pack applies to {kinds})";
+            }
+        }
+
+        if (DecidingDates.Of(procurement, pack.DecidedBy) is not { } date || date.IsUndated)
+        {
+            return (null, $"{period}, and {dateName} is not recorded{authorityWhy}");
+        }
+
+        var described = DecidingDates.Describe(procurement, pack.DecidedBy, date);
+        return DecidingDates.Within(date, pack.InForceFrom, pack.InForceUntil) switch
+        {
+            false => (false, $"{period}, and the procurement was {described}"),
+            true when authority == true => (true, $"{period}, and the procurement was {described}{authorityWhy}"),
+            true => (null, $"{period}, and the procurement was {described}{authorityWhy}"),
+            _ => (null, $"{period}, and the procurement was {described}, which may be either side of the period's bounds{authorityWhy}"),
+        };
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
