@@ -84,6 +84,15 @@ public sealed class CheckReport
     /// </summary>
     public EventDate? DecidingDate { get; internal init; }
 
+    /// <summary>Whether the deciding date is a modification's (a contract modified under the PSR) rather than a commencement.</summary>
+    internal bool DecidedByModification { get; init; }
+
+    /// <summary>
+    /// How the pack was chosen, when it was chosen automatically (<see cref="RulePack.Select(ProposedProcurement)"/> then
+    /// <see cref="PackSelection.Check"/>); <see langword="null"/> when the caller checked against a pack it named.
+    /// </summary>
+    public PackSelection? Selection { get; internal init; }
+
     /// <summary>The version of the pack the procurement was checked against (see <see cref="RulePack.Versions"/>); null when the pack has none or the record does not tell which.</summary>
     public PackVersion? Version => Pack.VersionOn(DecidingDate);
 
@@ -98,6 +107,15 @@ public sealed class CheckReport
     /// Empty when the rules were not applied (see <see cref="Period"/>).
     /// </summary>
     public IReadOnlyList<PrincipleVerdict> Verdicts => _verdicts ??= PrincipleVerdict.For(Pack.Principles, Outcomes);
+
+    /// <summary>This report with <see cref="Selection"/> set (the outcomes and verdicts are shared: both are immutable).</summary>
+    internal CheckReport WithSelection(PackSelection selection) =>
+        new(Pack, ProcurementId, ProcurementTitle, DecisionDate, Period, Outcomes, Verdicts)
+        {
+            DecidingDate = DecidingDate,
+            DecidedByModification = DecidedByModification,
+            Selection = selection,
+        };
 
     /// <summary>The verdict on one principle, or <see langword="null"/> when the pack has no such principle or the rules were not applied.</summary>
     /// <param name="principleKey">The principle's key, such as <c>fair-tender</c>.</param>

@@ -26,8 +26,11 @@ namespace Procurement.Rules;
 [DebuggerDisplay("{Status}: {Pack?.Id,nq}")]
 public sealed class PackSelection
 {
-    private PackSelection(RulePack? pack, PackSelectionStatus status, string reason, IReadOnlyList<string> considered)
+    private readonly ProposedProcurement _procurement;
+
+    private PackSelection(ProposedProcurement procurement, RulePack? pack, PackSelectionStatus status, string reason, IReadOnlyList<string> considered)
     {
+        _procurement = procurement;
         Pack = pack;
         Status = status;
         Reason = reason;
@@ -46,12 +49,31 @@ public sealed class PackSelection
     /// <summary>One line per pack considered, saying whether it applies and why, in the order the packs were given.</summary>
     public IReadOnlyList<string> Considered { get; }
 
+    /// <summary>
+    /// Checks the procurement the selection was made for against <see cref="Pack"/>; the report's
+    /// <see cref="CheckReport.Selection"/> is this selection, so it says which pack was used and why.
+    /// </summary>
+    /// <param name="options">Options; <see cref="CheckOptions.Default"/> when null.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">No pack was chosen (<see cref="Pack"/> is null); the message is <see cref="Reason"/>.</exception>
+    /// <exception cref="ProcurementValidationException">The procurement is invalid (see <see cref="RulePack.Check"/>).</exception>
+    /// <remarks>Pure and thread-safe.</remarks>
+    public CheckReport Check(CheckOptions? options = null)
+    {
+        if (Pack is null)
+        {
+            throw new InvalidOperationException($"No rule pack was chosen for {_procurement.Id}: {Reason}");
+        }
+
+        return Pack.CheckWith(_procurement, options, this);
+    }
+
     /// <summary>Returns the status, the pack's id and the reason.</summary>
     public override string ToString() => $"{Status}{(Pack is null ? string.Empty : " " + Pack.Id)}: {Reason}";
 
     /// <summary>A selection the caller made by naming the pack.</summary>
-    internal static PackSelection Named(RulePack pack) =>
-        new(pack, PackSelectionStatus.Selected, $"{pack.Id} was named by the caller.", Array.Empty<string>());
+    internal static PackSelection Named(ProposedProcurement procurement, RulePack pack) =>
+        new(procurement, pack, PackSelectionStatus.Selected, $"{pack.Id} was named by the caller.", Array.Empty<string>());
 
     internal static PackSelection Choose(ProposedProcurement procurement, IReadOnlyList<RulePack> packs)
     {
@@ -74,29 +96,29 @@ public sealed class PackSelection
 
         if (applies.Count == 1)
         {
-            return new PackSelection(applies[0].Pack, PackSelectionStatus.Selected, $"{applies[0].Pack.Id}: {applies[0].Why}", considered);
+            return new PackSelection(procurement, applies[0].Pack, PackSelectionStatus.Selected, $"{applies[0].Pack.Id}: {applies[0].Why}", considered);
         }
 
         if (applies.Count > 1)
         {
-            return new PackSelection(null, PackSelectionStatus.Ambiguous,
+            return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
                 $"More than one pack applies ({string.Join(", ", applies.Select(a => a.Pack.Id))}); name the one to check against.", considered);
         }
 
         if (possible.Count == 1)
         {
-            return new PackSelection(possible[0].Pack, PackSelectionStatus.OnlyPossible,
+            return new PackSelection(procurement, possible[0].Pack, PackSelectionStatus.OnlyPossible,
                 $"{possible[0].Pack.Id} is the only pack that can apply: {possible[0].Why}", considered);
         }
 
         if (possible.Count > 1)
         {
-            return new PackSelection(null, PackSelectionStatus.Ambiguous,
+            return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
                 $"The record does not say which pack applies ({string.Join(", ", possible.Select(p => p.Pack.Id))} could); "
                 + "record when the process commenced (a processCommenced event) or the decision date, and the commissioner's kind, or name a pack.", considered);
         }
 
-        return new PackSelection(null, PackSelectionStatus.NoPackApplies,
+        return new PackSelection(procurement, null, PackSelectionStatus.NoPackApplies,
             "No pack covers this procurement: " + string.Join("; ", considered) + ".", considered);
     }
 

@@ -275,7 +275,9 @@ public sealed class RulePack
     /// derives from <see cref="ProcurementLoadException"/>, so a <c>catch</c> of that type still catches it.
     /// </exception>
     /// <remarks>Pure and thread-safe: the procurement is only read.</remarks>
-    public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null)
+    public CheckReport Check(ProposedProcurement procurement, CheckOptions? options = null) => CheckWith(procurement, options, selection: null);
+
+    internal CheckReport CheckWith(ProposedProcurement procurement, CheckOptions? options, PackSelection? selection)
     {
         ArgumentNullException.ThrowIfNull(procurement);
         options ??= CheckOptions.Default;
@@ -287,10 +289,13 @@ public sealed class RulePack
             return new CheckReport(this, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>())
             {
                 DecidingDate = DecidingDateOf(procurement),
+                DecidedByModification = Checking.DecidingDates.IsModification(procurement),
+                Selection = selection,
             };
         }
 
-        return CaseSession.CheckOnce(this, _engine, procurement, period);
+        var report = CaseSession.CheckOnce(this, _engine, procurement, period);
+        return selection is null ? report : report.WithSelection(selection);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public class ReportAssertionTests
 
         var act = () => report.Should().HaveBreach(NhsOnly);
 
-        act.Should().Throw<AssertionException>().WithMessage("*but the rules were not applied: the decision date 2008-01-01 is outside the period of pack burnham-2009 (in force from 2009-09-25)*CheckOutsidePeriod*");
+        act.Should().Throw<AssertionException>().WithMessage("*but the rules were not applied: the decision date 2008-01-01 is outside the period of pack burnham-2009 (in force from 2009-09-25 until 2013-03-31)*CheckOutsidePeriod*");
     }
 
     [Test]

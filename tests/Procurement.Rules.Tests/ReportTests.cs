@@ -16,7 +16,7 @@ public class ReportTests
 
         lines[0].Should().Be("Procurement great-yarmouth-2009: Great Yarmouth and Waveney PCT community services tender");
         lines[1].Should().StartWith("Rule pack burnham-2009 1.0.0: ");
-        lines[2].Should().Be("Decided 2009-10-01, within the pack's period (in force from 2009-09-25).");
+        lines[2].Should().Be("Decided 2009-10-01, within the pack's period (in force from 2009-09-25 until 2013-03-31).");
         lines[3].Should().StartWith("Result: 2 breaches, ");
     }
 

@@ -26,7 +26,8 @@ public class SchemaTests
         var required = Schema["$defs"]!["rule"]!["required"]!.Values<string>().ToList();
 
         // Leaving out any required key must fail the load; leaving out any other key must not.
-        foreach (var key in RulePackLoader.RuleKeys)
+        // 'from' needs a pack with versions (DatedPackTests covers it); the test pack copies the 2009 pack, which has none.
+        foreach (var key in RulePackLoader.RuleKeys.Where(k => k != "from"))
         {
             using var pack = new TestPack(("test.rules.yaml", WithoutKey(TestPack.RuleText("true", when: "true", facts: "      f: Scenario", extra: "    description: d\n    scenarios: [1]\n"), key)));
             var act = () => pack.Load();

@@ -135,8 +135,8 @@ public sealed class CaseSession
 
         var deciding = _pack.DecidingDateOf(procurement);
         return period == PeriodStatus.OutsidePeriod
-            ? new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>()) { DecidingDate = deciding }
-            : new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, _outcomeFacts!, _verdictFacts!) { DecidingDate = deciding };
+            ? new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, Array.Empty<RuleOutcome>(), Array.Empty<PrincipleVerdict>()) { DecidingDate = deciding, DecidedByModification = Checking.DecidingDates.IsModification(procurement) }
+            : new CheckReport(_pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, _outcomeFacts!, _verdictFacts!) { DecidingDate = deciding, DecidedByModification = Checking.DecidingDates.IsModification(procurement) };
     }
 
     /// <summary>The derived facts in the session after the last <see cref="Fire"/>, sorted by kind, date and inference.</summary>
@@ -166,6 +166,7 @@ public sealed class CaseSession
         var report = new CheckReport(pack, procurement.Id, procurement.Title, procurement.DecisionDate, period, session._outcomeFacts!, session._verdictFacts!)
         {
             DecidingDate = pack.DecidingDateOf(procurement),
+            DecidedByModification = Checking.DecidingDates.IsModification(procurement),
         };
         if (engine.Reusable)
         {

@@ -18,6 +18,11 @@ internal static class MarkdownReport
 
         md.AppendLine().AppendLine();
         md.Append("Rule pack ").Append(Code(report.Pack.Id)).Append(' ').Append(Value(report.Pack.Version)).Append(": ").AppendLine(Value(report.Pack.Title)).AppendLine();
+        if (TextReport.SelectionNote(report) is { } chosen)
+        {
+            md.AppendLine(chosen).AppendLine();
+        }
+
         md.AppendLine(TextReport.PeriodNote(report)).AppendLine();
         md.Append("**Result:** ").AppendLine(TextReport.Summary(report));
         if (report.Verdicts.Count > 0)

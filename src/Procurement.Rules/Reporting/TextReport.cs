@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Procurement.Model;
 
 namespace Procurement.Rules.Reporting;
 
@@ -63,14 +64,38 @@ internal static class TextReport
     {
         var pack = report.Pack;
         var period = "in force from " + Format(pack.InForceFrom) + (pack.InForceUntil is { } until ? " until " + Format(until) : string.Empty);
-        return report.Period switch
+        var version = report.Version is { } v ? $" Version {v.Name}: {v.Title}." : pack.Versions.Count > 0 && report.Period != PeriodStatus.OutsidePeriod
+            ? " Version not decided: the record does not say whether the process commenced before or after an amendment; rules an amendment added are undetermined."
+            : string.Empty;
+        var note = (pack.DecidedBy, report.Period) switch
         {
-            PeriodStatus.InForce => $"Decided {Format(report.DecisionDate!.Value)}, within the pack's period ({period}).",
-            PeriodStatus.DecisionDateNotRecorded => $"Decision date not recorded: the pack's period ({period}) was not checked.",
-            PeriodStatus.OutsidePeriod => $"Decided {Format(report.DecisionDate!.Value)}, outside the pack's period ({period}): not checked. Ask to check outside the period to apply the rules anyway.",
-            _ => $"Decided {Format(report.DecisionDate!.Value)}, outside the pack's period ({period}): checked anyway, as asked.",
+            (_, PeriodStatus.DecisionDateNotRecorded) when pack.DecidedBy == DecidingDate.Decision
+                => $"Decision date not recorded: the pack's period ({period}) was not checked.",
+            (_, PeriodStatus.DecisionDateNotRecorded) when report.DecidingDate is { IsUndated: false } span
+                => $"{Capital(Deciding(report, span))}, which may be either side of the pack's period ({period}): the period was not checked.",
+            (_, PeriodStatus.DecisionDateNotRecorded)
+                => $"When the process commenced is not recorded (a processCommenced event): the pack's period ({period}) was not checked.",
+            (_, PeriodStatus.InForce) => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, within the pack's period ({period}).",
+            (_, PeriodStatus.OutsidePeriod) => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, outside the pack's period ({period}): not checked. Ask to check outside the period to apply the rules anyway.",
+            _ => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, outside the pack's period ({period}): checked anyway, as asked.",
         };
+        return note + version;
     }
+
+    /// <summary>"decided 2009-10-01", "commenced 2024-05", "modified 2024-04-10" for the date that decided the period.</summary>
+    private static string Deciding(CheckReport report, EventDate date) => report.Pack.DecidedBy == DecidingDate.Decision
+        ? "decided " + date
+        : (report.DecidedByModification ? "modified " : "commenced ") + date;
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The selection's reason, when the pack was chosen automatically: "Pack chosen automatically: ...".</summary>
+    public static string? SelectionNote(CheckReport report) => report.Selection switch
+    {
+        null => null,
+        { Status: PackSelectionStatus.OnlyPossible } s => "Pack chosen automatically (the only one that can apply): " + s.Reason,
+        { } s => "Pack chosen automatically: " + s.Reason,
+    };
 
     /// <summary>
     /// A verdict's deciding rules worth naming: every one for a breach, failure or undetermined principle and for a
@@ -142,6 +167,11 @@ internal static class TextReport
 
         text.AppendLine();
         text.Append("Rule pack ").Append(V(report.Pack.Id)).Append(' ').Append(V(report.Pack.Version)).Append(": ").AppendLine(V(report.Pack.Title));
+        if (SelectionNote(report) is { } chosen)
+        {
+            text.AppendLine(chosen);
+        }
+
         text.AppendLine(PeriodNote(report));
         text.Append("Result: ").AppendLine(Summary(report));
         WriteVerdicts(report, text);
