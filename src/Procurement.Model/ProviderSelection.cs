@@ -124,4 +124,11 @@ public sealed record ProviderSelection
 
     /// <summary>The individuals or committee who made the decisions; empty: recorded as none named.</summary>
     public IReadOnlyList<string>? DecisionMakers { get; init; }
+
+    /// <summary>
+    /// For a contract awarded by a competition under a framework agreement (Provider Selection Regime regulation 18(7)):
+    /// every provider party to the framework agreement was invited to submit an offer. Not recorded when
+    /// <see langword="null"/>; a party listed in <see cref="TenderPlan.Invitations"/> as not invited or excluded shows it was not.
+    /// </summary>
+    public bool? AllFrameworkPartiesInvited { get; init; }
 }
