@@ -131,4 +131,11 @@ public sealed record ProviderSelection
     /// <see langword="null"/>; a party listed in <see cref="TenderPlan.Invitations"/> as not invited or excluded shows it was not.
     /// </summary>
     public bool? AllFrameworkPartiesInvited { get; init; }
+
+    /// <summary>
+    /// For a framework agreement whose term exceeds 4 years: the commissioner is satisfied, in an exceptional case, that the
+    /// subject-matter of the framework agreement justifies the longer term (Provider Selection Regime regulation 16(5)).
+    /// Not recorded when <see langword="null"/>.
+    /// </summary>
+    public bool? LongerFrameworkTermJustified { get; init; }
 }
