@@ -118,6 +118,21 @@ public class RealCaseTests
         }
     }
 
+    [TestCase("cambridgeshire-unitingcare-2013.yaml", PackSelectionStatus.Selected, "ppccr-2013")]
+    public void RealCases_Of2013_ChooseThePackTheirCommencementAllows(string name, PackSelectionStatus status, string? packId)
+    {
+        // Cambridgeshire commenced with its July 2013 notice, so the 2013 regulations govern it (its decision, July 2013,
+        // is after the letter's period). Staffordshire is not asserted: it ran "since 2013", and its decision date is
+        // entered as 2013-01-01 for "2013", a day the choice of pack should not turn on.
+        var packs = Directory.GetDirectories(RepoPaths.Rules).Where(d => File.Exists(Path.Combine(d, "pack.yaml")))
+            .Order(StringComparer.Ordinal).Select(d => RulePack.LoadFromDirectory(d, DefaultPackOnDisk.Options));
+
+        var selection = RulePack.Select(ProcurementFile.Load(Path.Combine(RepoPaths.Samples, "cases", name)), packs);
+
+        selection.Status.Should().Be(status, selection.Reason);
+        selection.Pack?.Id.Should().Be(packId, selection.Reason);
+    }
+
     [Test]
     public void PrincipleOutcome_IsTheWorstRuleOutcome()
     {
