@@ -134,6 +134,19 @@ public class DatedPackTests
     }
 
     [Test]
+    public void Select_StaffordshireCommencedIn2013ByCcgs_IsThe2013RegulationsIfItCommencedFromApril()
+    {
+        // Only the year is reported: the 2013 regulations are the only pack that can apply (the letter does not cover
+        // CCGs), and the reason says the date may fall either side of 1 April 2013.
+        var selection = RulePack.Select(ProcurementFile.Load(Path.Combine(RepoPaths.Samples, "cases", "staffordshire-cancer-2013.yaml")));
+
+        selection.Status.Should().Be(PackSelectionStatus.OnlyPossible);
+        selection.Pack!.Id.Should().Be("ppccr-2013");
+        selection.Reason.Should().Contain("commenced 2013, which may be either side of the period's bounds");
+        selection.Considered.Should().Contain(c => c.StartsWith("burnham-2009: applies to commissioners of kind pct, otherCommissioner, and the commissioner is ccg", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void Check_CommencementPackOutsideItsPeriod_IsNotChecked()
     {
         var report = Psr.Check(Case(("processCommenced", "2023-06-01")));

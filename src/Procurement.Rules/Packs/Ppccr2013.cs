@@ -57,8 +57,98 @@ public static class Ppccr2013
         /// <summary>The rules whose ids start <c>advertising.</c>.</summary>
         public static class Advertising
         {
+            /// <summary>Providers can express an interest in providing services: <c>advertising.expressions-of-interest</c>.</summary>
+            public const string ExpressionsOfInterest = "advertising.expressions-of-interest";
+
+            /// <summary>An advertised competition publishes its contract notice before offers arrive: <c>advertising.notice-before-offers</c>.</summary>
+            public const string NoticeBeforeOffers = "advertising.notice-before-offers";
+
             /// <summary>A contract notice describes the services and the evaluation criteria: <c>advertising.notice-contents</c>.</summary>
             public const string NoticeContents = "advertising.notice-contents";
+        }
+
+        /// <summary>The rules whose ids start <c>award-record.</c>.</summary>
+        public static class AwardRecord
+        {
+            /// <summary>The published record names the provider, services, amount, dates and process: <c>award-record.record-contents</c>.</summary>
+            public const string RecordContents = "award-record.record-contents";
+
+            /// <summary>A record of the contract awarded is published: <c>award-record.record-published</c>.</summary>
+            public const string RecordPublished = "award-record.record-published";
+
+            /// <summary>The body records how the award meets its statutory duties: <c>award-record.statutory-duties-record</c>.</summary>
+            public const string StatutoryDutiesRecord = "award-record.statutory-duties-record";
+        }
+
+        /// <summary>The rules whose ids start <c>award-without-competition.</c>.</summary>
+        public static class AwardWithoutCompetition
+        {
+            /// <summary>A contract awarded without advertising only where one provider alone can provide the services: <c>award-without-competition.only-capable-provider</c>.</summary>
+            public const string OnlyCapableProvider = "award-without-competition.only-capable-provider";
+        }
+
+        /// <summary>The rules whose ids start <c>conflicts.</c>.</summary>
+        public static class Conflicts
+        {
+            /// <summary>The record says how each conflict of interest was managed: <c>conflicts.management-recorded</c>.</summary>
+            public const string ManagementRecorded = "conflicts.management-recorded";
+
+            /// <summary>No contract awarded where a conflict of interest affected, or appeared to affect, the award: <c>conflicts.no-conflict-affected-award</c>.</summary>
+            public const string NoConflictAffectedAward = "conflicts.no-conflict-affected-award";
+        }
+
+        /// <summary>The rules whose ids start <c>equal-treatment.</c>.</summary>
+        public static class EqualTreatment
+        {
+            /// <summary>No provider or type of provider favoured on the basis of ownership: <c>equal-treatment.no-ownership-preference</c>.</summary>
+            public const string NoOwnershipPreference = "equal-treatment.no-ownership-preference";
+
+            /// <summary>A tender open only to NHS (or only to non-NHS) providers rests on a recorded ground: <c>equal-treatment.restriction-has-ground</c>.</summary>
+            public const string RestrictionHasGround = "equal-treatment.restriction-has-ground";
+        }
+
+        /// <summary>The rules whose ids start <c>improvement-means.</c>.</summary>
+        public static class ImprovementMeans
+        {
+            /// <summary>Integration, competition and patient choice considered as means of improvement: <c>improvement-means.all-means-considered</c>.</summary>
+            public const string AllMeansConsidered = "improvement-means.all-means-considered";
+        }
+
+        /// <summary>The rules whose ids start <c>most-capable-best-value.</c>.</summary>
+        public static class MostCapableBestValue
+        {
+            /// <summary>The record shows the chosen provider gives best value for money: <c>most-capable-best-value.best-value-recorded</c>.</summary>
+            public const string BestValueRecorded = "most-capable-best-value.best-value-recorded";
+
+            /// <summary>The record shows why the chosen provider is the most capable: <c>most-capable-best-value.most-capable-recorded</c>.</summary>
+            public const string MostCapableRecorded = "most-capable-best-value.most-capable-recorded";
+        }
+
+        /// <summary>The rules whose ids start <c>objective.</c>.</summary>
+        public static class Objective
+        {
+            /// <summary>The procurement acts with a view to the needs of the people who use the services: <c>objective.needs-assessed</c>.</summary>
+            public const string NeedsAssessed = "objective.needs-assessed";
+        }
+
+        /// <summary>The rules whose ids start <c>qualification.</c>.</summary>
+        public static class Qualification
+        {
+            /// <summary>Providers qualify against transparent, proportionate and non-discriminatory criteria: <c>qualification.criteria-transparent</c>.</summary>
+            public const string CriteriaTransparent = "qualification.criteria-transparent";
+        }
+
+        /// <summary>The rules whose ids start <c>transparency.</c>.</summary>
+        public static class Transparency
+        {
+            /// <summary>The award is made on the published criteria: <c>transparency.award-on-published-criteria</c>.</summary>
+            public const string AwardOnPublishedCriteria = "transparency.award-on-published-criteria";
+
+            /// <summary>The evaluation criteria are stated before offers are received: <c>transparency.criteria-before-offers</c>.</summary>
+            public const string CriteriaBeforeOffers = "transparency.criteria-before-offers";
+
+            /// <summary>Where offers are sought, the evaluation criteria are published: <c>transparency.criteria-published</c>.</summary>
+            public const string CriteriaPublished = "transparency.criteria-published";
         }
     }
 }
