@@ -124,4 +124,11 @@ public sealed record ProviderSelection
 
     /// <summary>The individuals or committee who made the decisions; empty: recorded as none named.</summary>
     public IReadOnlyList<string>? DecisionMakers { get; init; }
+
+    /// <summary>
+    /// The commissioner recorded that a minimum yearly turnover above twice the estimated contract or framework agreement
+    /// value is appropriate and proportionate to the subject-matter (Schedule 16, paragraph 3(3), for example a special
+    /// risk); <see langword="false"/>: recorded as not so justified.
+    /// </summary>
+    public bool? HigherTurnoverJustified { get; init; }
 }
