@@ -138,4 +138,11 @@ public sealed record ProviderSelection
     /// Not recorded when <see langword="null"/>.
     /// </summary>
     public bool? LongerFrameworkTermJustified { get; init; }
+
+    /// <summary>
+    /// The commissioner recorded that a minimum yearly turnover above twice the estimated contract or framework agreement
+    /// value is appropriate and proportionate to the subject-matter (Schedule 16, paragraph 3(3), for example a special
+    /// risk); <see langword="false"/>: recorded as not so justified.
+    /// </summary>
+    public bool? HigherTurnoverJustified { get; init; }
 }

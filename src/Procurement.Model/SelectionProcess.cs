@@ -35,4 +35,11 @@ public enum SelectionProcess
 
     /// <summary>An urgent modification (regulation 14(1)).</summary>
     UrgentModification,
+
+    /// <summary>
+    /// A modification of an existing contract under regulation 14(3): during a standstill, after independent expert
+    /// advice, to keep the existing contract running until the new one takes effect. Unlike <see cref="UrgentModification"/>
+    /// (regulation 14(2)) it needs neither the three reasons of regulation 14(2) nor the notice of regulation 14(4).
+    /// </summary>
+    ContinuityModification,
 }

@@ -174,6 +174,7 @@ internal static class FactDescriptions
         ["ProviderSelection.RecordKept"] = "what the commissioner's record of the procurement holds (`[]` if nothing)",
         ["ProviderSelection.DecisionMakers"] = "who made the decisions",
         ["ProviderSelection.AllFrameworkPartiesInvited"] = "whether every provider party to the framework agreement was invited to the call-off competition",
+        ["ProviderSelection.HigherTurnoverJustified"] = "whether a minimum turnover above twice the contract's value was recorded as justified (a special risk)",
         ["ProviderSelection.LongerFrameworkTermJustified"] = "whether a framework term longer than four years was justified as exceptional",
 
         ["ConflictOfInterest.Person"] = "who has the interest",
