@@ -60,6 +60,16 @@ public static class Psr2023
     /// <summary>The pack's rule ids (for <see cref="CheckReport.For"/>), grouped by the part of the id before its first dot.</summary>
     public static class Rules
     {
+        /// <summary>The rules whose ids start <c>abandonment.</c>.</summary>
+        public static class Abandonment
+        {
+            /// <summary>An abandonment decided in a standstill is notified after the standstill ends and within 30 days of its end: <c>abandonment.notice-after-standstill</c>.</summary>
+            public const string NoticeAfterStandstill = "abandonment.notice-after-standstill";
+
+            /// <summary>An abandonment decided outside a standstill is notified within 30 days of the decision: <c>abandonment.notice-within-30-days-of-decision</c>.</summary>
+            public const string NoticeWithin30DaysOfDecision = "abandonment.notice-within-30-days-of-decision";
+        }
+
         /// <summary>The rules whose ids start <c>conflicts.</c>.</summary>
         public static class Conflicts
         {
@@ -71,6 +81,13 @@ public static class Psr2023
 
             /// <summary>Notices state the declared conflicts of interest and how they were managed: <c>conflicts.notices-state-conflicts</c>.</summary>
             public const string NoticesStateConflicts = "conflicts.notices-state-conflicts";
+        }
+
+        /// <summary>The rules whose ids start <c>considerable-change.</c>.</summary>
+        public static class ConsiderableChange
+        {
+            /// <summary>Direct Award Process C is not used where the considerable change threshold is met: <c>considerable-change.dac-threshold-not-met</c>.</summary>
+            public const string DacThresholdNotMet = "considerable-change.dac-threshold-not-met";
         }
 
         /// <summary>The rules whose ids start <c>exclusions.</c>.</summary>
@@ -96,6 +113,22 @@ public static class Psr2023
             public const string TermWithin4Years = "frameworks.term-within-4-years";
         }
 
+        /// <summary>The rules whose ids start <c>key-criteria.</c>.</summary>
+        public static class KeyCriteria
+        {
+            /// <summary>The decision takes all five key criteria into account: <c>key-criteria.all-key-criteria-considered</c>.</summary>
+            public const string AllKeyCriteriaConsidered = "key-criteria.all-key-criteria-considered";
+
+            /// <summary>The decision applies the basic selection criteria: <c>key-criteria.basic-selection-criteria-applied</c>.</summary>
+            public const string BasicSelectionCriteriaApplied = "key-criteria.basic-selection-criteria-applied";
+
+            /// <summary>The contract is awarded only to a provider that meets the basic selection criteria: <c>key-criteria.chosen-provider-meets-criteria</c>.</summary>
+            public const string ChosenProviderMeetsCriteria = "key-criteria.chosen-provider-meets-criteria";
+
+            /// <summary>A minimum yearly turnover does not exceed twice the estimated value unless a higher one is justified: <c>key-criteria.minimum-turnover-proportionate</c>.</summary>
+            public const string MinimumTurnoverProportionate = "key-criteria.minimum-turnover-proportionate";
+        }
+
         /// <summary>The rules whose ids start <c>modifications.</c>.</summary>
         public static class Modifications
         {
@@ -109,8 +142,42 @@ public static class Psr2023
         /// <summary>The rules whose ids start <c>notices.</c>.</summary>
         public static class Notices
         {
+            /// <summary>The notice of the award holds what its schedule asks for: <c>notices.award-notice-contents</c>.</summary>
+            public const string AwardNoticeContents = "notices.award-notice-contents";
+
             /// <summary>The notice of the award is submitted within 30 days of the award: <c>notices.award-notice-within-30-days</c>.</summary>
             public const string AwardNoticeWithin30Days = "notices.award-notice-within-30-days";
+
+            /// <summary>The Competitive Process invites offers by a notice before the award: <c>notices.competitive-invitation-before-award</c>.</summary>
+            public const string CompetitiveInvitationBeforeAward = "notices.competitive-invitation-before-award";
+
+            /// <summary>The notice inviting offers holds what Schedule 8 asks for, including how offers must be made: <c>notices.competitive-invitation-contents</c>.</summary>
+            public const string CompetitiveInvitationContents = "notices.competitive-invitation-contents";
+
+            /// <summary>The notice of intention to award gives the reasons with reference to the key criteria, and the conflicts: <c>notices.intention-notice-contents</c>.</summary>
+            public const string IntentionNoticeContents = "notices.intention-notice-contents";
+
+            /// <summary>The notice of intention to follow the Most Suitable Provider Process holds what Schedule 5 asks for: <c>notices.most-suitable-provider-notice-contents</c>.</summary>
+            public const string MostSuitableProviderNoticeContents = "notices.most-suitable-provider-notice-contents";
+
+            /// <summary>Potential providers are identified only from 14 days after the notice of intention to follow the process: <c>notices.most-suitable-provider-step-2-after-14-days</c>.</summary>
+            public const string MostSuitableProviderStep2After14Days = "notices.most-suitable-provider-step-2-after-14-days";
+        }
+
+        /// <summary>The rules whose ids start <c>process-choice.</c>.</summary>
+        public static class ProcessChoice
+        {
+            /// <summary>Direct Award Process A is used only where only the existing provider is capable, and not for a framework: <c>process-choice.direct-award-a-conditions</c>.</summary>
+            public const string DirectAwardAConditions = "process-choice.direct-award-a-conditions";
+
+            /// <summary>Direct Award Process B is used only where the patient choice conditions are met, and not for a framework: <c>process-choice.direct-award-b-conditions</c>.</summary>
+            public const string DirectAwardBConditions = "process-choice.direct-award-b-conditions";
+
+            /// <summary>Direct Award Process C is used only to replace an expiring contract with a satisfactory existing provider: <c>process-choice.direct-award-c-conditions</c>.</summary>
+            public const string DirectAwardCConditions = "process-choice.direct-award-c-conditions";
+
+            /// <summary>The Most Suitable Provider Process is used only where regulation 6(5) or 6(6) allows it: <c>process-choice.most-suitable-provider-conditions</c>.</summary>
+            public const string MostSuitableProviderConditions = "process-choice.most-suitable-provider-conditions";
         }
 
         /// <summary>The rules whose ids start <c>record-keeping.</c>.</summary>
@@ -143,6 +210,16 @@ public static class Psr2023
 
             /// <summary>After representations, the contract waits for the further decision and 5 working days: <c>standstill.representations-answered-before-contract</c>.</summary>
             public const string RepresentationsAnsweredBeforeContract = "standstill.representations-answered-before-contract";
+        }
+
+        /// <summary>The rules whose ids start <c>urgent-award.</c>.</summary>
+        public static class UrgentAward
+        {
+            /// <summary>An urgent award or modification rests on all three reasons of regulation 14(2): <c>urgent-award.all-three-reasons</c>.</summary>
+            public const string AllThreeReasons = "urgent-award.all-three-reasons";
+
+            /// <summary>The notice of an urgent award or modification is submitted within 30 days: <c>urgent-award.notice-within-30-days</c>.</summary>
+            public const string NoticeWithin30Days = "urgent-award.notice-within-30-days";
         }
     }
 }
