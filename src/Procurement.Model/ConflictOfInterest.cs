@@ -30,4 +30,19 @@ public sealed record ConflictOfInterest
     /// 6(1)). Not recorded when <see langword="null"/>.
     /// </summary>
     public bool? AffectedDecision { get; init; }
+
+    /// <summary>
+    /// The person is a member of the integrated care board that is the commissioner (its chair, chief executive or an
+    /// ordinary member) and the interest is that they are an employee, director or partner of, or otherwise hold a
+    /// position within, a provider (Provider Selection Regime regulation 21(3) to (5)). Such a position does not in itself
+    /// create a conflict, but in a Competitive Process run by the board, where that provider takes part, the member must
+    /// recuse themselves (regulation 21(4)). Not recorded when <see langword="null"/>.
+    /// </summary>
+    public bool? IcbMemberProviderPosition { get; init; }
+
+    /// <summary>
+    /// The provider the interest concerns is taking part in the procurement process (bidding or otherwise a candidate;
+    /// regulation 21(4)(b)). Not recorded when <see langword="null"/>.
+    /// </summary>
+    public bool? ProviderTakingPart { get; init; }
 }

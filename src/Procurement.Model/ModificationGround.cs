@@ -14,4 +14,10 @@ public enum ModificationGround
 
     /// <summary>(d) Attributable to a decision of the commissioner.</summary>
     AuthorityDecision,
+
+    /// <summary>
+    /// Regulation 13(3): the original contract was awarded by Direct Award Process A or B, so it may be modified without a
+    /// new process where the modification does not render it materially different in character.
+    /// </summary>
+    DirectAwardAOrBContract,
 }

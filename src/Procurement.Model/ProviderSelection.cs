@@ -124,4 +124,18 @@ public sealed record ProviderSelection
 
     /// <summary>The individuals or committee who made the decisions; empty: recorded as none named.</summary>
     public IReadOnlyList<string>? DecisionMakers { get; init; }
+
+    /// <summary>
+    /// For a contract awarded by a competition under a framework agreement (Provider Selection Regime regulation 18(7)):
+    /// every provider party to the framework agreement was invited to submit an offer. Not recorded when
+    /// <see langword="null"/>; a party listed in <see cref="TenderPlan.Invitations"/> as not invited or excluded shows it was not.
+    /// </summary>
+    public bool? AllFrameworkPartiesInvited { get; init; }
+
+    /// <summary>
+    /// For a framework agreement whose term exceeds 4 years: the commissioner is satisfied, in an exceptional case, that the
+    /// subject-matter of the framework agreement justifies the longer term (Provider Selection Regime regulation 16(5)).
+    /// Not recorded when <see langword="null"/>.
+    /// </summary>
+    public bool? LongerFrameworkTermJustified { get; init; }
 }

@@ -60,11 +60,89 @@ public static class Psr2023
     /// <summary>The pack's rule ids (for <see cref="CheckReport.For"/>), grouped by the part of the id before its first dot.</summary>
     public static class Rules
     {
+        /// <summary>The rules whose ids start <c>conflicts.</c>.</summary>
+        public static class Conflicts
+        {
+            /// <summary>Everyone with a conflict of interest recused themselves from the decision: <c>conflicts.conflicted-individual-recused</c>.</summary>
+            public const string ConflictedIndividualRecused = "conflicts.conflicted-individual-recused";
+
+            /// <summary>In an ICB&apos;s Competitive Process, a board member who holds a position in a bidding provider recused themselves: <c>conflicts.icb-member-recused-in-competitive-process</c>.</summary>
+            public const string IcbMemberRecusedInCompetitiveProcess = "conflicts.icb-member-recused-in-competitive-process";
+
+            /// <summary>Notices state the declared conflicts of interest and how they were managed: <c>conflicts.notices-state-conflicts</c>.</summary>
+            public const string NoticesStateConflicts = "conflicts.notices-state-conflicts";
+        }
+
+        /// <summary>The rules whose ids start <c>exclusions.</c>.</summary>
+        public static class Exclusions
+        {
+            /// <summary>The authority sought to determine whether an intended sub-contractor is on the debarment list: <c>exclusions.debarment-list-checked</c>.</summary>
+            public const string DebarmentListChecked = "exclusions.debarment-list-checked";
+
+            /// <summary>No contract is awarded to an excluded provider without overriding public-interest reasons: <c>exclusions.no-award-to-excluded-provider</c>.</summary>
+            public const string NoAwardToExcludedProvider = "exclusions.no-award-to-excluded-provider";
+        }
+
+        /// <summary>The rules whose ids start <c>frameworks.</c>.</summary>
+        public static class Frameworks
+        {
+            /// <summary>A competition for a call-off invites every provider party to the framework agreement: <c>frameworks.call-off-all-parties-invited</c>.</summary>
+            public const string CallOffAllPartiesInvited = "frameworks.call-off-all-parties-invited";
+
+            /// <summary>A framework agreement is concluded by the Competitive Process: <c>frameworks.concluded-by-competitive-process</c>.</summary>
+            public const string ConcludedByCompetitiveProcess = "frameworks.concluded-by-competitive-process";
+
+            /// <summary>A framework agreement&apos;s term is no more than 4 years unless exceptionally justified: <c>frameworks.term-within-4-years</c>.</summary>
+            public const string TermWithin4Years = "frameworks.term-within-4-years";
+        }
+
+        /// <summary>The rules whose ids start <c>modifications.</c>.</summary>
+        public static class Modifications
+        {
+            /// <summary>A modification attributable to the authority, of £500,000 or more in all, is notified within 30 days: <c>modifications.notice-within-30-days</c>.</summary>
+            public const string NoticeWithin30Days = "modifications.notice-within-30-days";
+
+            /// <summary>A contract is modified without a new process only on a ground regulation 13 allows: <c>modifications.permitted-ground</c>.</summary>
+            public const string PermittedGround = "modifications.permitted-ground";
+        }
+
         /// <summary>The rules whose ids start <c>notices.</c>.</summary>
         public static class Notices
         {
             /// <summary>The notice of the award is submitted within 30 days of the award: <c>notices.award-notice-within-30-days</c>.</summary>
             public const string AwardNoticeWithin30Days = "notices.award-notice-within-30-days";
+        }
+
+        /// <summary>The rules whose ids start <c>record-keeping.</c>.</summary>
+        public static class RecordKeeping
+        {
+            /// <summary>The record of an abandoned procurement holds the date it was abandoned: <c>record-keeping.abandonment-date</c>.</summary>
+            public const string AbandonmentDate = "record-keeping.abandonment-date";
+
+            /// <summary>The record holds the declared conflicts of interest and how each was managed: <c>record-keeping.conflicts-recorded</c>.</summary>
+            public const string ConflictsRecorded = "record-keeping.conflicts-recorded";
+
+            /// <summary>The record describes how the key criteria and the basic selection (and award) criteria were assessed: <c>record-keeping.criteria-assessment</c>.</summary>
+            public const string CriteriaAssessment = "record-keeping.criteria-assessment";
+
+            /// <summary>The record names the individuals who made the decisions: <c>record-keeping.decision-makers-named</c>.</summary>
+            public const string DecisionMakersNamed = "record-keeping.decision-makers-named";
+
+            /// <summary>The record holds the decision-making process followed and the reasons for the decisions: <c>record-keeping.decision-process-and-reasons</c>.</summary>
+            public const string DecisionProcessAndReasons = "record-keeping.decision-process-and-reasons";
+
+            /// <summary>The record names the provider awarded the contract and its registered office or place of business: <c>record-keeping.provider-named</c>.</summary>
+            public const string ProviderNamed = "record-keeping.provider-named";
+        }
+
+        /// <summary>The rules whose ids start <c>standstill.</c>.</summary>
+        public static class Standstill
+        {
+            /// <summary>The contract is not entered into before the standstill period ends: <c>standstill.no-contract-before-end</c>.</summary>
+            public const string NoContractBeforeEnd = "standstill.no-contract-before-end";
+
+            /// <summary>After representations, the contract waits for the further decision and 5 working days: <c>standstill.representations-answered-before-contract</c>.</summary>
+            public const string RepresentationsAnsweredBeforeContract = "standstill.representations-answered-before-contract";
         }
     }
 }

@@ -172,6 +172,8 @@ internal static class FactDescriptions
         ["ProviderSelection.DebarmentListChecked"] = "whether the debarment list was checked",
         ["ProviderSelection.RecordKept"] = "what the commissioner's record of the procurement holds (`[]` if nothing)",
         ["ProviderSelection.DecisionMakers"] = "who made the decisions",
+        ["ProviderSelection.AllFrameworkPartiesInvited"] = "whether every provider party to the framework agreement was invited to the call-off competition",
+        ["ProviderSelection.LongerFrameworkTermJustified"] = "whether a framework term longer than four years was justified as exceptional",
 
         ["ConflictOfInterest.Person"] = "who has the interest",
         ["ConflictOfInterest.Role"] = "their part in the procurement",
@@ -179,6 +181,8 @@ internal static class FactDescriptions
         ["ConflictOfInterest.Declared"] = "whether the interest was declared",
         ["ConflictOfInterest.Management"] = "how the conflict was managed (recused, mitigated, or not managed)",
         ["ConflictOfInterest.AffectedDecision"] = "whether the conflict affected, or appeared to affect, the integrity of the decision",
+        ["ConflictOfInterest.IcbMemberProviderPosition"] = "whether the person is an ICB member whose interest is a position in a provider",
+        ["ConflictOfInterest.ProviderTakingPart"] = "whether the provider the interest concerns is taking part in the process",
 
         ["SourceReference.Url"] = "the source's address",
         ["SourceReference.Date"] = "the source's date",
