@@ -81,6 +81,14 @@ public sealed record ProposedProcurement
     public IReadOnlyList<EventKind>? TimelineCompleteFor { get; init; }
 
     /// <summary>
+    /// Event kinds for which <see cref="Timeline"/> is complete so far: every event of these kinds up to the latest
+    /// event the timeline lists is there, and more may follow ("the findings have not yet been written into the
+    /// contract", "only one plan so far"). A listed kind with no events has not happened yet: it did not happen before
+    /// any recorded event, and whether it will happen later stays unknown. Default: none.
+    /// </summary>
+    public IReadOnlyList<EventKind>? TimelineCompleteSoFarFor { get; init; }
+
+    /// <summary>
     /// Oversight bodies whose every sign-off <see cref="Timeline"/> lists: a body listed here with no
     /// <see cref="EventKind.OversightSignOff"/> event did not sign off ("the decision was never put to the SHA"), while
     /// the other bodies' sign-offs stay unknown unless <see cref="EventKind.OversightSignOff"/> is complete. Default: none.

@@ -83,6 +83,22 @@ public class ThreeValuedLogicTests
         AssertOutcome(outcome, expected, expected is null ? new[] { "termMonths" } : Array.Empty<string>());
     }
 
+    // A method called on a list or text whose parent is not recorded (no tender, so no invitations) must not throw: the
+    // operand is unknown, and the other operand still decides the || or &&.
+    [TestCase("Tender.Invitations.Any() || 2 > 1", true)]
+    [TestCase("Tender.Invitations.Any(i => i.Status == Invited) || 2 > 1", true)]
+    [TestCase("Tender.EligibilityCriteria.Contains(\"NHS\") || 2 > 1", true)]
+    [TestCase("Tender.Invitations.Count > 0 && 1 > 2", false)]
+    [TestCase("Tender.Invitations.Any() || 1 > 2", null)]
+    public void Require_MethodOnAListOfAMissingParent_IsUnknownNotAFailure(string require, bool? expected)
+    {
+        using var pack = TestPack.WithRule($"'{require}'");
+
+        var outcome = pack.Load().Check(Base(true, true) with { Tender = null }).Outcomes.Single();
+
+        AssertOutcome(outcome, expected, expected is null ? new[] { "tender" } : Array.Empty<string>());
+    }
+
     [Test]
     public void Require_SeveralUnknownConjuncts_NamesEachOnceInOrder()
     {

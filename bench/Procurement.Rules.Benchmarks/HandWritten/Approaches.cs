@@ -88,7 +88,7 @@ internal static class Approaches
     }
 
     /// <summary>
-    /// <c>(Count(A) == 0 || before(First(A))) &amp;&amp; (Count(T) == 0 || ...) &amp;&amp; ...</c> over the three
+    /// <c>(Count(A) == 0 &amp;&amp; !NotYet(A) || before(First(A))) &amp;&amp; (Count(T) == 0 &amp;&amp; !NotYet(T) || ...) &amp;&amp; ...</c> over the three
     /// approaches in Kleene logic: a known false one decides; otherwise unknown if any is.
     /// </summary>
     public static Tri BeforeEachApproach(ProposedProcurement p, Func<DateQ, Tri> before)
@@ -96,7 +96,8 @@ internal static class Approaches
         var result = Tri.True;
         foreach (var approach in Kinds)
         {
-            if (Timeline.Count(p, approach) == 0)
+            // Skipped when none is recorded, unless it has not happened yet (NotYet): then it is still to come.
+            if (Timeline.Count(p, approach) == 0 && !Events.NotYet(p, approach))
             {
                 continue;
             }

@@ -182,14 +182,22 @@ internal static partial class HandWrittenRules
             "Does not apply: the condition 'HappenedAny(TenderDecision, DirectAwardDecision)' does not hold.",
             () =>
             {
-                // (Count(TenderDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(TenderDecision)))
+                // (Count(TenderDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(TenderDecision))
+                //   || Count(NoticePublished) > 0 && HappenedBefore(NhsProvidersEngaged, First(NoticePublished)))
                 //   && (Count(DirectAwardDecision) == 0 || HappenedBefore(NhsProvidersEngaged, First(DirectAwardDecision)))
                 var result = Tri.True;
                 foreach (var decision in new[] { TenderDecision, EventKind.DirectAwardDecision })
                 {
                     if (Timeline.Count(p, decision) > 0)
                     {
-                        result = Tri.And(result, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision)));
+                        var before = Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, decision));
+                        if (decision == TenderDecision && !before.IsKnownTrue && Timeline.Count(p, EventKind.NoticePublished) > 0)
+                        {
+                            // Or before the tender went out (the letter's 'beforehand').
+                            before = Tri.Or(before, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, EventKind.NoticePublished)));
+                        }
+
+                        result = Tri.And(result, before);
                         if (result.IsKnownFalse)
                         {
                             break;
@@ -200,12 +208,13 @@ internal static partial class HandWrittenRules
                 return result;
             },
             () => Facts(p),
-            f => $"Other existing providers were engaged{Opt(" " + On(f[2]), f[2])}, before the decision about the service{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (to re-award without a tender: " + f[1].Display + ")", f[1])}.",
+            f => $"Other existing providers were engaged{Opt(" " + On(f[2]), f[2])}, before the decision about the service{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (to re-award without a tender: " + f[1].Display + ")", f[1])} or the tender going out{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
             f => $"The decision about the service{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (to re-award without a tender: " + f[1].Display + ")", f[1])} was taken before other existing providers were engaged{Opt(" (first recorded: " + f[2].Display + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {
             FirstFact("tenderDecision", p, TenderDecision), FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision), FirstFact("providersFirstEngaged", p, EventKind.NhsProvidersEngaged),
+            FirstFact("firstNotice", p, EventKind.NoticePublished),
         };
     }
 

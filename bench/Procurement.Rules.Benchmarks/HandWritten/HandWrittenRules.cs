@@ -36,9 +36,17 @@ internal static partial class HandWrittenRules
             rule,
             ExistingServiceTendered(p),
             ExistingServiceTenderedNotApplicable,
-            () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision)),
-            () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged) },
-            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged{Opt(" " + On(f[2]), f[2])}, before the decision to tender{Opt(" " + On(f[1]), f[1])}.",
+            () =>
+            {
+                // HappenedBefore(IncumbentEngaged, First(TenderDecision)) || Scenario == ContractExpiry && Count(NoticePublished) > 0
+                //   && HappenedBefore(IncumbentEngaged, First(NoticePublished)): in scenario 6, before the tender went out.
+                var beforeDecision = Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision));
+                return beforeDecision.IsKnownTrue || p.Scenario != Scenario.ContractExpiry || Timeline.Count(p, EventKind.NoticePublished) == 0
+                    ? beforeDecision
+                    : Tri.Or(beforeDecision, Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, EventKind.NoticePublished)));
+            },
+            () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged), FirstFact("firstNotice", p, EventKind.NoticePublished) },
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged{Opt(" " + On(f[2]), f[2])}, before the decision to tender{Opt(" " + On(f[1]), f[1])} or the tender going out{Opt(" " + On(f[3]), f[3])}.",
             f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome EarlyProviderEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
@@ -124,16 +132,30 @@ internal static partial class HandWrittenRules
 
         return Verdict.Decide(
             rule,
-            ExistingServiceTendered(p),
-            ExistingServiceTenderedNotApplicable,
+            IncumbentMayBidApplies(p),
+            IncumbentMayBidNotApplicable,
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.IncumbentMayBid, "tender.incumbentMayBid"),
             () => Facts(p),
             f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} may bid in the tender on a fair and equal basis.",
-            f => $"The service is tendered but the existing provider{Opt(" (" + f[0].Display + ")", f[0])} may not bid on a fair and equal basis (recorded {f[1].Display}).");
+            f => $"The service is tendered (or awarded directly after other providers were approached) but the existing provider{Opt(" (" + f[0].Display + ")", f[0])} may not bid on a fair and equal basis (recorded {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
     }
+
+    /// <summary>
+    /// <c>(Tender != null &amp;&amp; Tender.Route != null &amp;&amp; Tender.Route == DirectAward &amp;&amp;
+    /// Happened(AlternativeProvidersEngaged)) || ExistingServiceTendered</c>: market testing pursued without a tender, or
+    /// an existing service tendered.
+    /// </summary>
+    internal static Tri IncumbentMayBidApplies(ProposedProcurement p)
+    {
+        var directAfterApproach = p.Tender?.Route == ProcurementRoute.DirectAward ? Timeline.Happened(p, EventKind.AlternativeProvidersEngaged) : Tri.False;
+        return directAfterApproach.IsKnownTrue ? directAfterApproach : Tri.Or(directAfterApproach, ExistingServiceTendered(p));
+    }
+
+    internal const string IncumbentMayBidNotApplicable =
+        "Does not apply: the condition '(Tender != null && Tender.Route != null && Tender.Route == DirectAward && Happened(AlternativeProvidersEngaged)) || Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || (Service != null && Service.IsNew == true && IncumbentContracts == null ? false : IncumbentContracts.Any()))' does not hold.";
 
     public static RuleOutcome FairTenderNhsOnlyNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {

@@ -41,6 +41,47 @@ internal static class Events
         return false;
     }
 
+    /// <summary>Whether the record lists every event of the kind so far (<c>timelineCompleteSoFarFor</c>).</summary>
+    public static bool IsCompleteSoFar(ProposedProcurement p, EventKind kind)
+    {
+        var kinds = p.TimelineCompleteSoFarFor;
+        if (kinds is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i] == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>NotYet(kind)</c>: complete so far for the kind, and none listed.</summary>
+    public static bool NotYet(ProposedProcurement p, EventKind kind) =>
+        !IsComplete(p, kind) && IsCompleteSoFar(p, kind) && CountBefore(p, kind, null) == 0;
+
+    /// <summary>The latest of the events' earliest days, as they are compared (null when none is dated).</summary>
+    public static DateOnly? Now(ProposedProcurement p, Expressions.RelativeOrder? order)
+    {
+        DateOnly? now = null;
+        var timeline = p.Timeline;
+        for (var i = 0; timeline is not null && i < timeline.Count; i++)
+        {
+            var date = order?.DateOf(i) ?? timeline[i].Date;
+            if (date.Earliest is { } day && (now is null || day > now))
+            {
+                now = day;
+            }
+        }
+
+        return now;
+    }
+
     /// <summary>Events of the kind strictly before the date (all of them when the date is null).</summary>
     public static int CountBefore(ProposedProcurement p, EventKind kind, DateOnly? date)
     {

@@ -57,7 +57,8 @@ internal static class Timeline
         {
             missing = Tri.Union(missing, ImpreciseDates(p, kind, date));
         }
-        else if (!Events.IsComplete(p, kind))
+        else if (!Events.IsComplete(p, kind)
+            && !(date.Date is { Latest: { } latest } && Events.IsCompleteSoFar(p, kind) && Events.Now(p, Order(p)) is { } now && latest <= now))
         {
             missing = Tri.Union(missing, new[] { Events.Missing(kind) });
         }
@@ -342,6 +343,12 @@ internal static class Timeline
             {
                 span.Add(DateAt(order, i, timeline[i]));
             }
+        }
+
+        if (!span.Any && !Events.IsComplete(p, kind) && Events.IsCompleteSoFar(p, kind) && Events.Now(p, order) is { } now)
+        {
+            // Not yet: when it comes, it comes after every event the record lists.
+            return new DateQ(EventDate.OnOrAfter(now), null, DateName(kind), order);
         }
 
         var missing = !span.Any && !Events.IsComplete(p, kind) ? new[] { Events.Missing(kind) } : null;

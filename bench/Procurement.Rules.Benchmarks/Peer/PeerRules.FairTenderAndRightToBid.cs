@@ -184,13 +184,16 @@ internal static class FairTenderCriteriaPublished
 internal static class FairTenderIncumbentMayBid
 {
     public const string Id = "fair-tender.incumbent-may-bid";
-    private const string DoesNotHold = HandWrittenRules.ExistingServiceTenderedNotApplicable;
+    private const string DoesNotHold = HandWrittenRules.IncumbentMayBidNotApplicable;
 
     public static bool InScope(ProposedProcurement p) =>
         p.Scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.NewOrRedesignedService;
 
+    /// <summary>The rule's condition: market testing pursued without a tender, or an existing service tendered.</summary>
+    public static Tri Holds(ProposedProcurement p) => Timeline.Of(HandWrittenRules.IncumbentMayBidApplies(p));
+
     public static Tri Applicability(ProposedProcurement p) =>
-        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : EarlyEngagementBeforeTenderDecision.Holds(p);
+        p.Scenario is null ? Tri.Unknown : !InScope(p) ? Tri.False : Holds(p);
 
     /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
     private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.FairTenderIncumbentMayBid(rule, p);
@@ -199,7 +202,7 @@ internal static class FairTenderIncumbentMayBid
     [Tag(Id)]
     internal sealed class Applies : SplitPeerRule
     {
-        public override void Define() => Define(Id, Decide, x => InScope(x), x => EarlyEngagementBeforeTenderDecision.Holds(x) == Tri.True);
+        public override void Define() => Define(Id, Decide, x => InScope(x), x => Holds(x) == Tri.True);
     }
 
     [Name(Id + ": does not apply")]

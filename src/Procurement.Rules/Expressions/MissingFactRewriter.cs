@@ -104,7 +104,10 @@ internal sealed class MissingFactRewriter : ExpressionVisitor
             return Read(node, inner, fact);
         }
 
-        // parent?.Member: when the parent is missing it has been named already, and the member reads as its default.
+        // parent?.Member: when the parent is missing it has been named already, and the member reads as its default;
+        // a list or text read on (not tested for null) reads as empty instead, so a method called on it (Contains, Any,
+        // StartsWith) does not throw: the parent's note already makes the operand unknown, and the three-valued || and
+        // && can still be decided by another operand ("Selection.RecordKept.Contains(X) || true" is true).
         var parent = Expression.Variable(inner.Type, "parent");
         return Expression.Block(
             node.Type,
@@ -112,8 +115,24 @@ internal sealed class MissingFactRewriter : ExpressionVisitor
             Expression.Assign(parent, inner),
             Expression.Condition(
                 Expression.Equal(parent, Expression.Constant(null, inner.Type)),
-                Expression.Default(node.Type),
+                track ? EmptyOrDefault(node.Type) : Expression.Default(node.Type),
                 Read(node, parent, fact)));
+    }
+
+    /// <summary>An empty list or text for a member read on a missing parent; the type's default for anything else.</summary>
+    private static Expression EmptyOrDefault(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return Expression.Constant(string.Empty, type);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return Expression.Constant(Array.CreateInstance(type.GetGenericArguments()[0], 0), type);
+        }
+
+        return Expression.Default(type);
     }
 
     /// <summary>Reads the member from its (non-null) parent, naming the fact when the value is null.</summary>

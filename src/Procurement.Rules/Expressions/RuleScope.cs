@@ -341,7 +341,7 @@ internal sealed class RuleScope
         {
             NoteImpreciseDates(kind, date);
         }
-        else if (!IsComplete(kind))
+        else if (!IsComplete(kind) && !CompleteSoFarBefore(kind, date))
         {
             NoteMissingEvents(kind);
         }
@@ -352,6 +352,15 @@ internal sealed class RuleScope
     /// <summary>As <see cref="AtLeastBefore(int, EventKind, EventDate?)"/>, for an exact date.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool AtLeastBefore(int count, EventKind kind, DateOnly? date) => AtLeastBefore(count, kind, Exact(date));
+
+    /// <summary>
+    /// Whether the kind has not happened yet: the timeline is complete so far for it
+    /// (<see cref="ProposedProcurement.TimelineCompleteSoFarFor"/>) and lists none. Never unknown. A rule that skips a
+    /// step no event of which is recorded (<c>Count(kind) == 0 || ...</c>) does not skip one that is still to come, whose
+    /// <see cref="First(EventKind)"/> is after every recorded event.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool NotYet(EventKind kind) => !IsComplete(kind) && IsCompleteSoFar(kind) && CountBefore(kind, (EventDate?)null) == 0;
 
     /// <summary>The number of recorded events of the kind (a lower bound unless the timeline is complete for it).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -598,6 +607,12 @@ internal sealed class RuleScope
 
         if (!range.Any && !IsComplete(kind))
         {
+            // Not yet (complete so far, none listed): when it comes, it comes after every event the record lists.
+            if (IsCompleteSoFar(kind) && Now() is { } now)
+            {
+                return Remembered(EventDate.OnOrAfter(now), DateName(kind));
+            }
+
             NoteMissingEvents(kind);
         }
 
@@ -1037,6 +1052,53 @@ internal sealed class RuleScope
         }
 
         return false;
+    }
+
+    /// <summary>Whether the record lists every event of the kind so far (<see cref="ProposedProcurement.TimelineCompleteSoFarFor"/>).</summary>
+    private bool IsCompleteSoFar(EventKind kind)
+    {
+        var kinds = _procurement.TimelineCompleteSoFarFor;
+        if (kinds is null)
+        {
+            return false;
+        }
+
+        Charge(kinds.Count);
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i] == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether every event of a kind complete so far that is before the date is listed: so when the date is surely no
+    /// later than the latest day the record speaks from (<see cref="Now"/>), since an event still to come is not before it.
+    /// </summary>
+    private bool CompleteSoFarBefore(EventKind kind, EventDate? date) =>
+        date is { Latest: { } latest } && IsCompleteSoFar(kind) && Now() is { } now && latest <= now;
+
+    /// <summary>
+    /// The latest day the record surely speaks from: the latest of its events' earliest days (null when none is dated).
+    /// An event of a kind complete so far that is not listed has not happened yet, so it is on or after this day.
+    /// </summary>
+    private DateOnly? Now()
+    {
+        DateOnly? now = null;
+        var timeline = Events();
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            if (DateAt(i, timeline[i]).Earliest is { } day && (now is null || day > now))
+            {
+                now = day;
+            }
+        }
+
+        return now;
     }
 
     private bool IsComplete(EventKind kind)

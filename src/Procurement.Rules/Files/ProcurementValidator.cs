@@ -89,6 +89,16 @@ internal static class ProcurementValidator
             DefinedAt<EventKind>(complete[i], "timelineCompleteFor", i, string.Empty, "event kind");
         }
 
+        var soFar = procurement.TimelineCompleteSoFarFor;
+        for (var i = 0; soFar is not null && i < soFar.Count; i++)
+        {
+            DefinedAt<EventKind>(soFar[i], "timelineCompleteSoFarFor", i, string.Empty, "event kind");
+            if (complete is not null && complete.Contains(soFar[i]))
+            {
+                Add($"timelineCompleteSoFarFor[{i}]", $"'{Names.Camel(soFar[i])}' is also in timelineCompleteFor: a kind is complete for good or only so far, not both");
+            }
+        }
+
         var signOffs = procurement.SignOffsCompleteFor;
         for (var i = 0; signOffs is not null && i < signOffs.Count; i++)
         {

@@ -47,6 +47,7 @@ internal static class FactDescriptions
         ["ProposedProcurement.Timeline"] = "what happened and when, as timeline events",
         ["ProposedProcurement.TimelineComplete"] = "whether the timeline lists everything that happened",
         ["ProposedProcurement.TimelineCompleteFor"] = "the event kinds whose every event the timeline lists",
+        ["ProposedProcurement.TimelineCompleteSoFarFor"] = "the event kinds whose every event so far the timeline lists (more may follow)",
         ["ProposedProcurement.SignOffsCompleteFor"] = "the oversight bodies whose every sign-off the timeline lists",
         ["ProposedProcurement.RationaleDocuments"] = "the documents that set out the rationale for the decision, with their dates",
         ["ProposedProcurement.NeedsAssessments"] = "the assessments of local health needs the decision rests on, with their dates",
