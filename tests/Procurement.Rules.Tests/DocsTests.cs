@@ -122,6 +122,37 @@ public class DocsTests
     }
 
     [Test]
+    public void ChoosingAPackDoc_RegimesTable_StatesEachPacksPeriodDecidingDateAndCommissioners()
+    {
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Docs, "choosing-a-pack.md")).ReplaceLineEndings("\n");
+        var rows = System.Text.RegularExpressions.Regex.Matches(page, @"^\| `(?<id>[\w-]+)` \|(?<cells>.*)\|$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Where(m => RulePack.EmbeddedPackIds.Contains(m.Groups["id"].Value))
+            .GroupBy(m => m.Groups["id"].Value)
+            .ToDictionary(g => g.Key, g => g.First().Groups["cells"].Value.Split('|').Select(c => c.Trim()).ToArray());
+
+        rows.Keys.Should().BeEquivalentTo(RulePack.EmbeddedPackIds, "the table has a row for every embedded pack");
+        foreach (var (id, cells) in rows)
+        {
+            var pack = RulePack.GetEmbedded(id);
+            string Day(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+            // cells: what it encodes, period, decided by, commissioners, catalogue
+            cells[1].Should().Contain(Day(pack.InForceFrom), $"{id}'s period starts then");
+            if (pack.InForceUntil is { } until)
+            {
+                cells[1].Should().Contain(Day(until), $"{id}'s period ends then");
+            }
+            else
+            {
+                cells[1].Should().Contain("no end");
+            }
+
+            cells[2].Should().StartWith(pack.DecidedBy == DecidingDate.Decision ? "the decision date" : "when the process commenced");
+            cells[3].Should().Be(string.Join(", ", pack.AppliesTo.Select(k => "`" + char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..] + "`")));
+        }
+    }
+
+    [Test]
     public void PackageReadmes_LinkOnlyAbsolutely_SoTheyWorkOnAPackagePage()
     {
         var readmes = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src"), "README.md", SearchOption.AllDirectories)
