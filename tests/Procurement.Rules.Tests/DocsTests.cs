@@ -54,6 +54,23 @@ public class DocsTests
     }
 
     [Test]
+    public void ProcurementFilesDoc_PsrWorkedExample_LoadsAndIsCheckedAgainstThePsrAsAmendedIn2025()
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            ProcurementFiles.ReplaceLineEndings("\n"), "<!-- psr-guide-case -->\n```yaml\n(?<case>.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        match.Success.Should().BeTrue("the PSR worked example is marked");
+
+        var procurement = Procurement.Rules.ProcurementFile.ParseYaml(match.Groups["case"].Value, "procurement-files.md");
+        var selection = RulePack.Select(procurement);
+        var report = selection.Check();
+
+        selection.Status.Should().Be(PackSelectionStatus.Selected);
+        selection.Pack!.Id.Should().Be("psr-2023");
+        report.Version!.Name.Should().Be("2025-02-24", "the process commenced on 2 June 2025");
+        procurement.Selection!.Process.Should().Be(SelectionProcess.DirectAwardProcessC);
+    }
+
+    [Test]
     public void WritingRulesDoc_NamesEveryHelper()
     {
         var helpers = typeof(RulePack).Assembly.GetType("Procurement.Rules.Expressions.RuleScope")!
@@ -63,6 +80,76 @@ public class DocsTests
             .Distinct();
 
         WritingRules.Should().ContainAll(helpers);
+    }
+
+    [Test]
+    public void ChoosingAPackDoc_EveryExample_IsWhatRulePackSelectSays()
+    {
+        // Each example is a marker naming the status and pack the page states, the case file, and the selection as
+        // PackSelection.ToString() prints it: <!-- selection: Selected psr-2023 -->, ```yaml ...```, ```text ...```.
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Docs, "choosing-a-pack.md")).ReplaceLineEndings("\n");
+        var examples = System.Text.RegularExpressions.Regex.Matches(
+                page,
+                @"<!-- selection: (?<status>\w+)(?: (?<pack>[\w-]+))? -->\n```yaml\n(?<case>.*?)```\n+```text\n(?<said>.*?)\n```",
+                System.Text.RegularExpressions.RegexOptions.Singleline)
+            .ToList();
+
+        examples.Select(m => m.Groups["status"].Value).Distinct().Should().BeEquivalentTo(
+            Enum.GetNames<PackSelectionStatus>(), "the page shows a worked example of every status");
+        using (new FluentAssertions.Execution.AssertionScope())
+        {
+            foreach (var example in examples)
+            {
+                var procurement = Procurement.Rules.ProcurementFile.ParseYaml(example.Groups["case"].Value, "choosing-a-pack.md");
+                var selection = RulePack.Select(procurement);
+                var id = procurement.Id;
+
+                selection.Status.ToString().Should().Be(example.Groups["status"].Value, $"the page says so of {id}");
+                (selection.Pack?.Id ?? string.Empty).Should().Be(example.Groups["pack"].Value, $"the page says so of {id}");
+                selection.ToString().Should().Be(example.Groups["said"].Value, $"the page shows what the selection of {id} says");
+            }
+        }
+
+        // <!-- report-of: id -->, then a text block: every line of it is a line of that example's report.
+        var excerpts = System.Text.RegularExpressions.Regex.Matches(page, @"<!-- report-of: (?<id>[\w-]+) -->\n```text\n(?<lines>.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        excerpts.Should().NotBeEmpty("the page shows the first lines of a report");
+        foreach (System.Text.RegularExpressions.Match excerpt in excerpts)
+        {
+            var example = examples.Single(m => m.Groups["case"].Value.Contains("id: " + excerpt.Groups["id"].Value + "\n", StringComparison.Ordinal));
+            var report = RulePack.Select(Procurement.Rules.ProcurementFile.ParseYaml(example.Groups["case"].Value)).Check().ToString().ReplaceLineEndings("\n").Split('\n');
+            report.Should().Contain(excerpt.Groups["lines"].Value.Split('\n'), "the page shows these lines of the report");
+        }
+    }
+
+    [Test]
+    public void ChoosingAPackDoc_RegimesTable_StatesEachPacksPeriodDecidingDateAndCommissioners()
+    {
+        var page = File.ReadAllText(Path.Combine(RepoPaths.Docs, "choosing-a-pack.md")).ReplaceLineEndings("\n");
+        var rows = System.Text.RegularExpressions.Regex.Matches(page, @"^\| `(?<id>[\w-]+)` \|(?<cells>.*)\|$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Where(m => RulePack.EmbeddedPackIds.Contains(m.Groups["id"].Value))
+            .GroupBy(m => m.Groups["id"].Value)
+            .ToDictionary(g => g.Key, g => g.First().Groups["cells"].Value.Split('|').Select(c => c.Trim()).ToArray());
+
+        rows.Keys.Should().BeEquivalentTo(RulePack.EmbeddedPackIds, "the table has a row for every embedded pack");
+        foreach (var (id, cells) in rows)
+        {
+            var pack = RulePack.GetEmbedded(id);
+            string Day(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+            // cells: what it encodes, period, decided by, commissioners, catalogue
+            cells[1].Should().Contain(Day(pack.InForceFrom), $"{id}'s period starts then");
+            if (pack.InForceUntil is { } until)
+            {
+                cells[1].Should().Contain(Day(until), $"{id}'s period ends then");
+            }
+            else
+            {
+                cells[1].Should().Contain("no end");
+            }
+
+            cells[2].Should().StartWith(pack.DecidedBy == DecidingDate.Decision ? "the decision date" : "when the process commenced");
+            cells[3].Should().Be(string.Join(", ", pack.AppliesTo.Select(k => "`" + char.ToLowerInvariant(k.ToString()[0]) + k.ToString()[1..] + "`")));
+        }
     }
 
     [Test]

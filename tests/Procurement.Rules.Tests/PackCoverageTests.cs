@@ -57,44 +57,10 @@ public class PackCoverageTests
         Enum.GetValues<Scenario>().Should().HaveCount(6, "a new scenario needs its own coverage test case");
     }
 
-    [Test]
-    public void RuleCatalogue_IsCurrent()
-    {
-        var path = Path.Combine(RepoPaths.Root, "docs", "rule-catalogue.md");
-        var expected = Pack.ToMarkdown();
-
-        File.Exists(path).Should().BeTrue("docs/rule-catalogue.md is generated from the pack");
-        Normalise(File.ReadAllText(path)).Should().Be(
-            Normalise(expected),
-            "docs/rule-catalogue.md must match the pack; regenerate it with "
-            + "`dotnet run --project src/Procurement.Rules.Cli -- --list-rules --format markdown > docs/rule-catalogue.md`");
-    }
-
-    [Test]
-    public void RuleCatalogue_NamesEveryRuleAndQuote()
-    {
-        var catalogue = Pack.ToMarkdown();
-
-        using (new FluentAssertions.Execution.AssertionScope())
-        {
-            foreach (var rule in Pack.Rules)
-            {
-                catalogue.Should().Contain($"#### `{rule.Id}`");
-                foreach (var citation in rule.Citations)
-                {
-                    // Quotes are written with Markdown's special characters escaped; none of ours has any but '*'.
-                    catalogue.Should().Contain("> " + citation.Quote.Replace("*", "\\*", StringComparison.Ordinal));
-                }
-            }
-        }
-    }
-
     private static List<string> RulesCiting(Scenario scenario, string locator) =>
         Pack.Rules
             .Where(r => r.Scenarios.Count == 0 || r.Scenarios.Contains(scenario))
             .Where(r => r.Citations.Any(c => c.Locator == locator))
             .Select(r => r.Id)
             .ToList();
-
-    private static string Normalise(string text) => text.ReplaceLineEndings("\n");
 }

@@ -27,14 +27,19 @@ internal static class CatalogueWriter
         md.AppendLine(MarkdownReport.Escape(pack.Description)).AppendLine();
         md.Append("In force from ").Append(Date(pack.InForceFrom))
             .Append(pack.InForceUntil is { } until ? " until " + Date(until) : " (no end date)")
-            .Append(". ").Append(pack.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(" rules for ")
-            .Append(pack.Principles.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(" principles.").AppendLine();
+            .Append(". ").Append(pack.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(pack.Rules.Count == 1 ? " rule for " : " rules for ")
+            .Append(pack.Principles.Count.ToString(CultureInfo.InvariantCulture)).AppendLine(pack.Principles.Count == 1 ? " principle." : " principles.").AppendLine();
+        WriteScope(pack, md);
         foreach (var source in pack.Sources)
         {
             md.Append("Source `").Append(source.Id).Append("`: ").AppendLine(MarkdownReport.Escape(source.Title)).AppendLine();
         }
 
-        WriteScenarioTable(pack, md);
+        // Only a pack whose rules name scenarios (the 2009 letter's six) has a scenario table; the regulations have none.
+        if (pack.Rules.Any(r => r.Scenarios.Count > 0))
+        {
+            WriteScenarioTable(pack, md);
+        }
 
         md.AppendLine("## Principles and rules");
         foreach (var principle in pack.Principles)
@@ -49,12 +54,41 @@ internal static class CatalogueWriter
 
             foreach (var rule in rules)
             {
-                WriteRule(rule, md);
+                WriteRule(pack, rule, md);
             }
         }
 
         WriteInferences(pack, md);
         return md.ToString();
+    }
+
+    /// <summary>
+    /// Which date decides whether the pack applies, the commissioners it covers and the versions of its law: what
+    /// <see cref="RulePack.Select(ProposedProcurement)"/> reads (docs/choosing-a-pack.md).
+    /// </summary>
+    private static void WriteScope(RulePack pack, StringBuilder md)
+    {
+        md.AppendLine(pack.DecidedBy == DecidingDate.Decision
+            ? "Decided by the decision date (`decisionDate`): a procurement decided within the period is checked against this pack."
+            : "Decided by the date the process commenced (the first `processCommenced` event; for a contract modification, the first "
+                + "`contractModified` event): a procurement commenced within the period is checked against this pack.").AppendLine();
+        md.Append("Commissioners covered: ").Append(pack.AppliesTo.Count == 0
+            ? "any kind"
+            : string.Join(", ", pack.AppliesTo.Select(k => "`" + Names.Camel(k) + "`"))).AppendLine(".").AppendLine();
+        if (pack.Versions.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("Versions (a process is checked against the version in force on the day it commenced; a rule an amendment "
+            + "added names the version's first day in `from` and does not apply to a process commenced earlier):").AppendLine();
+        foreach (var version in pack.Versions)
+        {
+            md.Append("- `").Append(version.Name).Append("`, from ").Append(Date(version.From)).Append(": ")
+                .AppendLine(MarkdownReport.Escape(version.Title));
+        }
+
+        md.AppendLine();
     }
 
     /// <summary>The pack's inferences: what a record implies, as the rules read it (docs/writing-rules.md, "Derived facts").</summary>
@@ -119,7 +153,7 @@ internal static class CatalogueWriter
         return ids.Count == 0 ? "none" : string.Join("<br>", ids);
     }
 
-    private static void WriteRule(RuleDefinition rule, StringBuilder md)
+    private static void WriteRule(RulePack pack, RuleDefinition rule, StringBuilder md)
     {
         md.AppendLine().Append("#### `").Append(rule.Id).Append("`: ").AppendLine(MarkdownReport.Escape(rule.Title)).AppendLine();
         md.AppendLine(MarkdownReport.Escape(rule.Description)).AppendLine();
@@ -127,6 +161,13 @@ internal static class CatalogueWriter
         md.Append("- Scenarios: ").AppendLine(rule.Scenarios.Count == 0
             ? "all"
             : string.Join(", ", rule.Scenarios.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))));
+        if (rule.AppliesFrom is { } from)
+        {
+            var version = pack.Versions.FirstOrDefault(v => v.From == from)?.Name ?? Date(from);
+            md.Append("- From: ").Append(Date(from)).Append(" (version `").Append(version)
+                .AppendLine("`; not applicable to a process commenced earlier, undetermined when the record does not say when it commenced)");
+        }
+
         if (rule.When is { } when)
         {
             md.Append("- Applies when: `").Append(OneLine(when)).AppendLine("`");
