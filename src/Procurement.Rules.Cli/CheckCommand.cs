@@ -206,7 +206,7 @@ internal sealed class CheckCommand
 
             var near = names.Select(n => (Name: n, Distance: Distance(name, n))).Where(x => x.Distance <= Math.Max(2, name.Length / 4))
                 .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
-            _stderr.WriteLine($"warning: {waiver.Location}: {(packs.Fixed is { } pack ? "the rule pack " + pack.Id : "no built-in rule pack")} has no {kind} '{name}'"
+            _stderr.WriteLine($"warning: {waiver.Location}: {(packs.Fixed is { } pack ? $"the rule pack {pack.Id} has no" : "none of the built-in rule packs has a")} {kind} '{name}'"
                 + (near is null ? string.Empty : $" (did you mean '{near}'?)")
                 + ": this waiver can never apply");
             warned.Add(waiver);
