@@ -218,8 +218,10 @@ internal sealed class PackOptions
             }
 
             var names = RulePack.EmbeddedPackIds.Prepend(AutoValue).ToList();
+            // The nearest id by edit distance, or one the value begins (--pack burnham for burnham-2009).
             var near = names.Select(n => (Name: n, Distance: Names.Distance(value, n))).Where(x => x.Distance <= Math.Max(2, value.Length / 3))
-                .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+                .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault()
+                ?? names.FirstOrDefault(n => value.Length >= 3 && n.StartsWith(value, StringComparison.OrdinalIgnoreCase));
             result.AddError($"unknown rule pack '{value}'" + (near is null ? string.Empty : $": did you mean '{near}'?")
                 + $" (--pack takes {string.Join(", ", names)})");
         });

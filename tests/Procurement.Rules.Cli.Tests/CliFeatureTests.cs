@@ -496,7 +496,7 @@ public class CliFeatureTests
     /// Validates SARIF against the published 2.1.0 schema (draft-04, so NJsonSchema) and against our stricter schema of
     /// what we emit (JsonSchema.Net). Both files must be there: a missing schema fails the test rather than skipping it.
     /// </summary>
-    private static void ValidateSarif(string sarif)
+    internal static void ValidateSarif(string sarif)
     {
         var schemas = Path.Combine(AppContext.BaseDirectory, "Schemas");
 
