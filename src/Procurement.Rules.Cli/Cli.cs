@@ -204,6 +204,7 @@ internal sealed class PackOptions
     public PackOptions(CliHost host)
     {
         _host = host;
+        Pack.CompletionSources.Add([AutoValue, .. RulePack.EmbeddedPackIds]);
         Pack.Validators.Add(result =>
         {
             if (result.Tokens.Count == 0)
