@@ -149,9 +149,9 @@ internal sealed class RunSummary
     public IEnumerable<string> Lines(PackChoice packs, Gate gate)
     {
         var against = packs.Fixed is { } pack
-            ? $"{pack.Id} {pack.Version}"
-            : PacksUsed.Count == 0 ? "no pack" : string.Join(", ", PacksUsed.Select(p => $"{p.Key} ({p.Value})"));
-        yield return $"Summary: {Plural(Cases, "case")} checked against {against}: {WithBreaches} with breaches"
+            ? $" against {pack.Id} {pack.Version}"
+            : PacksUsed.Count == 0 ? string.Empty : " against " + string.Join(", ", PacksUsed.Select(p => $"{p.Key} ({p.Value})"));
+        yield return $"Summary: {Plural(Cases, "case")} checked{against}: {WithBreaches} with breaches"
             + (Waived > 0 ? $", {Plural(Waived, "waived outcome")}" : string.Empty)
             + $", {Incomplete.Count} incomplete, {Plural(BadInputs.Count, "bad input")}.";
         if (OutOfPeriod.Count > 0)

@@ -102,6 +102,7 @@ public class CliPackSelectionTests
         result.Stdout.Should().Contain("undated: not checked: The record does not say which pack applies (ppccr-2013, psr-2023 could)")
             .And.Contain("considered psr-2023: in force from 2024-01-01, and the date the process commenced (processCommenced) is not recorded");
         result.Stdout.Should().NotContain("Rule pack ", "no pack was used, not even the nearest");
+        result.Stdout.Should().Contain("Summary: 0 cases checked: 0 with breaches", "no pack was used, so none is named");
         result.Stdout.Split(Environment.NewLine).Should().ContainSingle(l => l.StartsWith("Not checked, no rule pack could be chosen", StringComparison.Ordinal))
             .Which.Should().Contain("d-undated.yaml");
     }
