@@ -190,14 +190,14 @@ internal sealed class CheckCommand
     /// way. A warning, not an error: the breach it meant to waive still trips the gate, so nothing passes silently.
     /// </summary>
     /// <returns>The waivers warned about, which the run's "covered nothing" warning then leaves out.</returns>
-    private HashSet<Waiver> WarnAboutUnknownTargets(WaiverSet waivers, RulePack pack)
+    private HashSet<Waiver> WarnAboutUnknownTargets(WaiverSet waivers, PackChoice packs)
     {
         var warned = new HashSet<Waiver>();
         foreach (var waiver in waivers.Waivers)
         {
             var (kind, name, known) = waiver.Rule is not null
-                ? ("rule", waiver.Rule, pack.Rules.Select(r => r.Id))
-                : ("principle", waiver.Principle!, pack.Principles.Select(p => p.Key));
+                ? ("rule", waiver.Rule, packs.Candidates.SelectMany(p => p.Rules).Select(r => r.Id))
+                : ("principle", waiver.Principle!, packs.Candidates.SelectMany(p => p.Principles).Select(p => p.Key));
             var names = known.ToList();
             if (names.Contains(name, StringComparer.Ordinal))
             {
@@ -206,7 +206,7 @@ internal sealed class CheckCommand
 
             var near = names.Select(n => (Name: n, Distance: Distance(name, n))).Where(x => x.Distance <= Math.Max(2, name.Length / 4))
                 .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
-            _stderr.WriteLine($"warning: {waiver.Location}: the rule pack {pack.Id} has no {kind} '{name}'"
+            _stderr.WriteLine($"warning: {waiver.Location}: {(packs.Fixed is { } pack ? $"the rule pack {pack.Id} has no" : "none of the built-in rule packs has a")} {kind} '{name}'"
                 + (near is null ? string.Empty : $" (did you mean '{near}'?)")
                 + ": this waiver can never apply");
             warned.Add(waiver);
@@ -228,7 +228,7 @@ internal sealed class CheckCommand
                 return ExitCodes.Usage;
             }
 
-            return RulesCommand.List(_pack.Load(parse, _stderr), format, stdout, _stderr);
+            return RulesCommand.List(_pack.Choose(parse, _stderr), format, stdout, _stderr);
         }
 
         if (inputs.Length == 0)
@@ -238,7 +238,7 @@ internal sealed class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var pack = _pack.Load(parse, _stderr);
+        var pack = _pack.Choose(parse, _stderr);
         if (pack is null)
         {
             _stderr.WriteLine("Nothing was checked.");
@@ -365,7 +365,7 @@ internal sealed class CheckCommand
 /// </summary>
 internal sealed class CheckRun
 {
-    private readonly RulePack _pack;
+    private readonly PackChoice _packs;
     private readonly Inputs _stage;
     private readonly WaiverSet _waivers;
     private readonly Gate _gate;
@@ -382,9 +382,9 @@ internal sealed class CheckRun
     private int _done;
 
     /// <summary>Creates the run.</summary>
-    public CheckRun(RulePack pack, Inputs stage, WaiverSet waivers, Gate gate, ReportSink sink, TextWriter stderr, bool progress, TimeSpan progressAfter)
+    public CheckRun(PackChoice packs, Inputs stage, WaiverSet waivers, Gate gate, ReportSink sink, TextWriter stderr, bool progress, TimeSpan progressAfter)
     {
-        _pack = pack;
+        _packs = packs;
         _stage = stage;
         _waivers = waivers;
         _gate = gate;
@@ -438,14 +438,25 @@ internal sealed class CheckRun
 
         try
         {
-            foreach (var report in _pack.CheckAllParallel(Source(), new BatchOptions { MaxDegreeOfParallelism = Jobs }, CheckOptions))
+            var batch = new BatchOptions { MaxDegreeOfParallelism = Jobs };
+            var checkedCases = _packs.Fixed is { } pack
+                ? pack.CheckAllParallel(Source(), batch, CheckOptions).Select(r => (Report: (CheckReport?)r, Selection: (PackSelection?)null))
+                : AutoCheck.Run(Source(), _packs.Candidates, batch, CheckOptions);
+            foreach (var (report, selection) in checkedCases)
             {
                 while (_pending.Peek().Procurement is null)
                 {
                     WriteBad(_pending.Dequeue());
                 }
 
-                WriteCase(_pending.Dequeue(), report);
+                if (report is not null)
+                {
+                    WriteCase(_pending.Dequeue(), report);
+                }
+                else
+                {
+                    WriteNotChecked(_pending.Dequeue(), selection!);
+                }
             }
         }
         catch (ProcurementLoadException e)
@@ -476,9 +487,9 @@ internal sealed class CheckRun
         }
 
         _sink.End(_summary);
-        if (!_sink.CarriesSummary || _summary.Cases == 0)
+        if (!_sink.CarriesSummary || _summary.Cases + _summary.NoPack.Count == 0)
         {
-            foreach (var line in _summary.Lines(_pack, _gate))
+            foreach (var line in _summary.Lines(_packs, _gate))
             {
                 _stderr.WriteLine(line);
             }
@@ -493,6 +504,7 @@ internal sealed class CheckRun
         _summary.Cases++;
         _summary.Waived += result.Waived.Count;
         _summary.Breaches += report.Breaches.Count;
+        _summary.Used(report.Version is { } version ? $"{report.PackId} {version.Name}" : report.PackId);
         var name = input.Index == 0 ? input.File : $"{input.File}#{input.Index}";
         if (report.Breaches.Any(b => result.WaiverFor(b) is null))
         {
@@ -522,6 +534,20 @@ internal sealed class CheckRun
         }
 
         _sink.Case(result);
+        Progress(input);
+    }
+
+    private void WriteNotChecked(CaseInput input, PackSelection selection)
+    {
+        var notChecked = new NotCheckedCase(input.File, input.Procurement!, selection) { Path = input.Path };
+        var name = input.Index == 0 ? input.File : $"{input.File}#{input.Index}";
+        _summary.NoPack.Add(name);
+        if (_gate.Trips(notChecked))
+        {
+            _summary.Tripped.Add(name);
+        }
+
+        _sink.NotChecked(notChecked);
         Progress(input);
     }
 

@@ -41,7 +41,7 @@ internal static class Cli
         var output = new GuardedWriter(stdout, "standard output");
         try
         {
-            var root = Build(host, stderr, args.Contains("--"));
+            var (root, pack) = Build(host, stderr, args.Contains("--"));
             var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = new ResponseFiles(host.CurrentDirectory).TryReplace });
             if (parse.Action is ParseErrorAction)
             {
@@ -49,6 +49,13 @@ internal static class Cli
                 // command never pollutes a report. System.CommandLine's own typo corrections are not used: for an option
                 // given to the wrong command ('rules list --waivers x') they suggest '-f' for 'x'.
                 ParseErrors.Write(parse, args, stderr);
+                stderr.WriteLine(ParseErrors.UsageFor(parse.CommandResult.Command));
+                return ExitCodes.Usage;
+            }
+
+            if (pack.Conflict(parse) is { } conflict)
+            {
+                stderr.WriteLine("error: " + conflict);
                 stderr.WriteLine(ParseErrors.UsageFor(parse.CommandResult.Command));
                 return ExitCodes.Usage;
             }
@@ -84,7 +91,7 @@ internal static class Cli
         return plus < 0 ? version : version[..plus];
     }
 
-    private static RootCommand Build(CliHost host, TextWriter stderr, bool doubleDash)
+    private static (RootCommand Root, PackOptions Pack) Build(CliHost host, TextWriter stderr, bool doubleDash)
     {
         var root = new RootCommand(
             "Checks proposed NHS procurements (YAML or JSON files) against procurement policy and reports every breach with "
@@ -113,7 +120,7 @@ internal static class Cli
             }
         }
 
-        return root;
+        return (root, pack);
     }
 
     /// <summary>
@@ -148,27 +155,93 @@ internal static class Cli
             foreach (var id in RulePack.EmbeddedPackIds)
             {
                 var pack = RulePack.GetEmbedded(id);
-                output.WriteLine($"rule pack {pack.Id} {pack.Version} (built in{(id == RulePack.DefaultPackId ? ", default" : string.Empty)})");
+                output.WriteLine($"rule pack {pack.Id} {pack.Version} (built in, {Period(pack)}"
+                    + (pack.Versions.Count > 0 ? $"; versions {string.Join(", ", pack.Versions.Select(v => v.Name))}" : string.Empty) + ")");
             }
 
+            output.WriteLine("default: --pack auto, each case checked against the pack in force for it (auto-selected by date)");
             output.WriteLine($"library Procurement.Rules {typeof(RulePack).Assembly.GetName().Version}");
             return ExitCodes.Clean;
         }
     }
+
+    /// <summary>A pack's period and the date that decides it, for people: <c>in force 2013-04-01 to 2023-12-31, by commencement</c>.</summary>
+    internal static string Period(RulePack pack) =>
+        $"in force {pack.InForceFrom:yyyy-MM-dd}" + (pack.InForceUntil is { } until ? $" to {until:yyyy-MM-dd}" : " onwards")
+        + (pack.DecidedBy == DecidingDate.Decision ? ", decided by the decision date" : ", decided by when the process commenced");
+}
+
+/// <summary>
+/// The rule pack(s) a run uses: one pack (named with <c>--pack ID</c> or loaded with <c>--rules DIR</c>), or, with
+/// <c>--pack auto</c> (the default), every built-in pack, each case checked against the one in force for it.
+/// </summary>
+/// <param name="Fixed">The one pack, or <see langword="null"/> when auto-selecting.</param>
+/// <param name="Candidates">The packs auto-selection chooses among (the built-in ones), or just <paramref name="Fixed"/>.</param>
+internal sealed record PackChoice(RulePack? Fixed, IReadOnlyList<RulePack> Candidates)
+{
+    /// <summary>Whether each case gets its own pack (<c>--pack auto</c>).</summary>
+    public bool IsAuto => Fixed is null;
+
+    /// <summary>Every built-in pack, chosen per case.</summary>
+    public static PackChoice Auto() => new(null, RulePack.EmbeddedPackIds.Select(RulePack.GetEmbedded).ToArray());
+
+    /// <summary>One pack for every case.</summary>
+    public static PackChoice One(RulePack pack) => new(pack, [pack]);
+
+    /// <summary>What the choice is, for summaries: the pack and its version, or "the pack in force for each case".</summary>
+    public string Describe() => Fixed is { } pack ? $"{pack.Id} {pack.Version}" : "the pack in force for each case";
 }
 
 /// <summary>The options that choose the rule pack, shared by every command (recursive on the root).</summary>
 internal sealed class PackOptions
 {
+    /// <summary>The value of <c>--pack</c> that chooses the pack in force per case.</summary>
+    public const string AutoValue = "auto";
+
     private readonly CliHost _host;
 
     /// <summary>Creates the options; folders are resolved against the host's working folder.</summary>
-    public PackOptions(CliHost host) => _host = host;
+    public PackOptions(CliHost host)
+    {
+        _host = host;
+        Pack.CompletionSources.Add([AutoValue, .. RulePack.EmbeddedPackIds]);
+        Pack.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var value = result.Tokens[^1].Value;
+            if (value == AutoValue || RulePack.EmbeddedPackIds.Contains(value, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            var names = RulePack.EmbeddedPackIds.Prepend(AutoValue).ToList();
+            // The nearest id by edit distance, or one the value begins (--pack burnham for burnham-2009).
+            var near = names.Select(n => (Name: n, Distance: Names.Distance(value, n))).Where(x => x.Distance <= Math.Max(2, value.Length / 3))
+                .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault()
+                ?? names.FirstOrDefault(n => value.Length >= 3 && n.StartsWith(value, StringComparison.OrdinalIgnoreCase));
+            result.AddError($"unknown rule pack '{value}'" + (near is null ? string.Empty : $": did you mean '{near}'?")
+                + $" (--pack takes {string.Join(", ", names)})");
+        });
+    }
+
+    /// <summary><c>--pack ID|auto</c>.</summary>
+    public Option<string?> Pack { get; } = new("--pack")
+    {
+        Description = "Which built-in rule pack to check against: auto (the default) checks each case against the pack in force "
+            + "for it (by its decision or commencement date and its commissioner), or name one: "
+            + string.Join(", ", RulePack.EmbeddedPackIds) + ". Not with --rules.",
+        HelpName = "ID|auto",
+        Recursive = true,
+    };
 
     /// <summary><c>--rules DIR</c>.</summary>
     public Option<string?> Rules { get; } = new("--rules")
     {
-        Description = "Use the rule pack in folder DIR (a pack.yaml and its *.rules.yaml) instead of the built-in one.",
+        Description = "Use the rule pack in folder DIR (a pack.yaml and its *.rules.yaml) instead of the built-in ones. Not with --pack.",
         HelpName = "DIR",
         Recursive = true,
     };
@@ -182,14 +255,43 @@ internal sealed class PackOptions
         Recursive = true,
     };
 
-    /// <summary>Adds the options to the root command.</summary>
+    /// <summary>Adds the options to the root command, and the rule that <c>--pack</c> and <c>--rules</c> exclude each other.</summary>
     public void AddTo(Command command)
     {
+        command.Options.Add(Pack);
         command.Options.Add(Rules);
         command.Options.Add(RulesRoot);
     }
 
-    /// <summary>Loads the chosen pack, or writes located problems to <paramref name="stderr"/> and returns null.</summary>
+    /// <summary>
+    /// The usage error when both <c>--pack</c> and <c>--rules</c> are given, or <see langword="null"/>. Checked by each
+    /// command's action (a validator on the root does not see options given after a subcommand).
+    /// </summary>
+    public string? Conflict(ParseResult parse) =>
+        parse.GetValue(Pack) is { } id && parse.GetValue(Rules) is { } dir
+            ? $"--pack {id} and --rules {dir} both choose the rule pack: give one (--pack for a built-in pack, --rules for a pack folder)"
+            : null;
+
+    /// <summary>
+    /// Resolves the choice: a folder pack, a named built-in pack, or auto. Writes located problems to
+    /// <paramref name="stderr"/> and returns null when the folder pack cannot be loaded.
+    /// </summary>
+    public PackChoice? Choose(ParseResult parse, TextWriter stderr)
+    {
+        var id = parse.GetValue(Pack);
+        if (parse.GetValue(Rules) is null)
+        {
+            return id is null or AutoValue ? PackChoice.Auto() : PackChoice.One(RulePack.GetEmbedded(id));
+        }
+
+        return Load(parse, stderr) is { } pack ? PackChoice.One(pack) : null;
+    }
+
+    /// <summary>
+    /// Loads the one pack a command works on: the <c>--rules</c> folder, the <c>--pack</c> named, or the library's default
+    /// (<see cref="RulePack.Default"/>) for <c>--pack auto</c>; or writes located problems to <paramref name="stderr"/> and
+    /// returns null.
+    /// </summary>
     public RulePack? Load(ParseResult parse, TextWriter stderr)
     {
         var directory = parse.GetValue(Rules);
@@ -198,7 +300,7 @@ internal sealed class PackOptions
         {
             if (directory is null)
             {
-                return RulePack.Default;
+                return parse.GetValue(Pack) is { } id && id != AutoValue ? RulePack.GetEmbedded(id) : RulePack.Default;
             }
 
             if (root is not null && !Directory.Exists(Path.GetFullPath(root, _host.CurrentDirectory)))

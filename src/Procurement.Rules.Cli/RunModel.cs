@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Procurement.Model;
 
 namespace Procurement.Rules.Cli;
 
@@ -23,6 +24,23 @@ internal sealed record CaseResult(string File, CheckReport Report, IReadOnlyDict
         && Report.Outcomes.All(o => o.Kind is OutcomeKind.Undetermined or OutcomeKind.NotApplicable);
 }
 
+/// <summary>
+/// A procurement read but not checked because no pack could be chosen for it (<c>--pack auto</c>: the record does not say
+/// which pack applies, or none covers it). Reported in every format with the reason, never skipped silently and never
+/// checked against the nearest pack.
+/// </summary>
+/// <param name="File">The input's display name.</param>
+/// <param name="Procurement">The procurement.</param>
+/// <param name="Selection">The selection, whose <see cref="PackSelection.Reason"/> says why no pack was chosen.</param>
+internal sealed record NotCheckedCase(string File, ProposedProcurement Procurement, PackSelection Selection)
+{
+    /// <summary>The full path of the case file, or <see langword="null"/> for standard input.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The status as JSON and the other formats spell it: <c>ambiguous</c> or <c>noPackApplies</c>.</summary>
+    public string Status => Names.Camel(Selection.Status);
+}
+
 /// <summary>An input that could not be read, with its located problems.</summary>
 internal sealed record BadCase(string File, IReadOnlyList<string> Errors);
 
@@ -35,7 +53,10 @@ internal enum FailOn
     /// <summary>Breaches trip the gate (the default).</summary>
     Breach,
 
-    /// <summary>Breaches and undetermined rules trip the gate, and so does a case not checked because it is outside the pack's period.</summary>
+    /// <summary>
+    /// Breaches and undetermined rules trip the gate, and so does a case not checked: outside the pack's period, or (with
+    /// <c>--pack auto</c>) no pack could be chosen for it.
+    /// </summary>
     Undetermined,
 }
 
@@ -54,6 +75,9 @@ internal sealed record Gate(FailOn FailOn, Severity MinSeverity)
     /// <summary>Whether the case trips the gate.</summary>
     public bool Trips(CaseResult result) =>
         Tripping(result).Any() || (FailOn == FailOn.Undetermined && result.Report.Period == PeriodStatus.OutsidePeriod);
+
+    /// <summary>Whether a case no pack could be chosen for trips the gate: only with <c>--fail-on undetermined</c>, as a case outside the period.</summary>
+    public bool Trips(NotCheckedCase notChecked) => FailOn == FailOn.Undetermined;
 
     /// <summary>The gate as the options that set it.</summary>
     public override string ToString() => $"--fail-on {Names(FailOn)} --min-severity {Names(MinSeverity)}";
@@ -86,6 +110,26 @@ internal sealed class RunSummary
     /// <summary>Cases not checked because they were decided outside the pack's period.</summary>
     public List<string> OutOfPeriod { get; } = [];
 
+    /// <summary>Cases not checked because no pack could be chosen for them (<c>--pack auto</c>).</summary>
+    public List<string> NoPack { get; } = [];
+
+    /// <summary>How many cases were checked against each pack (by id; with its version where the pack has versions), in first-use order.</summary>
+    public List<KeyValuePair<string, int>> PacksUsed { get; } = [];
+
+    /// <summary>Counts a case checked against <paramref name="pack"/>.</summary>
+    public void Used(string pack)
+    {
+        var i = PacksUsed.FindIndex(p => p.Key == pack);
+        if (i < 0)
+        {
+            PacksUsed.Add(new(pack, 1));
+        }
+        else
+        {
+            PacksUsed[i] = new(pack, PacksUsed[i].Value + 1);
+        }
+    }
+
     /// <summary>Cases where every rule that applied was undetermined.</summary>
     public List<string> AllUndetermined { get; } = [];
 
@@ -102,14 +146,23 @@ internal sealed class RunSummary
     public int ExitCode { get; set; }
 
     /// <summary>The summary as lines of text (for the text report, Markdown and standard error).</summary>
-    public IEnumerable<string> Lines(RulePack pack, Gate gate)
+    public IEnumerable<string> Lines(PackChoice packs, Gate gate)
     {
-        yield return $"Summary: {Plural(Cases, "case")} checked against {pack.Id} {pack.Version}: {WithBreaches} with breaches"
+        var against = packs.Fixed is { } pack
+            ? $" against {pack.Id} {pack.Version}"
+            : PacksUsed.Count == 0 ? string.Empty : " against " + string.Join(", ", PacksUsed.Select(p => $"{p.Key} ({p.Value})"));
+        yield return $"Summary: {Plural(Cases, "case")} checked{against}: {WithBreaches} with breaches"
             + (Waived > 0 ? $", {Plural(Waived, "waived outcome")}" : string.Empty)
             + $", {Incomplete.Count} incomplete, {Plural(BadInputs.Count, "bad input")}.";
         if (OutOfPeriod.Count > 0)
         {
             yield return "Not checked, decided outside the pack's period (add --check-outside-period to check them): " + string.Join(", ", OutOfPeriod);
+        }
+
+        if (NoPack.Count > 0)
+        {
+            yield return "Not checked, no rule pack could be chosen (record the commencement or decision date and the commissioner's kind, or name one with --pack): "
+                + string.Join(", ", NoPack);
         }
 
         if (AllUndetermined.Count > 0)

@@ -106,7 +106,7 @@ public class CliFeatureTests
     {
         var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
 
-        var result = Run(["--format", "sarif", RepoPaths.GreatYarmouth, Staffordshire]);
+        var result = Run(["--pack", "burnham-2009", "--format", "sarif", RepoPaths.GreatYarmouth, Staffordshire]);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         ValidateSarif(result.Stdout);
@@ -181,7 +181,7 @@ public class CliFeatureTests
     {
         var expected = new[] { RepoPaths.GreatYarmouth, Staffordshire }.Select(f => RulePack.Default.Check(ProcurementFile.Load(f))).ToList();
 
-        var result = Run(["--format", "junit", RepoPaths.GreatYarmouth, Staffordshire]);
+        var result = Run(["--pack", "burnham-2009", "--format", "junit", RepoPaths.GreatYarmouth, Staffordshire]);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         var xml = XDocument.Parse(result.Stdout);
@@ -238,7 +238,7 @@ public class CliFeatureTests
         var report = RulePack.Default.Check(ProcurementFile.Load(file));
         report.Outcomes.Should().OnlyContain(o => o.Kind == OutcomeKind.Undetermined || o.Kind == OutcomeKind.NotApplicable);
 
-        var result = Run([file, RepoPaths.GreatYarmouth]);
+        var result = Run(["--pack", "burnham-2009", file, RepoPaths.GreatYarmouth]);
 
         result.Stdout.Split(Environment.NewLine).Should().ContainSingle(l => l.StartsWith("Nothing determined", StringComparison.Ordinal))
             .Which.Should().Contain(file).And.NotContain("great-yarmouth");
@@ -259,7 +259,7 @@ public class CliFeatureTests
     {
         RulePack.Default.Check(ProcurementFile.Load(Staffordshire)).Breaches.Should().OnlyContain(b => b.Rule.Severity == Severity.Major);
 
-        var result = Run(["--min-severity", severity, Staffordshire]);
+        var result = Run(["--pack", "burnham-2009", "--min-severity", severity, Staffordshire]);
 
         result.ExitCode.Should().Be(exitCode, "{0}", result);
         result.Stdout.Should().Contain("best-value.competition-at-final-stage", "a breach below the gate is still reported");
@@ -411,7 +411,7 @@ public class CliFeatureTests
     {
         var exported = Path.Combine(_temp.FullName, "exported");
 
-        var export = Run(["rules", "export", "exported"]);
+        var export = Run(["rules", "export", "--pack", "burnham-2009", "exported"]);
         CopyFolder(Path.Combine(RepoPaths.DefaultPack, "fixtures"), Path.Combine(exported, "fixtures"));
         var check = Run(["--rules", "exported", "-f", "json", RepoPaths.GreatYarmouth]);
         var test = Run(["test", "exported"]);
@@ -441,7 +441,7 @@ public class CliFeatureTests
     [Test]
     public void Test_AFixtureWithTheWrongExpectation_FailsAndExitsOne()
     {
-        Run(["rules", "export", "pack"]).ExitCode.Should().Be(0);
+        Run(["rules", "export", "--pack", "burnham-2009", "pack"]).ExitCode.Should().Be(0);
         var folder = Directory.CreateDirectory(Path.Combine(_temp.FullName, "pack", "fixtures", NhsOnlyRuleId));
         File.Copy(RepoPaths.GreatYarmouth, Path.Combine(folder.FullName, "compliant-great-yarmouth.yaml"));
         File.Copy(RepoPaths.GreatYarmouth, Path.Combine(folder.FullName, "breach-great-yarmouth.yaml"));
@@ -496,7 +496,7 @@ public class CliFeatureTests
     /// Validates SARIF against the published 2.1.0 schema (draft-04, so NJsonSchema) and against our stricter schema of
     /// what we emit (JsonSchema.Net). Both files must be there: a missing schema fails the test rather than skipping it.
     /// </summary>
-    private static void ValidateSarif(string sarif)
+    internal static void ValidateSarif(string sarif)
     {
         var schemas = Path.Combine(AppContext.BaseDirectory, "Schemas");
 

@@ -132,7 +132,7 @@ public class CliStrangerTests
                 date: 2026-11-01
             """);
 
-        var result = Run(["--waivers", "waivers.yaml", RepoPaths.GreatYarmouth]);
+        var result = Run(["--pack", "burnham-2009", "--waivers", "waivers.yaml", RepoPaths.GreatYarmouth]);
 
         result.ExitCode.Should().Be(ExitCodes.GateTripped, "the breach it meant to waive still trips the gate: {0}", result);
         result.Stderr.Should().Contain("warning: waivers.yaml:2: the rule pack burnham-2009 has no rule 'fair-tender.nhs-only-needs-reasons' (did you mean 'fair-tender.nhs-only-needs-reason'?): this waiver can never apply")

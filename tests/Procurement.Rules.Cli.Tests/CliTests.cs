@@ -216,7 +216,7 @@ public class CliTests
     {
         var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
 
-        var result = CliResult.Run("--format", "json", RepoPaths.GreatYarmouth);
+        var result = CliResult.Run("--pack", "burnham-2009", "--format", "json", RepoPaths.GreatYarmouth);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         var run = JObject.Parse(result.Stdout);
@@ -224,7 +224,11 @@ public class CliTests
         var report = (JObject)run["reports"]!.Single();
         report.Value<string>("file").Should().Be(RepoPaths.GreatYarmouth);
         report.Remove("file");
-        JToken.DeepEquals(report, JToken.Parse(expected.ToJson())).Should().BeTrue("the report is the library's JSON plus its file");
+        report["selection"]!.Type.Should().Be(JTokenType.Null, "the pack was named, not chosen");
+        report["version"]!.Type.Should().Be(JTokenType.Null, "the 2009 pack has no versions");
+        report.Remove("selection");
+        report.Remove("version");
+        JToken.DeepEquals(report, JToken.Parse(expected.ToJson())).Should().BeTrue("the report is the library's JSON plus its file, version and selection");
         run["summary"]!["tripped"].Should().BeNull();
         run["summary"]!["gate"]!["tripped"]!.Values<string>().Should().Equal(RepoPaths.GreatYarmouth);
         run["summary"]!.Value<int>("exitCode").Should().Be(1);
@@ -236,7 +240,7 @@ public class CliTests
         var compliant = Write("compliant.yaml", CompliantYaml);
         var expected = new[] { RepoPaths.GreatYarmouth, compliant }.Select(f => RulePack.Default.Check(ProcurementFile.Load(f))).ToList();
 
-        var result = CliResult.Run("--format=json", RepoPaths.GreatYarmouth, compliant);
+        var result = CliResult.Run("--pack=burnham-2009", "--format=json", RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         var array = (JArray)JObject.Parse(result.Stdout)["reports"]!;
@@ -246,6 +250,8 @@ public class CliTests
         {
             var report = (JObject)array[i];
             report.Remove("file");
+            report.Remove("selection");
+            report.Remove("version");
             report.Value<int>("formatVersion").Should().Be(CheckReport.JsonFormatVersion);
             JToken.DeepEquals(report, JToken.Parse(expected[i].ToJson())).Should().BeTrue($"report {i} must be the library's JSON for {expected[i].ProcurementId}");
         }
@@ -256,7 +262,7 @@ public class CliTests
     {
         var expected = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth));
 
-        var result = CliResult.Run(RepoPaths.GreatYarmouth, "--format", "markdown");
+        var result = CliResult.Run(RepoPaths.GreatYarmouth, "--pack", "burnham-2009", "--format", "markdown");
 
         result.ExitCode.Should().Be(1, "{0}", result);
         result.Stdout.Should().Contain("## Breaches");
@@ -271,7 +277,7 @@ public class CliTests
         var first = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).ToMarkdown().TrimEnd();
         var second = RulePack.Default.Check(ProcurementFile.Load(compliant)).ToMarkdown().TrimEnd();
 
-        var result = CliResult.Run("--format", "markdown", RepoPaths.GreatYarmouth, compliant);
+        var result = CliResult.Run("--pack", "burnham-2009", "--format", "markdown", RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "{0}", result);
         result.Stdout.Should().StartWith(first + NewLine + NewLine + $"File: `{RepoPaths.GreatYarmouth}`" + NewLine + NewLine + "---" + NewLine + NewLine + second);
@@ -284,7 +290,7 @@ public class CliTests
         var first = RulePack.Default.Check(ProcurementFile.Load(RepoPaths.GreatYarmouth)).ToString().TrimEnd();
         var second = RulePack.Default.Check(ProcurementFile.Load(compliant)).ToString().TrimEnd();
 
-        var result = CliResult.Run(RepoPaths.GreatYarmouth, compliant);
+        var result = CliResult.Run("--pack", "burnham-2009", RepoPaths.GreatYarmouth, compliant);
 
         result.ExitCode.Should().Be(1, "one of the two files has breaches: {0}", result);
         result.Stdout.Should().StartWith("File: " + RepoPaths.GreatYarmouth + NewLine + first + NewLine + NewLine);
@@ -372,8 +378,8 @@ public class CliTests
             .Replace("eligibility: open", "eligibility: nonNhsOnly", StringComparison.Ordinal);
         var file = Write("old.yaml", yaml);
 
-        var notChecked = CliResult.Run(file);
-        var checkedAnyway = CliResult.Run("--check-outside-period", file);
+        var notChecked = CliResult.Run("--pack", "burnham-2009", file);
+        var checkedAnyway = CliResult.Run("--pack", "burnham-2009", "--check-outside-period", file);
 
         notChecked.ExitCode.Should().Be(0, "{0}", notChecked);
         notChecked.Stdout.Should().NotContain(NhsRightToBidRuleId);
@@ -386,7 +392,7 @@ public class CliTests
     [Test]
     public void Run_ListRulesAsMarkdown_WritesThePackCatalogue()
     {
-        var result = CliResult.Run("--list-rules", "--format", "markdown");
+        var result = CliResult.Run("--list-rules", "--pack", "burnham-2009", "--format", "markdown");
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stderr.Should().BeEmpty();
@@ -396,7 +402,7 @@ public class CliTests
     [Test]
     public void Run_ListRulesAsJson_ListsEveryRuleWithCitations()
     {
-        var result = CliResult.Run("rules", "list", "--format", "json");
+        var result = CliResult.Run("rules", "list", "--pack", "burnham-2009", "--format", "json");
 
         result.ExitCode.Should().Be(0, "{0}", result);
         var json = JObject.Parse(result.Stdout);
@@ -497,7 +503,13 @@ public class CliTests
 
         result.ExitCode.Should().Be(0, "{0}", result);
         result.Stdout.Should().StartWith("procurement-check " + version + NewLine);
-        result.Stdout.Should().Contain($"rule pack {RulePack.Default.Id} {RulePack.Default.Version} (built in, default)");
+        foreach (var id in RulePack.EmbeddedPackIds)
+        {
+            result.Stdout.Should().Contain($"rule pack {id} {RulePack.GetEmbedded(id).Version} (built in, in force ");
+        }
+
+        result.Stdout.Should().Contain("(built in, in force 2024-01-01 onwards, decided by when the process commenced; versions 2024-01-01, 2025-02-24, 2026-03-24)")
+            .And.Contain("default: --pack auto").And.Contain("auto-selected by date").And.NotContain("default)");
     }
 
     [Test]

@@ -27,7 +27,7 @@ internal sealed class JUnitSink : ReportSink
     {
         _xml.WriteStartDocument();
         _xml.WriteStartElement("testsuites");
-        _xml.WriteAttributeString("name", $"procurement-check {Options.Pack.Id} {Options.Pack.Version}");
+        _xml.WriteAttributeString("name", $"procurement-check {Options.Packs.Describe()}");
     }
 
     /// <inheritdoc/>
@@ -48,6 +48,16 @@ internal sealed class JUnitSink : ReportSink
         _xml.WriteAttributeString("file", result.File);
         _xml.WriteStartElement("properties");
         Property("pack", $"{report.PackId} {report.Pack.Version}");
+        if (report.Version is { } version)
+        {
+            Property("packVersion", version.Name);
+        }
+
+        if (report.Selection is { } selection)
+        {
+            Property("selection", selection.Reason);
+        }
+
         // camelCase, as the JSON report writes it ("inForce"), not the enum's own name ("InForce").
         Property("period", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(report.Period.ToString()));
         Property("summary", report.Summary);
@@ -91,6 +101,31 @@ internal sealed class JUnitSink : ReportSink
             _xml.WriteEndElement();
         }
 
+        _xml.WriteEndElement();
+        _xml.Flush();
+    }
+
+    /// <inheritdoc/>
+    public override void NotChecked(NotCheckedCase notChecked)
+    {
+        _xml.WriteStartElement("testsuite");
+        _xml.WriteAttributeString("name", notChecked.Procurement.Id);
+        _xml.WriteAttributeString("tests", "1");
+        _xml.WriteAttributeString("failures", "0");
+        _xml.WriteAttributeString("errors", "0");
+        _xml.WriteAttributeString("skipped", "1");
+        _xml.WriteAttributeString("file", notChecked.File);
+        _xml.WriteStartElement("properties");
+        Property("pack", string.Empty);
+        Property("period", "notChecked");
+        Property("selection", notChecked.Selection.Reason);
+        _xml.WriteEndElement();
+        _xml.WriteStartElement("testcase");
+        _xml.WriteAttributeString("name", "pack-selection");
+        _xml.WriteAttributeString("classname", "procurement-check.selection");
+        _xml.WriteAttributeString("file", notChecked.File);
+        Element("skipped", "not checked: " + notChecked.Selection.Reason, string.Join("\n", notChecked.Selection.Considered.Select(c => "considered " + c)));
+        _xml.WriteEndElement();
         _xml.WriteEndElement();
         _xml.Flush();
     }

@@ -9,10 +9,12 @@ using Newtonsoft.Json;
 namespace Procurement.Rules.Cli.Output;
 
 /// <summary>
-/// SARIF 2.1.0 (OASIS), for code-scanning dashboards: one run whose driver lists every rule of the pack (citations, help
-/// text), one result per breach (per undetermined rule too, at level <c>note</c>, with <c>--include-undetermined</c>) located
-/// in the case file, waived ones with an accepted external suppression. Written as reports stream: the rules first, then
-/// results, then the invocation with the exit code.
+/// SARIF 2.1.0 (OASIS), for code-scanning dashboards: one run whose driver lists every rule of each pack the run used
+/// (citations, help text; with one named pack, every rule of it), one result per breach (per undetermined rule too, at
+/// level <c>note</c>, with <c>--include-undetermined</c>) located in the case file, waived ones with an accepted external
+/// suppression. A rule id two packs share is written <c>pack/rule</c>. A case no pack could be chosen for
+/// (<c>--pack auto</c>) is a warning notification of the invocation. Written as reports stream: the results first, then
+/// the driver (which only then knows which packs were used), then the invocation with the exit code.
 /// </summary>
 internal sealed class SarifSink : ReportSink
 {
@@ -25,11 +27,20 @@ internal sealed class SarifSink : ReportSink
     private readonly JsonTextWriter _json;
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
     private readonly List<BadCase> _bad = [];
+    private readonly List<NotCheckedCase> _notChecked = [];
+    private readonly List<RulePack> _usedPacks = [];
+    private readonly List<(RulePack Pack, RuleDefinition Rule)> _rules = [];
+    private readonly HashSet<string> _shared;
     private readonly FactLines _lines = new();
 
     /// <summary>Creates the sink.</summary>
     public SarifSink(TextWriter output, SinkOptions options)
-        : base(output, options) => _json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        : base(output, options)
+    {
+        _json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        _shared = options.Packs.Candidates.SelectMany(p => p.Rules.Select(r => r.Id).Distinct())
+            .GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The SARIF level of a rule's severity: critical is an error, major a warning, minor a note.</summary>
     public static string Level(Severity severity) => severity switch
@@ -52,6 +63,40 @@ internal sealed class SarifSink : ReportSink
         _json.WritePropertyName("runs");
         _json.WriteStartArray();
         _json.WriteStartObject();
+        _json.WritePropertyName("results");
+        _json.WriteStartArray();
+        if (Options.Packs.Fixed is { } pack)
+        {
+            // One pack: its every rule is listed, whether or not a case used it, as before packs were chosen per case.
+            Use(pack);
+        }
+    }
+
+    /// <summary>
+    /// The rule id results and the driver use: the rule's own id, or <c>pack/rule</c> when another pack that could be
+    /// chosen has a rule with the same id (so a dashboard never merges two packs' rules).
+    /// </summary>
+    internal string RuleId(RulePack pack, RuleDefinition rule) => _shared.Contains(rule.Id) ? pack.Id + "/" + rule.Id : rule.Id;
+
+    /// <summary>Lists a pack's rules in the driver (once), when the first case checked against it is written.</summary>
+    private void Use(RulePack pack)
+    {
+        if (_usedPacks.Any(p => ReferenceEquals(p, pack)))
+        {
+            return;
+        }
+
+        _usedPacks.Add(pack);
+        foreach (var rule in pack.Rules)
+        {
+            _ruleIndex[RuleId(pack, rule)] = _rules.Count;
+            _rules.Add((pack, rule));
+        }
+    }
+
+    /// <summary>The driver with the rules of every pack used (written last: results come first so the run streams).</summary>
+    private void WriteTool()
+    {
         _json.WritePropertyName("tool");
         _json.WriteStartObject();
         _json.WritePropertyName("driver");
@@ -61,13 +106,10 @@ internal sealed class SarifSink : ReportSink
         Prop("informationUri", "https://github.com/procurement-rules/procurement-rules");
         _json.WritePropertyName("rules");
         _json.WriteStartArray();
-        var pack = Options.Pack;
-        for (var i = 0; i < pack.Rules.Count; i++)
+        foreach (var (pack, rule) in _rules)
         {
-            var rule = pack.Rules[i];
-            _ruleIndex[rule.Id] = i;
             _json.WriteStartObject();
-            Prop("id", rule.Id);
+            Prop("id", RuleId(pack, rule));
             Message("shortDescription", rule.Title);
             Message("fullDescription", rule.Description);
             _json.WritePropertyName("help");
@@ -82,11 +124,13 @@ internal sealed class SarifSink : ReportSink
             _json.WritePropertyName("properties");
             _json.WriteStartObject();
             Prop("pack", pack.Id + " " + pack.Version);
+            Prop("ruleId", rule.Id);
             Prop("principle", rule.Principle.Key);
             Prop("severity", Gate.Names(rule.Severity));
             _json.WritePropertyName("tags");
             _json.WriteStartArray();
             _json.WriteValue(rule.Principle.Key);
+            _json.WriteValue(pack.Id);
             _json.WriteValue("procurement");
             _json.WriteEndArray();
             _json.WritePropertyName("citations");
@@ -108,13 +152,12 @@ internal sealed class SarifSink : ReportSink
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.WriteEndObject();
-        _json.WritePropertyName("results");
-        _json.WriteStartArray();
     }
 
     /// <inheritdoc/>
     public override void Case(CaseResult result)
     {
+        Use(result.Report.Pack);
         foreach (var o in result.Report.Outcomes)
         {
             if (o.Kind == OutcomeKind.Breach || (o.Kind == OutcomeKind.Undetermined && Options.IncludeUndetermined) || o.Kind == OutcomeKind.Failed)
@@ -130,9 +173,13 @@ internal sealed class SarifSink : ReportSink
     public override void Bad(BadCase bad) => _bad.Add(bad);
 
     /// <inheritdoc/>
+    public override void NotChecked(NotCheckedCase notChecked) => _notChecked.Add(notChecked);
+
+    /// <inheritdoc/>
     public override void End(RunSummary summary)
     {
         _json.WriteEndArray();
+        WriteTool();
         _json.WritePropertyName("invocations");
         _json.WriteStartArray();
         _json.WriteStartObject();
@@ -142,6 +189,22 @@ internal sealed class SarifSink : ReportSink
         _json.WriteValue(summary.ExitCode);
         _json.WritePropertyName("toolExecutionNotifications");
         _json.WriteStartArray();
+        foreach (var notChecked in _notChecked)
+        {
+            // A case no pack could be chosen for is not a result of any rule: a notification, where a dashboard shows
+            // what the run could not do, with the reason and the case file.
+            _json.WriteStartObject();
+            Prop("level", "warning");
+            Message("message", NotCheckedLine(notChecked));
+            Locations(notChecked.File, 1);
+            _json.WritePropertyName("properties");
+            _json.WriteStartObject();
+            Prop("caseId", notChecked.Procurement.Id);
+            Prop("selection", notChecked.Status);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+        }
+
         foreach (var bad in _bad)
         {
             foreach (var error in bad.Errors)
@@ -191,8 +254,9 @@ internal sealed class SarifSink : ReportSink
     private void WriteResult(CaseResult result, RuleOutcome o)
     {
         _json.WriteStartObject();
-        Prop("ruleId", o.Rule.Id);
-        if (_ruleIndex.TryGetValue(o.Rule.Id, out var index))
+        var ruleId = RuleId(result.Report.Pack, o.Rule);
+        Prop("ruleId", ruleId);
+        if (_ruleIndex.TryGetValue(ruleId, out var index))
         {
             _json.WritePropertyName("ruleIndex");
             _json.WriteValue(index);
@@ -211,7 +275,7 @@ internal sealed class SarifSink : ReportSink
         Locations(result.File, _lines.Line(result.Path, o));
         _json.WritePropertyName("partialFingerprints");
         _json.WriteStartObject();
-        Prop("caseRule/v1", result.Report.ProcurementId + "|" + o.Rule.Id);
+        Prop("caseRule/v1", result.Report.ProcurementId + "|" + ruleId);
         _json.WriteEndObject();
         if (result.WaiverFor(o) is { } waiver)
         {
@@ -249,6 +313,17 @@ internal sealed class SarifSink : ReportSink
         _json.WritePropertyName("properties");
         _json.WriteStartObject();
         Prop("caseId", result.Report.ProcurementId);
+        Prop("pack", result.Report.PackId);
+        if (result.Report.Version is { } version)
+        {
+            Prop("packVersion", version.Name);
+        }
+
+        if (result.Report.Selection is { } selection)
+        {
+            Prop("selection", selection.Reason);
+        }
+
         Prop("outcome", o.Kind.ToString());
         Prop("principle", o.Rule.Principle.Key);
         Prop("severity", Gate.Names(o.Rule.Severity));

@@ -53,6 +53,29 @@ internal sealed class TextSink : ReportSink
     }
 
     /// <inheritdoc/>
+    public override void NotChecked(NotCheckedCase notChecked)
+    {
+        if (!_first)
+        {
+            Output.WriteLine();
+            Output.WriteLine(Separator);
+            Output.WriteLine();
+        }
+
+        _first = false;
+        Output.WriteLine("File: " + notChecked.File);
+        Output.WriteLine(Paint(NotCheckedLine(notChecked)));
+        if (notChecked.Selection.Status == PackSelectionStatus.Ambiguous)
+        {
+            // "No pack applies" already lists each pack's reason; "ambiguous" says only which could, so show each.
+            foreach (var line in notChecked.Selection.Considered)
+            {
+                Output.WriteLine("  considered " + line);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public override void End(RunSummary summary)
     {
         if (_first)
@@ -63,7 +86,7 @@ internal sealed class TextSink : ReportSink
         Output.WriteLine();
         Output.WriteLine(Separator);
 
-        foreach (var line in summary.Lines(Options.Pack, Options.Gate))
+        foreach (var line in summary.Lines(Options.Packs, Options.Gate))
         {
             Output.WriteLine(Paint(line));
         }
@@ -79,6 +102,7 @@ internal sealed class TextSink : ReportSink
         string? colour = line switch
         {
             _ when line.StartsWith("BREACHES", StringComparison.Ordinal) || line.StartsWith("COULD NOT BE EVALUATED", StringComparison.Ordinal) => Red + Bold,
+            _ when line.Contains(": not checked: ", StringComparison.Ordinal) => Yellow + Bold,
             _ when line.StartsWith("UNDETERMINED", StringComparison.Ordinal) || line.StartsWith("WAIVED", StringComparison.Ordinal) => Yellow + Bold,
             _ when line.StartsWith("COMPLIANT", StringComparison.Ordinal) => Green + Bold,
             _ when line.StartsWith("Result: 0 breaches", StringComparison.Ordinal) || line.EndsWith("passed.", StringComparison.Ordinal) => Green,
@@ -131,6 +155,34 @@ internal sealed class MarkdownSink : ReportSink
     }
 
     /// <inheritdoc/>
+    public override void NotChecked(NotCheckedCase notChecked)
+    {
+        if (!_first)
+        {
+            Output.WriteLine();
+            Output.WriteLine("---");
+            Output.WriteLine();
+        }
+
+        _first = false;
+        Output.WriteLine($"# Procurement {notChecked.Procurement.Id}: not checked");
+        Output.WriteLine();
+        Output.WriteLine(NotCheckedLine(notChecked));
+        Output.WriteLine();
+        if (notChecked.Selection.Status == PackSelectionStatus.Ambiguous)
+        {
+            foreach (var line in notChecked.Selection.Considered)
+            {
+                Output.WriteLine("- considered " + line);
+            }
+
+            Output.WriteLine();
+        }
+
+        Output.WriteLine($"File: `{notChecked.File.Replace("`", "'", StringComparison.Ordinal)}`");
+    }
+
+    /// <inheritdoc/>
     public override void End(RunSummary summary)
     {
         if (_first)
@@ -143,7 +195,7 @@ internal sealed class MarkdownSink : ReportSink
         Output.WriteLine();
         Output.WriteLine("## Run summary");
         Output.WriteLine();
-        foreach (var line in summary.Lines(Options.Pack, Options.Gate))
+        foreach (var line in summary.Lines(Options.Packs, Options.Gate))
         {
             Output.WriteLine("- " + line);
         }

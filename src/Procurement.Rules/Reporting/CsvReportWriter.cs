@@ -81,6 +81,13 @@ public sealed class CsvReportWriter
     /// </summary>
     public bool GuardFormulas { get; init; } = true;
 
+    /// <summary>
+    /// Whether to append two columns, <c>pack_version</c> (the pack's version in force for the case, see
+    /// <see cref="CheckReport.Version"/>) and <c>selection</c> (why the pack was chosen, <see cref="PackSelection.Reason"/>),
+    /// after the layout's own columns. Internal: the command line sets it; the public layouts stay as documented.
+    /// </summary>
+    internal bool SelectionColumns { get; init; }
+
     /// <summary>The number of data rows written so far (the header not counted).</summary>
     public long RowsWritten { get; private set; }
 
@@ -105,7 +112,7 @@ public sealed class CsvReportWriter
         }
 
         _headerWritten = true;
-        WriteRecord(Columns(Layout));
+        WriteRecord(SelectionColumns ? [.. Columns(Layout), "pack_version", "selection"] : Columns(Layout));
     }
 
     /// <summary>Appends the rows of one report (the header first, if this is the first write).</summary>
@@ -132,7 +139,8 @@ public sealed class CsvReportWriter
         {
             foreach (var o in report.Outcomes)
             {
-                WriteRow(
+                WriteCaseRow(
+                    report,
                 [
                     report.ProcurementId, file ?? string.Empty, report.PackId, o.Rule.Id, o.Rule.Principle.Key,
                     Names.Camel(o.Rule.Severity), Names.Camel(o.Kind), o.Message, string.Join("; ", o.MissingFacts),
@@ -159,7 +167,8 @@ public sealed class CsvReportWriter
                 }
             }
 
-            WriteRow(
+            WriteCaseRow(
+                report,
             [
                 report.ProcurementId, file ?? string.Empty, report.PackId, v.Principle.Key, v.Principle.Title,
                 Names.Camel(v.Kind), string.Join("; ", ids), string.Join("; ", notes),
@@ -175,10 +184,24 @@ public sealed class CsvReportWriter
     /// <returns>For example <c>CSV by rule, 12 row(s)</c>.</returns>
     public override string ToString() => $"CSV {(Layout == CsvLayout.ByRule ? "by rule" : "by principle")}, {RowsWritten} row(s)";
 
+    /// <summary>
+    /// Writes one <c>notChecked</c> row for a procurement no pack could be chosen for (the command line's
+    /// <c>--pack auto</c>): the pack column empty, the reason in the note column (and in <c>selection</c> when
+    /// <see cref="SelectionColumns"/> is set).
+    /// </summary>
+    internal void WriteNoPack(string procurementId, string? file, string reason)
+    {
+        WriteHeader();
+        string[] row = Layout == CsvLayout.ByRule
+            ? [procurementId, file ?? string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "notChecked", "no rule pack could be chosen", string.Empty, reason, string.Empty]
+            : [procurementId, file ?? string.Empty, string.Empty, string.Empty, string.Empty, "notChecked", string.Empty, reason];
+        WriteRow(SelectionColumns ? [.. row, string.Empty, reason] : row);
+    }
+
     private void WriteNotChecked(CheckReport report, string? file)
     {
         var reason = TextReport.PeriodNote(report);
-        WriteRow(Layout == CsvLayout.ByRule
+        WriteCaseRow(report, Layout == CsvLayout.ByRule
             ? [report.ProcurementId, file ?? string.Empty, report.PackId, string.Empty, string.Empty, string.Empty, "notChecked", reason, string.Empty, string.Empty, string.Empty]
             : [report.ProcurementId, file ?? string.Empty, report.PackId, string.Empty, string.Empty, "notChecked", string.Empty, reason]);
     }
@@ -199,6 +222,10 @@ public sealed class CsvReportWriter
         _scratch.Append("\r\n");
         _writer.Write(_scratch);
     }
+
+    /// <summary>Writes a row of <paramref name="report"/>, with the selection columns when <see cref="SelectionColumns"/> is set.</summary>
+    private void WriteCaseRow(CheckReport report, string[] fields) =>
+        WriteRow(SelectionColumns ? [.. fields, report.Version?.Name ?? string.Empty, report.Selection?.Reason ?? string.Empty] : fields);
 
     private void WriteRow(IReadOnlyList<string> fields)
     {
