@@ -132,6 +132,13 @@ internal static partial class RulePackLoader
         }
 
         var id = map.String("id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            // The id is an identifier: reports print it in the selection reason as it is, so a line break or an escape
+            // in it could forge a report line. The message does not repeat it for the same reason.
+            problems.Add(map.Node("id")!.Start, null, "the pack id must be lower-case words and digits joined by '-' or '.', such as 'psr-2023'");
+        }
+
         var title = map.String("title", required: true);
         var version = map.String("version", required: true);
         var description = map.String("description", required: false) ?? string.Empty;
@@ -237,6 +244,7 @@ internal static partial class RulePackLoader
             DecidedBy = decidedBy,
             AppliesTo = appliesTo,
             Versions = versions,
+            LaterVersionStarts = versions.Skip(1).Select(v => v.From).ToHashSet(),
         };
     }
 
@@ -277,6 +285,7 @@ internal static partial class RulePackLoader
     private static List<PackVersion> ReadVersions(YamlMap map, ProblemList problems, DateOnly? packFrom, DateOnly? packUntil)
     {
         var versions = new List<PackVersion>();
+        var names = new HashSet<string>(StringComparer.Ordinal); // a set, not a scan of the list: 200,000 versions stay linear
         foreach (var node in map.Sequence("versions", required: false)?.Children ?? Enumerable.Empty<YamlNode>())
         {
             if (YamlMap.From(node, problems, "a version", VersionKeys) is not { } entry)
@@ -303,7 +312,7 @@ internal static partial class RulePackLoader
                 continue;
             }
 
-            if (versions.Any(v => v.Name == name))
+            if (!names.Add(name))
             {
                 problems.Add(entry.Start, null, $"duplicate version '{name}'");
                 continue;
@@ -469,12 +478,15 @@ internal static partial class RulePackLoader
         Expression? gate = null;
         if (appliesFrom is { } gateDay)
         {
-            if (!header.Versions.Any(v => v.From == gateDay) || header.Versions[0].From == gateDay)
+            if (!header.LaterVersionStarts.Contains(gateDay))
             {
-                var later = header.Versions.Skip(1).Select(v => v.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                // At most a few days named: a pack of 100,000 versions would otherwise repeat them all in every rule's problem.
+                const int named = 10;
+                var later = header.Versions.Skip(1).Take(named + 1).Select(v => v.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var list = later.Length > named ? string.Join(", ", later.Take(named)) + ", ..." : string.Join(", ", later);
                 problems.Add(map.Node("from")!.Start, ruleId, later.Length == 0
                     ? "'from' names the version of the pack a rule starts in, but the pack lists no later versions (pack.yaml 'versions')"
-                    : $"'from' must be the first day of one of the pack's later versions ({string.Join(", ", later)})");
+                    : $"'from' must be the first day of one of the pack's later versions ({list})");
             }
             else
             {
@@ -868,6 +880,9 @@ internal sealed record PackHeader(
 
     /// <summary>The pack's versions, oldest first (<c>versions</c>); empty when it has one text.</summary>
     public IReadOnlyList<PackVersion> Versions { get; init; } = Array.Empty<PackVersion>();
+
+    /// <summary>The first days of the versions after the first: the days a rule's <c>from</c> may name. Built once, so each rule's check is a look-up.</summary>
+    public IReadOnlySet<DateOnly> LaterVersionStarts { get; init; } = new HashSet<DateOnly>();
 
     /// <summary>The source's text with white space folded, computed once per load.</summary>
     public string NormalisedText(SourceDocument source)
