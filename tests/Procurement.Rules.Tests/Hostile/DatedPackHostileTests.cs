@@ -254,7 +254,28 @@ public class DatedPackHostileTests
         procurement.ConflictsOfInterest.Should().HaveCount(100_000);
     }
 
-    [
+    [Test]
+    public void Check_NewMembersBuiltInCodeWithUndefinedValues_AreValidationProblems()
+    {
+        var procurement = Commenced("2024-03-01") with
+        {
+            Selection = new ProviderSelection
+            {
+                Process = (SelectionProcess)99,
+                ModificationGround = (ModificationGround)99,
+                KeyCriteriaConsidered = [KeyCriterion.ValueForMoney, (KeyCriterion)99],
+                MeansConsidered = [(ImprovementMeans)99],
+                UrgencyReasons = [(UrgencyReason)99],
+                RecordKept = [(RecordItem)99],
+                DecisionMakers = ["A", null!, " "],
+                CumulativeChange = new Money { Amount = -1 },
+                ExistingContractValueAtEntry = new Money { Amount = -1 },
+                ProposedLifetimeValue = new Money { Amount = -1 },
+                MinimumTurnover = new Money { Amount = -1 },
+            },
+            ConflictsOfInterest = [null!, new ConflictOfInterest { Person = "P", Management = (ConflictManagement)99 }],
+            Timeline =
+            [
                 Event(EventKind.ProcessCommenced, "2024-03-01"),
                 new TimelineEvent { Kind = EventKind.AwardNoticeSubmitted, Date = new DateOnly(2024, 4, 1), Includes = [NoticeItem.AwardStatement, (NoticeItem)99] },
             ],
