@@ -119,6 +119,23 @@ public class DatedPackHostileTests
     }
 
     [Test]
+    public void VersionGate_NoticeShowsCommencementBeforeTheAmendment_RuleNotApplicable()
+    {
+        // The record says the process commenced on 1 March 2025, but its contract notice was published on 1 June 2024:
+        // a process cannot commence after its own notice, and the pack's selection reads the notice as bounding
+        // commencement. The version gate must read it so too, never apply a rule an amendment added.
+        using var pack = Pack(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
+        var procurement = Commenced("2025-03-01") with
+        {
+            Timeline = [Event(EventKind.ProcessCommenced, "2025-03-01"), Event(EventKind.NoticePublished, "2024-06-01")],
+        };
+
+        var outcome = pack.Load().Check(procurement).Outcomes.Should().ContainSingle().Which;
+
+        outcome.Kind.Should().Be(OutcomeKind.NotApplicable);
+    }
+
+    [Test]
     public void VersionGate_CommencementNotRecordedButNoticeAfterTheAmendment_IsUndetermined()
     {
         using var pack = Pack(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
