@@ -488,6 +488,11 @@ internal static partial class RulePackLoader
                     ? "'from' names the version of the pack a rule starts in, but the pack lists no later versions (pack.yaml 'versions')"
                     : $"'from' must be the first day of one of the pack's later versions ({list})");
             }
+            else if (header.DecidedBy == DecidingDate.Decision)
+            {
+                // The gate reads commencement while the version line reads the decision date: they could disagree.
+                problems.Add(map.Node("from")!.Start, ruleId, "'from' gates a rule by when the process commenced, but this pack's period and versions are decided by the decision date (inForce.decidedBy: decision)");
+            }
             else
             {
                 var gateText = $"CommencedOnOrAfter(\"{gateDay:yyyy-MM-dd}\")";

@@ -148,6 +148,21 @@ public class DatedPackHostileTests
     }
 
     [Test]
+    public void LoadFromDirectory_RuleFromInAPackDecidedByTheDecisionDate_IsAProblem()
+    {
+        // The gate reads when the process commenced; the pack's version is read from the decision date. The two could
+        // disagree (a version line saying one text while a rule of the other applied), so the pack may not mix them.
+        using var pack = Pack(
+            VersionedHeader.Replace("decidedBy: commencement", "decidedBy: decision", StringComparison.Ordinal),
+            TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
+
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
+
+        problem.Message.Should().Be("'from' gates a rule by when the process commenced, but this pack's period and versions are decided by the decision date (inForce.decidedBy: decision)");
+        problem.RuleId.Should().Be("test.rule");
+    }
+
+    [Test]
     public void CommencedOnOrAfter_NotADateInARuleExpression_FailsTheRuleNeverABreach()
     {
         using var pack = Pack(VersionedHeader, TestPack.RuleText("CommencedOnOrAfter(\"24 Feb 2025\")"));
