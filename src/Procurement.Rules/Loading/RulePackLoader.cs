@@ -556,6 +556,13 @@ internal static partial class RulePackLoader
         var result = parser.Parse(node.Value!, resultType, facts);
         if (result.Body is not null)
         {
+            if (GateDates.FindBad(result.Body) is { } bad)
+            {
+                // Would throw at every check, making the rule failed for every procurement: a load problem instead.
+                problems.Add(node.Start, ruleId, $"{what}: CommencedOnOrAfter takes a date written as a text literal, yyyy-MM-dd, such as \"2025-02-24\"; not {bad}");
+                return null;
+            }
+
             return result.Body;
         }
 
@@ -569,6 +576,31 @@ internal static partial class RulePackLoader
 
         problems.Add(line, column, ruleId, $"{what}: {error} (in: {Shorten(node.Value!.Trim())})");
         return null;
+    }
+
+    /// <summary>Finds a call of <c>CommencedOnOrAfter</c> whose argument is not a literal <c>yyyy-MM-dd</c> date.</summary>
+    private sealed class GateDates : ExpressionVisitor
+    {
+        private string? _bad;
+
+        public static string? FindBad(Expression body)
+        {
+            var finder = new GateDates();
+            finder.Visit(body);
+            return finder._bad;
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (_bad is null && node.Method.DeclaringType == typeof(Expressions.RuleScope) && node.Method.Name == nameof(Expressions.RuleScope.CommencedOnOrAfter))
+            {
+                _bad = node.Arguments[0] is ConstantExpression { Value: string text }
+                    ? DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _) ? null : $"'{text}'"
+                    : "a computed value";
+            }
+
+            return _bad is null ? base.VisitMethodCall(node) : node;
+        }
     }
 
     /// <summary>Whether an expression names a fact as a word of its own, outside string literals.</summary>

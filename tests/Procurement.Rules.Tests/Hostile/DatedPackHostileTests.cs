@@ -162,14 +162,17 @@ public class DatedPackHostileTests
         problem.RuleId.Should().Be("test.rule");
     }
 
-    [Test]
-    public void CommencedOnOrAfter_NotADateInARuleExpression_FailsTheRuleNeverABreach()
+    [TestCase("CommencedOnOrAfter(\"24 Feb 2025\")", "not '24 Feb 2025'")]
+    [TestCase("CommencedOnOrAfter(IncumbentNames)", "not a computed value")]
+    public void LoadFromDirectory_CommencedOnOrAfterWithoutALiteralDate_IsAProblemNotAFailureAtEveryCheck(string require, string ending)
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("CommencedOnOrAfter(\"24 Feb 2025\")"));
+        using var pack = Pack(VersionedHeader, TestPack.RuleText(require));
 
-        var outcome = pack.Load().Check(Commenced("2025-03-01")).Outcomes.Should().ContainSingle().Which;
+        var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
 
-        outcome.Kind.Should().Be(OutcomeKind.Failed);
+        problem.Message.Should().StartWith("'require': CommencedOnOrAfter takes a date written as a text literal").And.EndWith(ending);
+        problem.RuleId.Should().Be("test.rule");
+        problem.Line.Should().Be(6);
     }
 
     // ---- Deadline helpers ----
