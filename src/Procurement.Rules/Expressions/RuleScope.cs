@@ -818,7 +818,19 @@ internal sealed class RuleScope
         var kind = _procurement.Selection?.Process is SelectionProcess.ContractModification or SelectionProcess.UrgentModification
             ? EventKind.ContractModified
             : EventKind.ProcessCommenced;
-        return Compare(First(kind), EventDate.On(day), DateOrder.OnOrAfter);
+        var mark = MarkMissing();
+        var first = First(kind);
+
+        // The date that chose the pack and its version decides the gate too: a notice, offer or award before the day
+        // shows the process commenced before it, whatever processCommenced says (or when it is not recorded), so a
+        // rule an amendment added never applies to a process the record shows commenced earlier.
+        if (Checking.DecidingDates.Of(_procurement, DecidingDate.Commencement) is { Latest: { } latest } && latest < day)
+        {
+            ForgetSince(mark);
+            return false;
+        }
+
+        return Compare(first, EventDate.On(day), DateOrder.OnOrAfter);
     }
 
     /// <summary>Maps each bound of a date through <paramref name="map"/> (monotonic), keeping the name it stands for when imprecise.</summary>

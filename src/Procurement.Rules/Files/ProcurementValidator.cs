@@ -211,6 +211,67 @@ internal static class ProcurementValidator
             DefinedAt(invitation.Status, "tender.invitations", i, ".status", "invitation status");
         }
 
+        if (procurement.Selection is { } selection)
+        {
+            // The facts of the 2013 regulations and the Provider Selection Regime: from a file the binder admits only
+            // defined names, so these guard a procurement built in code ((SelectionProcess)99 would otherwise make
+            // every rule about the process not applicable, silently).
+            Defined(selection.Process, "selection.process", "selection process");
+            Defined(selection.ModificationGround, "selection.modificationGround", "modification ground");
+            for (var i = 0; selection.KeyCriteriaConsidered is { } criteria && i < criteria.Count; i++)
+            {
+                DefinedAt<KeyCriterion>(criteria[i], "selection.keyCriteriaConsidered", i, string.Empty, "key criterion");
+            }
+
+            for (var i = 0; selection.MeansConsidered is { } means && i < means.Count; i++)
+            {
+                DefinedAt<ImprovementMeans>(means[i], "selection.meansConsidered", i, string.Empty, "means of improvement");
+            }
+
+            for (var i = 0; selection.UrgencyReasons is { } reasons && i < reasons.Count; i++)
+            {
+                DefinedAt<UrgencyReason>(reasons[i], "selection.urgencyReasons", i, string.Empty, "urgency reason");
+            }
+
+            for (var i = 0; selection.RecordKept is { } kept && i < kept.Count; i++)
+            {
+                DefinedAt<RecordItem>(kept[i], "selection.recordKept", i, string.Empty, "record item");
+            }
+
+            for (var i = 0; selection.DecisionMakers is { } makers && i < makers.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(makers[i]))
+                {
+                    Add(At("selection.decisionMakers", i), "a decision maker needs a name");
+                }
+            }
+
+            NotNegative(selection.ExistingContractValueAtEntry, "selection.existingContractValueAtEntry.amount");
+            NotNegative(selection.ProposedLifetimeValue, "selection.proposedLifetimeValue.amount");
+            NotNegative(selection.MinimumTurnover, "selection.minimumTurnover.amount");
+            NotNegative(selection.CumulativeChange, "selection.cumulativeChange.amount");
+        }
+
+        void NotNegative(Money? money, string path)
+        {
+            if (money is { Amount: < 0 })
+            {
+                Add(path, "the value cannot be negative");
+            }
+        }
+
+        var conflicts = procurement.ConflictsOfInterest;
+        for (var i = 0; conflicts is not null && i < conflicts.Count; i++)
+        {
+            if (conflicts[i] is null)
+            {
+                Add(At("conflictsOfInterest", i), "a conflict of interest may not be null");
+                continue;
+            }
+
+            DefinedAt(conflicts[i].Management, "conflictsOfInterest", i, ".management", "conflict management");
+        }
+
         if (procurement.Commissioner is { } commissioner && string.IsNullOrWhiteSpace(commissioner.Name))
         {
             Add("commissioner.name", "the commissioner needs a name");
@@ -307,6 +368,14 @@ internal static class ProcurementValidator
             }
 
             DefinedAt(e.PartyKind, "timeline", i, ".partyKind", "provider kind");
+            for (var j = 0; e.Includes is { } items && j < items.Count; j++)
+            {
+                if (!System.Enum.IsDefined(items[j]))
+                {
+                    Defined<NoticeItem>(items[j], At(At("timeline", i) + ".includes", j), "notice item");
+                }
+            }
+
             DefinedAt(e.Body, "timeline", i, ".body", "oversight body");
             DefinedAt(e.Eligibility, "timeline", i, ".eligibility", "eligibility");
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)

@@ -132,6 +132,13 @@ internal static partial class RulePackLoader
         }
 
         var id = map.String("id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            // The id is an identifier: reports print it in the selection reason as it is, so a line break or an escape
+            // in it could forge a report line. The message does not repeat it for the same reason.
+            problems.Add(map.Node("id")!.Start, null, "the pack id must be lower-case words and digits joined by '-' or '.', such as 'psr-2023'");
+        }
+
         var title = map.String("title", required: true);
         var version = map.String("version", required: true);
         var description = map.String("description", required: false) ?? string.Empty;
@@ -237,6 +244,7 @@ internal static partial class RulePackLoader
             DecidedBy = decidedBy,
             AppliesTo = appliesTo,
             Versions = versions,
+            LaterVersionStarts = versions.Skip(1).Select(v => v.From).ToHashSet(),
         };
     }
 
@@ -277,6 +285,7 @@ internal static partial class RulePackLoader
     private static List<PackVersion> ReadVersions(YamlMap map, ProblemList problems, DateOnly? packFrom, DateOnly? packUntil)
     {
         var versions = new List<PackVersion>();
+        var names = new HashSet<string>(StringComparer.Ordinal); // a set, not a scan of the list: 200,000 versions stay linear
         foreach (var node in map.Sequence("versions", required: false)?.Children ?? Enumerable.Empty<YamlNode>())
         {
             if (YamlMap.From(node, problems, "a version", VersionKeys) is not { } entry)
@@ -303,7 +312,7 @@ internal static partial class RulePackLoader
                 continue;
             }
 
-            if (versions.Any(v => v.Name == name))
+            if (!names.Add(name))
             {
                 problems.Add(entry.Start, null, $"duplicate version '{name}'");
                 continue;
@@ -469,12 +478,20 @@ internal static partial class RulePackLoader
         Expression? gate = null;
         if (appliesFrom is { } gateDay)
         {
-            if (!header.Versions.Any(v => v.From == gateDay) || header.Versions[0].From == gateDay)
+            if (!header.LaterVersionStarts.Contains(gateDay))
             {
-                var later = header.Versions.Skip(1).Select(v => v.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                // At most a few days named: a pack of 100,000 versions would otherwise repeat them all in every rule's problem.
+                const int named = 10;
+                var later = header.Versions.Skip(1).Take(named + 1).Select(v => v.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var list = later.Length > named ? string.Join(", ", later.Take(named)) + ", ..." : string.Join(", ", later);
                 problems.Add(map.Node("from")!.Start, ruleId, later.Length == 0
                     ? "'from' names the version of the pack a rule starts in, but the pack lists no later versions (pack.yaml 'versions')"
-                    : $"'from' must be the first day of one of the pack's later versions ({string.Join(", ", later)})");
+                    : $"'from' must be the first day of one of the pack's later versions ({list})");
+            }
+            else if (header.DecidedBy == DecidingDate.Decision)
+            {
+                // The gate reads commencement while the version line reads the decision date: they could disagree.
+                problems.Add(map.Node("from")!.Start, ruleId, "'from' gates a rule by when the process commenced, but this pack's period and versions are decided by the decision date (inForce.decidedBy: decision)");
             }
             else
             {
@@ -539,6 +556,13 @@ internal static partial class RulePackLoader
         var result = parser.Parse(node.Value!, resultType, facts);
         if (result.Body is not null)
         {
+            if (GateDates.FindBad(result.Body) is { } bad)
+            {
+                // Would throw at every check, making the rule failed for every procurement: a load problem instead.
+                problems.Add(node.Start, ruleId, $"{what}: CommencedOnOrAfter takes a date written as a text literal, yyyy-MM-dd, such as \"2025-02-24\"; not {bad}");
+                return null;
+            }
+
             return result.Body;
         }
 
@@ -552,6 +576,31 @@ internal static partial class RulePackLoader
 
         problems.Add(line, column, ruleId, $"{what}: {error} (in: {Shorten(node.Value!.Trim())})");
         return null;
+    }
+
+    /// <summary>Finds a call of <c>CommencedOnOrAfter</c> whose argument is not a literal <c>yyyy-MM-dd</c> date.</summary>
+    private sealed class GateDates : ExpressionVisitor
+    {
+        private string? _bad;
+
+        public static string? FindBad(Expression body)
+        {
+            var finder = new GateDates();
+            finder.Visit(body);
+            return finder._bad;
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (_bad is null && node.Method.DeclaringType == typeof(Expressions.RuleScope) && node.Method.Name == nameof(Expressions.RuleScope.CommencedOnOrAfter))
+            {
+                _bad = node.Arguments[0] is ConstantExpression { Value: string text }
+                    ? DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _) ? null : $"'{text}'"
+                    : "a computed value";
+            }
+
+            return _bad is null ? base.VisitMethodCall(node) : node;
+        }
     }
 
     /// <summary>Whether an expression names a fact as a word of its own, outside string literals.</summary>
@@ -868,6 +917,9 @@ internal sealed record PackHeader(
 
     /// <summary>The pack's versions, oldest first (<c>versions</c>); empty when it has one text.</summary>
     public IReadOnlyList<PackVersion> Versions { get; init; } = Array.Empty<PackVersion>();
+
+    /// <summary>The first days of the versions after the first: the days a rule's <c>from</c> may name. Built once, so each rule's check is a look-up.</summary>
+    public IReadOnlySet<DateOnly> LaterVersionStarts { get; init; } = new HashSet<DateOnly>();
 
     /// <summary>The source's text with white space folded, computed once per load.</summary>
     public string NormalisedText(SourceDocument source)

@@ -23,7 +23,7 @@ internal static class MarkdownReport
             md.AppendLine(chosen).AppendLine();
         }
 
-        md.AppendLine(TextReport.PeriodNote(report)).AppendLine();
+        md.AppendLine(TextReport.PeriodNote(report, static text => Value(text))).AppendLine();
         md.Append("**Result:** ").AppendLine(TextReport.Summary(report));
         if (report.Verdicts.Count > 0)
         {

@@ -60,11 +60,16 @@ internal static class TextReport
         return string.Join(", ", parts);
     }
 
-    public static string PeriodNote(CheckReport report)
+    /// <summary>
+    /// The period line. <paramref name="value"/> escapes the text in it that comes from the pack (a version's name and
+    /// title) for the writer's output; the rest is the library's own words and dates.
+    /// </summary>
+    public static string PeriodNote(CheckReport report, Func<string, string>? value = null)
     {
+        value ??= static text => text;
         var pack = report.Pack;
         var period = "in force from " + Format(pack.InForceFrom) + (pack.InForceUntil is { } until ? " until " + Format(until) : string.Empty);
-        var version = report.Version is { } v ? $" Version {v.Name}: {v.Title}." : pack.Versions.Count > 0 && report.Period != PeriodStatus.OutsidePeriod
+        var version = report.Version is { } v ? $" Version {value(v.Name)}: {value(v.Title)}." : pack.Versions.Count > 0 && report.Period != PeriodStatus.OutsidePeriod
             ? " Version not decided: the record does not say whether the process commenced before or after an amendment; rules an amendment added are undetermined."
             : string.Empty;
         var note = (pack.DecidedBy, report.Period) switch
@@ -169,10 +174,10 @@ internal static class TextReport
         text.Append("Rule pack ").Append(V(report.Pack.Id)).Append(' ').Append(V(report.Pack.Version)).Append(": ").AppendLine(V(report.Pack.Title));
         if (SelectionNote(report) is { } chosen)
         {
-            text.AppendLine(chosen);
+            text.AppendLine(V(chosen));
         }
 
-        text.AppendLine(PeriodNote(report));
+        text.AppendLine(PeriodNote(report, V));
         text.Append("Result: ").AppendLine(Summary(report));
         WriteVerdicts(report, text);
         WriteDerived(report, text);
