@@ -117,6 +117,18 @@ public class DatedPackTests
     }
 
     [Test]
+    public void Select_NoCommissionerKindCommencedIn2024_IsThePsrEvenWithAnOpenEndedNotice()
+    {
+        // The notice is known only to be on or before 3 March 2025; the commencement still places the procurement after
+        // the letter's period, so the letter is ruled out and the PSR is the only pack that can apply.
+        var selection = RulePack.Select(Case(("processCommenced", "2024-10"), ("awardNoticeSubmitted", "on or before 2025-03-03")));
+
+        selection.Status.Should().Be(PackSelectionStatus.OnlyPossible);
+        selection.Pack!.Id.Should().Be("psr-2023");
+        selection.Considered[0].Should().Contain("run from 2024-10-01 to 2025-03-03, all outside it");
+    }
+
+    [Test]
     public void Select_PctWithNothingDated_IsAmbiguousNotTheLetter()
     {
         // Nothing dates it: the letter is the only pack a PCT fits, but a pack is never assumed from nothing.

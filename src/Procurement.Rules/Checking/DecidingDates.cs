@@ -84,8 +84,8 @@ internal static class DecidingDates
     }
 
     /// <summary>
-    /// The span of the timeline's dated events, from the earliest day any may fall on to the latest (an open bound
-    /// stays open); null when no event has a calendar date. What the record shows of when the procurement happened, for
+    /// The span of the timeline's dated events, from the earliest lower bound any gives to the latest upper bound (open
+    /// only when no event bounds that side); null when no event has a calendar date. What the record shows of when the procurement happened, for
     /// choosing a pack when its deciding date is not recorded.
     /// </summary>
     public static EventDate? TimelineSpan(ProposedProcurement procurement)
@@ -119,7 +119,9 @@ internal static class DecidingDates
             }
         }
 
-        return any ? DateSpan.Interval(openStart ? null : earliest, openEnd ? null : latest) : null;
+        // An open bound ("on or before 2025-03-03") is left open only when no other event bounds that side: the other
+        // events still place the procurement, and this is a stated inference for choosing a pack, not a deciding date.
+        return any ? DateSpan.Interval(openStart && earliest is null ? null : earliest, openEnd && latest is null ? null : latest) : null;
     }
 
     /// <summary>Words for a span of dates: "from 2010-01 to 2011-03", "on 2010-05-01", "on or before 2010-05-01".</summary>
