@@ -198,7 +198,7 @@ public class CliPackSelectionTests
         suites[0].Descendants("property").Single(p => (string)p.Attribute("name")! == "pack").Attribute("value")!.Value.Should().StartWith("ppccr-2013 ");
         suites[0].Descendants("property").Single(p => (string)p.Attribute("name")! == "selection").Attribute("value")!.Value.Should().StartWith("ppccr-2013: ");
         var skipped = suites[1].Element("testcase")!.Element("skipped")!;
-        ((string)skipped.Attribute("message")!).Should().StartWith("not checked: The record does not say which pack applies");
+        ((string)skipped.Attribute("message")!).Should().StartWith("not checked: Nothing in the record dates the procurement");
         ((int)suites[1].Attribute("skipped")!).Should().Be(1);
     }
 
@@ -247,7 +247,7 @@ public class CliPackSelectionTests
     {
         var result = Run(["--format", "markdown", "d-undated.yaml"]);
 
-        result.Stdout.Should().Contain("# Procurement undated: not checked").And.Contain("undated: not checked: The record does not say");
+        result.Stdout.Should().Contain("# Procurement undated: not checked").And.Contain("undated: not checked: Nothing in the record dates the procurement");
     }
 
     [TestCase("burnham-2009")]
