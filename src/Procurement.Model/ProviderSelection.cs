@@ -145,4 +145,11 @@ public sealed record ProviderSelection
     /// risk); <see langword="false"/>: recorded as not so justified.
     /// </summary>
     public bool? HigherTurnoverJustified { get; init; }
+
+    /// <summary>
+    /// Items the commissioner's record is known not to hold ("the record does not include the abandonment date"), when
+    /// what else it holds is not known: <see cref="RecordKept"/> lists everything the record holds, so use this for a
+    /// known gap in a record not otherwise described. An item may not be in both lists. Not recorded when <see langword="null"/>.
+    /// </summary>
+    public IReadOnlyList<RecordItem>? RecordLacks { get; init; }
 }

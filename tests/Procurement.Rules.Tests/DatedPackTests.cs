@@ -331,6 +331,20 @@ public class DatedPackTests
         Psr.Check(procurement).ToString().Should().Contain("Modified 2024-04-10, within the pack's period");
     }
 
+    [Test]
+    public void ParseYaml_AnItemTheRecordBothHoldsAndLacks_IsALocatedError()
+    {
+        var act = () => ProcurementFile.ParseYaml("""
+            id: both
+            selection:
+              recordKept: [abandonmentDate, decisionReasons]
+              recordLacks: [abandonmentDate]
+            """);
+
+        act.Should().Throw<ProcurementLoadException>().Which.Message.Should()
+            .Contain("selection.recordLacks[0]").And.Contain("'abandonmentDate' is also in selection.recordKept");
+    }
+
     /// <summary>A test pack whose pack.yaml takes the 2009 pack's header with its inForce block replaced.</summary>
     private static TestPack Pack(string header, string rules)
     {

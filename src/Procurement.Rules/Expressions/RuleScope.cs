@@ -777,6 +777,44 @@ internal sealed class RuleScope
         }
     }
 
+    // ---- The commissioner's record ----
+
+    /// <summary>
+    /// Whether the commissioner's record holds <paramref name="item"/>: false when <c>selection.recordLacks</c> lists it;
+    /// otherwise, when <c>selection.recordKept</c> is recorded, whether it lists it (that list is everything the record
+    /// holds); otherwise unknown, naming <c>selection.recordKept</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool RecordHolds(RecordItem item)
+    {
+        var selection = _procurement.Selection;
+        if (selection?.RecordLacks is { } lacks && Listed(lacks, item))
+        {
+            return false;
+        }
+
+        if (selection?.RecordKept is { } kept)
+        {
+            return Listed(kept, item);
+        }
+
+        NoteMissing("selection.recordKept");
+        return false;
+
+        static bool Listed(IReadOnlyList<RecordItem> items, RecordItem wanted)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] == wanted)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     // ---- Deadlines (the Provider Selection Regime's days and working days) ----
 
     /// <summary>

@@ -238,6 +238,15 @@ internal static class ProcurementValidator
                 DefinedAt<RecordItem>(kept[i], "selection.recordKept", i, string.Empty, "record item");
             }
 
+            for (var i = 0; selection.RecordLacks is { } lacks && i < lacks.Count; i++)
+            {
+                DefinedAt<RecordItem>(lacks[i], "selection.recordLacks", i, string.Empty, "record item");
+                if (selection.RecordKept is { } held && held.Contains(lacks[i]))
+                {
+                    Add(At("selection.recordLacks", i), $"'{Names.Camel(lacks[i])}' is also in selection.recordKept: the record cannot both hold and lack it");
+                }
+            }
+
             for (var i = 0; selection.DecisionMakers is { } makers && i < makers.Count; i++)
             {
                 if (string.IsNullOrWhiteSpace(makers[i]))

@@ -173,6 +173,7 @@ internal static class FactDescriptions
         ["ProviderSelection.DebarmentListChecked"] = "whether the debarment list was checked",
         ["ProviderSelection.RecordKept"] = "what the commissioner's record of the procurement holds (`[]` if nothing)",
         ["ProviderSelection.DecisionMakers"] = "who made the decisions",
+        ["ProviderSelection.RecordLacks"] = "what the commissioner's record is known not to hold, when what else it holds is not known",
         ["ProviderSelection.AllFrameworkPartiesInvited"] = "whether every provider party to the framework agreement was invited to the call-off competition",
         ["ProviderSelection.HigherTurnoverJustified"] = "whether a minimum turnover above twice the contract's value was recorded as justified (a special risk)",
         ["ProviderSelection.LongerFrameworkTermJustified"] = "whether a framework term longer than four years was justified as exceptional",
