@@ -75,11 +75,11 @@ public sealed class PackSelection
     internal static PackSelection Named(ProposedProcurement procurement, RulePack pack) =>
         new(procurement, pack, PackSelectionStatus.Selected, $"{pack.Id} was named by the caller.", Array.Empty<string>());
 
-    internal static PackSelection Choose(ProposedProcurement procurement, IReadOnlyList<RulePack> packs)
+    internal static PackSelection Choose(ProposedProcurement procurement, IReadOnlyList<PackScope> packs)
     {
-        var applies = new List<(RulePack Pack, string Why)>();
-        var possible = new List<(RulePack Pack, string Why)>();
-        var unknown = new List<RulePack>();
+        var applies = new List<(PackScope Pack, string Why)>();
+        var possible = new List<(PackScope Pack, string Why)>();
+        var unknown = new List<PackScope>();
         var considered = new List<string>(packs.Count);
         foreach (var pack in packs)
         {
@@ -101,7 +101,7 @@ public sealed class PackSelection
 
         if (applies.Count == 1)
         {
-            return new PackSelection(procurement, applies[0].Pack, PackSelectionStatus.Selected, $"{applies[0].Pack.Id}: {applies[0].Why}", considered);
+            return new PackSelection(procurement, applies[0].Pack.Load(), PackSelectionStatus.Selected, $"{applies[0].Pack.Id}: {applies[0].Why}", considered);
         }
 
         if (applies.Count > 1)
@@ -112,7 +112,7 @@ public sealed class PackSelection
 
         if (possible.Count == 1 && unknown.Count == 0)
         {
-            return new PackSelection(procurement, possible[0].Pack, PackSelectionStatus.OnlyPossible,
+            return new PackSelection(procurement, possible[0].Pack.Load(), PackSelectionStatus.OnlyPossible,
                 $"{possible[0].Pack.Id} is the only pack that can apply: {possible[0].Why}", considered);
         }
 
@@ -151,7 +151,7 @@ public sealed class PackSelection
     }
 
     /// <summary>How the pack fits, with the reason in words.</summary>
-    private static (Fit Fit, string Why) Consider(ProposedProcurement procurement, RulePack pack)
+    private static (Fit Fit, string Why) Consider(ProposedProcurement procurement, PackScope pack)
     {
         var period = pack.InForceUntil is { } until
             ? $"in force from {Day(pack.InForceFrom)} to {Day(until)}"
@@ -208,4 +208,21 @@ public sealed class PackSelection
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// What choosing a pack needs of it: its id, period, deciding date and commissioners, read from its <c>pack.yaml</c>
+/// alone, and a way to load the whole pack, so that choosing among the embedded packs compiles only the one chosen.
+/// </summary>
+internal sealed record PackScope(
+    string Id,
+    DateOnly InForceFrom,
+    DateOnly? InForceUntil,
+    DecidingDate DecidedBy,
+    IReadOnlyList<CommissionerKind> AppliesTo,
+    Func<RulePack> Load)
+{
+    /// <summary>The scope of a pack already loaded.</summary>
+    public static PackScope Of(RulePack pack) =>
+        new(pack.Id, pack.InForceFrom, pack.InForceUntil, pack.DecidedBy, pack.AppliesTo, () => pack);
 }

@@ -49,6 +49,18 @@ public sealed class RulePack
 
     private static readonly ConcurrentDictionary<string, Lazy<RulePack>> Embedded = new(StringComparer.Ordinal);
 
+    // What choosing among the embedded packs needs, read from each pack.yaml once (reading a header compiles nothing);
+    // the chosen pack is then loaded and compiled through GetEmbedded.
+    private static readonly Lazy<PackScope[]> EmbeddedScopes = new(
+        () => EmbeddedPackFiles.PackIds().Select(id =>
+        {
+            var header = RulePackLoader.ReadEmbeddedHeader(id);
+            return header is null
+                ? PackScope.Of(GetEmbedded(id)) // a broken header: the full load throws, naming every problem
+                : new PackScope(header.Id, header.InForceFrom, header.InForceUntil, header.DecidedBy, header.AppliesTo, () => GetEmbedded(id));
+        }).ToArray(),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly CompiledRule[] _rules;
     private readonly PackEngine _engine;
 
@@ -408,7 +420,7 @@ public sealed class RulePack
     public static PackSelection Select(ProposedProcurement procurement)
     {
         ArgumentNullException.ThrowIfNull(procurement);
-        return PackSelection.Choose(procurement, EmbeddedPackIds.Select(GetEmbedded).ToArray());
+        return PackSelection.Choose(procurement, EmbeddedScopes.Value);
     }
 
     /// <summary>Chooses among <paramref name="packs"/> the one that applies to a procurement, as <see cref="Select(ProposedProcurement)"/> does among the embedded packs.</summary>
@@ -427,7 +439,7 @@ public sealed class RulePack
             throw new ArgumentNullException(nameof(packs), "One of the packs is null.");
         }
 
-        return PackSelection.Choose(procurement, list);
+        return PackSelection.Choose(procurement, list.Select(PackScope.Of).ToArray());
     }
 
     /// <summary>

@@ -110,6 +110,18 @@ internal static partial class RulePackLoader
         return compiled.OfType<CompiledRule>().ToArray();
     }
 
+    /// <summary>
+    /// The header of an embedded pack, read without compiling its rules (for choosing a pack by date); null when it has
+    /// problems, which the full load then reports, located.
+    /// </summary>
+    internal static PackHeader? ReadEmbeddedHeader(string id)
+    {
+        var files = new EmbeddedPackFiles(id);
+        var problems = new ProblemList { File = files.Display("pack.yaml") };
+        var header = ReadHeader(files, problems);
+        return problems.Count > 0 ? null : header;
+    }
+
     private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
     {
         var read = files.Read("pack.yaml");
