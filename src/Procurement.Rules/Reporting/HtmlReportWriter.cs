@@ -1000,6 +1000,7 @@ public sealed class HtmlReportWriter
           table.heat tr, article.breach, blockquote { break-inside: avoid; }
           section.case { break-inside: avoid-page; }
           #chart { break-before: page; }
+          section.pack { break-before: page; }
         }
 
         """;
