@@ -79,18 +79,23 @@ public sealed class PackSelection
     {
         var applies = new List<(RulePack Pack, string Why)>();
         var possible = new List<(RulePack Pack, string Why)>();
+        var unknown = new List<RulePack>();
         var considered = new List<string>(packs.Count);
         foreach (var pack in packs)
         {
-            var (verdict, why) = Consider(procurement, pack);
+            var (fit, why) = Consider(procurement, pack);
             considered.Add($"{pack.Id}: {why}");
-            if (verdict == true)
+            switch (fit)
             {
-                applies.Add((pack, why));
-            }
-            else if (verdict is null)
-            {
-                possible.Add((pack, why));
+                case Fit.Applies:
+                    applies.Add((pack, why));
+                    break;
+                case Fit.Possible:
+                    possible.Add((pack, why));
+                    break;
+                case Fit.Unknown:
+                    unknown.Add(pack);
+                    break;
             }
         }
 
@@ -105,16 +110,23 @@ public sealed class PackSelection
                 $"More than one pack applies ({string.Join(", ", applies.Select(a => a.Pack.Id))}); name the one to check against.", considered);
         }
 
-        if (possible.Count == 1)
+        if (possible.Count == 1 && unknown.Count == 0)
         {
             return new PackSelection(procurement, possible[0].Pack, PackSelectionStatus.OnlyPossible,
                 $"{possible[0].Pack.Id} is the only pack that can apply: {possible[0].Why}", considered);
         }
 
-        if (possible.Count > 1)
+        if (possible.Count == 0 && unknown.Count > 0)
         {
             return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
-                $"The record does not say which pack applies ({string.Join(", ", possible.Select(p => p.Pack.Id))} could); "
+                $"Nothing in the record dates the procurement, so no pack is assumed ({string.Join(", ", unknown.Select(p => p.Id))} could apply); "
+                + "record when the process commenced (a processCommenced event) or the decision date, or name a pack.", considered);
+        }
+
+        if (possible.Count + unknown.Count > 0)
+        {
+            return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
+                $"The record does not say which pack applies ({string.Join(", ", possible.Select(p => p.Pack).Concat(unknown).Select(p => p.Id))} could); "
                 + "record when the process commenced (a processCommenced event) or the decision date, and the commissioner's kind, or name a pack.", considered);
         }
 
@@ -122,8 +134,24 @@ public sealed class PackSelection
             "No pack covers this procurement: " + string.Join("; ", considered) + ".", considered);
     }
 
-    /// <summary>Whether the pack applies (true), does not (false) or may (null), with the reason in words.</summary>
-    private static (bool? Applies, string Why) Consider(ProposedProcurement procurement, RulePack pack)
+    /// <summary>How a pack fits a procurement.</summary>
+    private enum Fit
+    {
+        /// <summary>The record shows the pack applies.</summary>
+        Applies,
+
+        /// <summary>The record leaves it possible (a date spanning the period's bounds, an unrecorded commissioner kind).</summary>
+        Possible,
+
+        /// <summary>Nothing in the record dates the procurement: never chosen as the only possible pack.</summary>
+        Unknown,
+
+        /// <summary>The record shows it does not apply.</summary>
+        No,
+    }
+
+    /// <summary>How the pack fits, with the reason in words.</summary>
+    private static (Fit Fit, string Why) Consider(ProposedProcurement procurement, RulePack pack)
     {
         var period = pack.InForceUntil is { } until
             ? $"in force from {Day(pack.InForceFrom)} to {Day(until)}"
@@ -132,7 +160,7 @@ public sealed class PackSelection
             ? "the decision date"
             : DecidingDates.IsModification(procurement) ? "the date of the modification (contractModified)" : "the date the process commenced (processCommenced)";
 
-        bool? authority = true;
+        var authority = true;
         var authorityWhy = string.Empty;
         if (pack.AppliesTo.Count > 0)
         {
@@ -141,30 +169,41 @@ public sealed class PackSelection
             {
                 if (!pack.AppliesTo.Contains(kind))
                 {
-                    return (false, $"applies to commissioners of kind {kinds}, and the commissioner is {Names.Camel(kind)}");
+                    return (Fit.No, $"applies to commissioners of kind {kinds}, and the commissioner is {Names.Camel(kind)}");
                 }
 
                 authorityWhy = $"; the commissioner is {Names.Camel(kind)}";
             }
             else
             {
-                authority = null;
+                authority = false;
                 authorityWhy = $"; the commissioner's kind is not recorded (the pack applies to {kinds})";
             }
         }
 
         if (DecidingDates.Of(procurement, pack.DecidedBy) is not { } date || date.IsUndated)
         {
-            return (null, $"{period}, and {dateName} is not recorded{authorityWhy}");
+            // The deciding date is not recorded: the timeline's dated events still show when the procurement happened.
+            // Every one of them outside the period rules the pack out (said as an inference); some inside or across it
+            // leave it possible; none at all leave it unknown, and an unknown is never the "only possible" pack.
+            if (DecidingDates.TimelineSpan(procurement) is not { } events)
+            {
+                return (Fit.Unknown, $"{period}, and neither {dateName} nor any dated event is recorded{authorityWhy}");
+            }
+
+            var lived = $"{dateName} is not recorded, and the timeline's dated events run {DecidingDates.Describe(events)}";
+            return DecidingDates.Within(events, pack.InForceFrom, pack.InForceUntil) == false
+                ? (Fit.No, $"{period}, {lived}, all outside it")
+                : (Fit.Possible, $"{period}, {lived}{authorityWhy}");
         }
 
         var described = DecidingDates.Describe(procurement, pack.DecidedBy, date);
         return DecidingDates.Within(date, pack.InForceFrom, pack.InForceUntil) switch
         {
-            false => (false, $"{period}, and the procurement was {described}"),
-            true when authority == true => (true, $"{period}, and the procurement was {described}{authorityWhy}"),
-            true => (null, $"{period}, and the procurement was {described}{authorityWhy}"),
-            _ => (null, $"{period}, and the procurement was {described}, which may be either side of the period's bounds{authorityWhy}"),
+            false => (Fit.No, $"{period}, and the procurement was {described}"),
+            true when authority => (Fit.Applies, $"{period}, and the procurement was {described}{authorityWhy}"),
+            true => (Fit.Possible, $"{period}, and the procurement was {described}{authorityWhy}"),
+            _ => (Fit.Possible, $"{period}, and the procurement was {described}, which may be either side of the period's bounds{authorityWhy}"),
         };
     }
 

@@ -99,8 +99,8 @@ public class CliPackSelectionTests
         var result = Run(["d-undated.yaml"]);
 
         result.ExitCode.Should().Be(0, "as a case outside the period, it trips the gate only with --fail-on undetermined: {0}", result);
-        result.Stdout.Should().Contain("undated: not checked: The record does not say which pack applies (ppccr-2013, psr-2023 could)")
-            .And.Contain("considered psr-2023: in force from 2024-01-01, and the date the process commenced (processCommenced) is not recorded");
+        result.Stdout.Should().Contain("undated: not checked: Nothing in the record dates the procurement, so no pack is assumed (ppccr-2013, psr-2023 could apply)")
+            .And.Contain("considered psr-2023: in force from 2024-01-01, and neither the date the process commenced (processCommenced) nor any dated event is recorded");
         result.Stdout.Should().NotContain("Rule pack ", "no pack was used, not even the nearest");
         result.Stdout.Should().Contain("Summary: 0 cases checked: 0 with breaches", "no pack was used, so none is named");
         result.Stdout.Split(Environment.NewLine).Should().ContainSingle(l => l.StartsWith("Not checked, no rule pack could be chosen", StringComparison.Ordinal))
@@ -198,7 +198,7 @@ public class CliPackSelectionTests
         suites[0].Descendants("property").Single(p => (string)p.Attribute("name")! == "pack").Attribute("value")!.Value.Should().StartWith("ppccr-2013 ");
         suites[0].Descendants("property").Single(p => (string)p.Attribute("name")! == "selection").Attribute("value")!.Value.Should().StartWith("ppccr-2013: ");
         var skipped = suites[1].Element("testcase")!.Element("skipped")!;
-        ((string)skipped.Attribute("message")!).Should().StartWith("not checked: The record does not say which pack applies");
+        ((string)skipped.Attribute("message")!).Should().StartWith("not checked: Nothing in the record dates the procurement");
         ((int)suites[1].Attribute("skipped")!).Should().Be(1);
     }
 
@@ -247,7 +247,7 @@ public class CliPackSelectionTests
     {
         var result = Run(["--format", "markdown", "d-undated.yaml"]);
 
-        result.Stdout.Should().Contain("# Procurement undated: not checked").And.Contain("undated: not checked: The record does not say");
+        result.Stdout.Should().Contain("# Procurement undated: not checked").And.Contain("undated: not checked: Nothing in the record dates the procurement");
     }
 
     [TestCase("burnham-2009")]

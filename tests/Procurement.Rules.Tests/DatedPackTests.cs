@@ -96,6 +96,49 @@ public class DatedPackTests
     }
 
     [Test]
+    public void Select_OtherCommissionerIn2025WithoutADecisionDate_IsNotCheckedAgainstTheLetter()
+    {
+        // A Welsh health board, say: outside both regulations by kind, and every dated event is long after the letter's
+        // period, so no pack applies (never the letter as the nearest one).
+        var selection = RulePack.Select(Case(("processCommenced", "2025-03-01"), ("contractAwarded", "2025-09")) with { Commissioner = new Commissioner { Name = "W", Kind = CommissionerKind.OtherCommissioner } });
+
+        selection.Status.Should().Be(PackSelectionStatus.NoPackApplies);
+        selection.Considered.Should().Contain("burnham-2009: in force from 2009-09-25 to 2013-03-31, the decision date is not recorded, and the timeline's dated events run from 2025-03-01 to 2025-09-30, all outside it");
+    }
+
+    [Test]
+    public void Select_PctWithoutADecisionDateButEventsIn2010_IsTheLetterAsTheOnlyPossiblePack()
+    {
+        var selection = RulePack.Select(Case(("tenderDecision", "2010-03"), ("noticePublished", "2010-06-01")) with { Commissioner = new Commissioner { Name = "P PCT", Kind = CommissionerKind.Pct } });
+
+        selection.Status.Should().Be(PackSelectionStatus.OnlyPossible);
+        selection.Pack!.Id.Should().Be("burnham-2009");
+        selection.Reason.Should().Contain("the timeline's dated events run from 2010-03-01 to 2010-06-01");
+    }
+
+    [Test]
+    public void Select_NoCommissionerKindCommencedIn2024_IsThePsrEvenWithAnOpenEndedNotice()
+    {
+        // The notice is known only to be on or before 3 March 2025; the commencement still places the procurement after
+        // the letter's period, so the letter is ruled out and the PSR is the only pack that can apply.
+        var selection = RulePack.Select(Case(("processCommenced", "2024-10"), ("awardNoticeSubmitted", "on or before 2025-03-03")));
+
+        selection.Status.Should().Be(PackSelectionStatus.OnlyPossible);
+        selection.Pack!.Id.Should().Be("psr-2023");
+        selection.Considered[0].Should().Contain("run from 2024-10-01 to 2025-03-03, all outside it");
+    }
+
+    [Test]
+    public void Select_PctWithNothingDated_IsAmbiguousNotTheLetter()
+    {
+        // Nothing dates it: the letter is the only pack a PCT fits, but a pack is never assumed from nothing.
+        var selection = RulePack.Select(new ProposedProcurement { Id = "x", Commissioner = new Commissioner { Name = "P PCT", Kind = CommissionerKind.Pct } });
+
+        selection.Status.Should().Be(PackSelectionStatus.Ambiguous);
+        selection.Pack.Should().BeNull();
+    }
+
+    [Test]
     public void Select_NothingDated_IsAmbiguousAndSaysWhatToRecord()
     {
         var selection = RulePack.Select(new ProposedProcurement { Id = "x" });
@@ -262,7 +305,7 @@ public class DatedPackTests
 
         var act = () => selection.Check();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("No rule pack was chosen for x: The record does not say which pack applies*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("No rule pack was chosen for x: Nothing in the record dates the procurement*");
     }
 
     [Test]

@@ -83,6 +83,52 @@ internal static class DecidingDates
         return null;
     }
 
+    /// <summary>
+    /// The span of the timeline's dated events, from the earliest lower bound any gives to the latest upper bound (open
+    /// only when no event bounds that side); null when no event has a calendar date. What the record shows of when the procurement happened, for
+    /// choosing a pack when its deciding date is not recorded.
+    /// </summary>
+    public static EventDate? TimelineSpan(ProposedProcurement procurement)
+    {
+        DateOnly? earliest = null, latest = null;
+        bool openStart = false, openEnd = false, any = false;
+        foreach (var e in procurement.Timeline ?? Array.Empty<TimelineEvent>())
+        {
+            if (e is null || e.Date.Calendar is not { IsUndated: false } date || (date.Earliest is null && date.Latest is null))
+            {
+                continue;
+            }
+
+            any = true;
+            if (date.Earliest is { } lo)
+            {
+                earliest = earliest is null || lo < earliest ? lo : earliest;
+            }
+            else
+            {
+                openStart = true;
+            }
+
+            if (date.Latest is { } hi)
+            {
+                latest = latest is null || hi > latest ? hi : latest;
+            }
+            else
+            {
+                openEnd = true;
+            }
+        }
+
+        // An open bound ("on or before 2025-03-03") is left open only when no other event bounds that side: the other
+        // events still place the procurement, and this is a stated inference for choosing a pack, not a deciding date.
+        return any ? DateSpan.Interval(openStart && earliest is null ? null : earliest, openEnd && latest is null ? null : latest) : null;
+    }
+
+    /// <summary>Words for a span of dates: "from 2010-01 to 2011-03", "on 2010-05-01", "on or before 2010-05-01".</summary>
+    public static string Describe(EventDate span) => span.Earliest is { } lo && span.Latest is { } hi && lo != hi
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from {lo:yyyy-MM-dd} to {hi:yyyy-MM-dd}")
+        : span.IsExact ? "on " + span : span.ToString();
+
     /// <summary>Words for a deciding date and where it came from, for reports: "commenced 2024-03 (processCommenced)".</summary>
     public static string Describe(ProposedProcurement procurement, DecidingDate by, EventDate date) => by switch
     {

@@ -795,7 +795,7 @@ internal sealed class RuleScope
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public EventDate? AddWorkingDays(EventDate? date, int days) =>
-        Shift(date, d => EnglandCalendar.AddWorkingDays(d, days));
+        Shift(date, d => EnglandCalendar.AddWorkingDays(d, days), beyond: CalendarFact);
 
     /// <summary>
     /// The last day of the standstill period after a notice of intention to award published on <paramref name="published"/>:
@@ -833,8 +833,16 @@ internal sealed class RuleScope
         return Compare(first, EventDate.On(day), DateOrder.OnOrAfter);
     }
 
-    /// <summary>Maps each bound of a date through <paramref name="map"/> (monotonic), keeping the name it stands for when imprecise.</summary>
-    private EventDate? Shift(EventDate? date, Func<DateOnly, DateOnly?> map)
+    /// <summary>The fact named when a deadline falls outside the years the working-day calendar covers.</summary>
+    internal const string CalendarFact = "calendar.england";
+
+    /// <summary>
+    /// Maps each bound of a date through <paramref name="map"/> (monotonic), keeping the name it stands for when
+    /// imprecise. When the map knows nothing of a date the record does give (a working day beyond the calendar's years),
+    /// the result is unknown: <paramref name="beyond"/> is named, so the operand is undetermined and the report says
+    /// why, rather than blaming an unrelated undated event.
+    /// </summary>
+    private EventDate? Shift(EventDate? date, Func<DateOnly, DateOnly?> map, string? beyond = null)
     {
         if (date is not { } value)
         {
@@ -844,11 +852,21 @@ internal sealed class RuleScope
         var calendar = value.Calendar;
         if (calendar.Exact is { } exact)
         {
-            return map(exact) is { } shifted ? EventDate.On(shifted) : EventDate.Undated;
+            if (map(exact) is { } shifted)
+            {
+                return EventDate.On(shifted);
+            }
+
+            return Beyond(beyond);
         }
 
         var earliest = calendar.Earliest is { } lo ? map(lo) : null;
         var latest = calendar.Latest is { } hi ? map(hi) : null;
+        if (earliest is null && latest is null && (calendar.Earliest is not null || calendar.Latest is not null))
+        {
+            return Beyond(beyond);
+        }
+
         var result = (earliest, latest) switch
         {
             ({ } a, { } b) => EventDate.Between(a, b),
@@ -868,6 +886,21 @@ internal sealed class RuleScope
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The result of a shift the map could not make: null with <paramref name="fact"/> named (an unknown operand), or,
+    /// with no fact to name, an undated date, which any comparison leaves undecided.
+    /// </summary>
+    private EventDate? Beyond(string? fact)
+    {
+        if (fact is null)
+        {
+            return EventDate.Undated;
+        }
+
+        NoteMissing(fact);
+        return null;
     }
 
     // ---- Other helpers ----

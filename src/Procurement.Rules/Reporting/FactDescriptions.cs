@@ -334,6 +334,8 @@ internal static class FactDescriptions
                 + "recorded by its kind alone (`incumbentContracts`; `[]` if there is none).";
         }
 
+        table[RuleScope.CalendarFact] = "Record England's public holidays for the years this deadline in working days falls in: the calendar "
+            + "(rules/calendars/england.yaml) covers 2013 to 2027, and a deadline outside those years is not computed rather than guessed.";
         table["timeline[].date"] = "Record each timeline event's date as precisely as the record allows (`timeline[].date`: a day, a month, a year or a bound).";
         return table;
     }

@@ -80,10 +80,11 @@ internal static class TextReport
                 => $"{Capital(Deciding(report, span))}, which may be either side of the pack's period ({period}): the period was not checked.",
             (_, PeriodStatus.DecisionDateNotRecorded)
                 => $"When the process commenced is not recorded (a processCommenced event): the pack's period ({period}) was not checked.",
-            (_, PeriodStatus.InForce) => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, within the pack's period ({period}).",
-            (_, PeriodStatus.OutsidePeriod) => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, outside the pack's period ({period}): not checked. Ask to check outside the period to apply the rules anyway.",
-            _ => $"{Capital(Deciding(report, report.DecidingDate!.Value))}, outside the pack's period ({period}): checked anyway, as asked.",
+            (_, PeriodStatus.InForce) => $"{Lead(report)}within the pack's period ({period}).",
+            (_, PeriodStatus.OutsidePeriod) => $"{Lead(report)}outside the pack's period ({period}): not checked. Ask to check outside the period to apply the rules anyway.",
+            _ => $"{Lead(report)}outside the pack's period ({period}): checked anyway, as asked.",
         };
+        note = char.ToUpperInvariant(note[0]) + note[1..];
         return note + version;
     }
 
@@ -91,6 +92,20 @@ internal static class TextReport
     private static string Deciding(CheckReport report, EventDate date) => report.Pack.DecidedBy == DecidingDate.Decision
         ? "decided " + date
         : (report.DecidedByModification ? "modified " : "commenced ") + date;
+
+    /// <summary>
+    /// "Decided 2009-10-01, " or "Commenced 2024-05, ": the date that placed the report in or outside the period; empty
+    /// for a report built without one (ReportBuilder gives only a status).
+    /// </summary>
+    private static string Lead(CheckReport report)
+    {
+        if (report.DecidingDate is { } deciding)
+        {
+            return Capital(Deciding(report, deciding)) + ", ";
+        }
+
+        return report.DecisionDate is { } decided ? "Decided " + Format(decided) + ", " : string.Empty;
+    }
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -365,4 +365,27 @@ public class DatedPackHostileTests
         File.WriteAllText(pack.PathOf("pack.yaml"), text[..start] + header.ReplaceLineEndings("\n") + "\n" + text[end..]);
         return pack;
     }
+
+    [Test]
+    public void StandstillEnd_IntentionPublishedPastTheCalendar_NamesNoUnrelatedEvent()
+    {
+        using var pack = Pack(VersionedHeader, TestPack.RuleText("After(First(ContractAwarded), StandstillEnd(First(IntentionToAwardPublished)))"));
+        var procurement = Commenced("2024-03-01") with
+        {
+            Timeline =
+            [
+                Event(EventKind.ProcessCommenced, "2024-03-01"),
+                new TimelineEvent { Kind = EventKind.BidReceived, Date = EventDate.Undated },
+                Event(EventKind.IntentionToAwardPublished, "2027-12-30"),
+                Event(EventKind.ContractAwarded, "2028-02-01"),
+            ],
+        };
+
+        var outcome = pack.Load().Check(procurement).Outcomes.Should().ContainSingle().Which;
+
+        outcome.Kind.Should().Be(OutcomeKind.Undetermined);
+        outcome.MissingFacts.Should().NotContain(f => f.Contains("bid", StringComparison.OrdinalIgnoreCase), string.Join(", ", outcome.MissingFacts));
+        outcome.MissingFacts.Should().Contain("calendar.england");
+        outcome.WouldDecide.Should().Contain(l => l.Contains("2013 to 2027", StringComparison.Ordinal));
+    }
 }
