@@ -1,7 +1,9 @@
 #:package Procurement.Rules@0.1.0
 
-// Checks every procurement case file in a folder against the Secretary of State's 2009 procurement principles and
-// prints one line per case, each breach with the policy's own words and a count of breaches per principle. It also
+// Checks every procurement case file in a folder against the rule pack in force for it (the 2009 principles and rules
+// for cooperation and competition, the 2013 regulations or the Provider Selection Regime, chosen by the case's own dates
+// and commissioner) and prints one line per case naming its pack, each breach with the policy's own words and a count
+// of breaches per principle of each pack. A case no pack could be chosen for is listed and counted, not checked. It also
 // writes, into an output folder, two CSV tables (cases-by-rule.csv: a row per case and rule; cases-by-principle.csv: a
 // row per case and principle) and cases.html, a page with a heat map of principle verdicts across the cases, a chart of
 // breaches by principle and every breach with its citations (open it in any browser; it needs nothing else).
@@ -49,8 +51,11 @@ if (!Directory.Exists(folder))
     return 2;
 }
 
-// ADAPT: the rule pack. To try edited rules, use RulePack.LoadFromDirectory("path/to/pack") instead.
-var pack = RulePack.Default;
+// ADAPT: the rule packs. Each case is checked against the one in force for it, chosen by RulePack.Select from the
+// packs the library carries. To check every case against one pack instead (a "2009 reading" of a later case, say), name
+// it: `RulePack? only = RulePack.GetEmbedded("burnham-2009");`; to try edited rules, use RulePack.LoadFromDirectory("path/to/pack")
+// there, or give RulePack.Select a list of your own packs below.
+RulePack? only = null;
 
 // ADAPT: which files are cases, in name order. Use SearchOption.AllDirectories to include sub-folders.
 var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.TopDirectoryOnly)
@@ -66,15 +71,18 @@ var htmlPath = Path.Combine(output, "cases.html");
 
 var library = typeof(RulePack).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 Console.WriteLine($"Checking {files.Count} case file(s) in {Path.GetFullPath(folder)}");
-Console.WriteLine($"against {pack}");
+Console.WriteLine(only is null ? $"against the rule pack in force for each case ({string.Join(", ", RulePack.EmbeddedPackIds)})" : $"against {only}");
 Console.WriteLine($"with Procurement.Rules {library}");
 Console.WriteLine();
 
-// One line per case. The cases are checked one at a time as they are read (CheckAll streams); each report goes straight
-// to the two CSV tables (a row per case and rule, a row per case and principle) and to the HTML page, which keeps only
-// a small summary per case, so a large folder is fine.
-Console.WriteLine($"{"Case",-40} {"Breaches",8} {"Undetermined",12} {"Compliant",9} {"Not applicable",14}");
+// One line per case. The cases are checked one at a time as they are read; each report goes straight to the two CSV
+// tables (a row per case and rule, a row per case and principle; the pack column says which pack) and to the HTML page,
+// which keeps only a small summary per case, so a large folder is fine.
+Console.WriteLine($"{"Case",-40} {"Pack",-14} {"Breaches",8} {"Undetermined",12} {"Compliant",9} {"Not applicable",14}");
 var breaches = new List<(string CaseId, RuleOutcome Breach)>();
+var packsUsed = new List<RulePack>();   // in first-seen order, for the summary per principle
+var checkedCases = 0;
+var noPack = 0;
 var unreadable = 0;
 var progress = new Progress(files.Count);
 var caseFiles = new Queue<string>();   // the file of each case read, in order, for the CSV's file column
@@ -86,20 +94,46 @@ using (var htmlFile = new StreamWriter(htmlPath))
     // text (GuardFormulas); set GuardFormulas = false if only programs read the files.
     var byRule = new CsvReportWriter(byRuleFile, CsvLayout.ByRule);
     var byPrinciple = new CsvReportWriter(byPrincipleFile, CsvLayout.ByPrinciple);
-    var html = new HtmlReportWriter(htmlFile, new HtmlReportOptions { Title = $"{files.Count} cases checked against {pack.Id}" });
+    var html = new HtmlReportWriter(htmlFile, new HtmlReportOptions { Title = $"{files.Count} cases checked against {(only is null ? "the rule pack in force for each" : only.Id)}" });
     byRule.WriteHeader();
     byPrinciple.WriteHeader();
-    foreach (var report in pack.CheckAll(ReadCases(files)))
+    foreach (var procurement in ReadCases(files))
     {
         var file = Path.GetRelativePath(folder, caseFiles.Dequeue());
+
+        // ADAPT: RulePack.Select(procurement, myPacks) chooses among packs of your own.
+        var selection = only is null ? RulePack.Select(procurement) : null;
+        if (selection is { Pack: null })
+        {
+            // Several packs could apply and the record does not say which, or none covers it: say why, check nothing.
+            noPack++;
+            Console.WriteLine($"{procurement.Id,-40} {"(none)",-14}  not checked: no rule pack could be chosen ({selection.Status})");
+            Console.WriteLine($"  {selection.Reason}");
+            html.WriteNotChecked(procurement.Id, procurement.Title, selection);
+            continue;
+        }
+
+        var report = selection?.Check() ?? only!.Check(procurement);
+        checkedCases++;
+        if (!packsUsed.Contains(report.Pack))
+        {
+            packsUsed.Add(report.Pack);
+        }
+
         int CountOf(OutcomeKind kind) => report.OfKind(kind).Count();
         var note = report.Period switch
         {
-            PeriodStatus.OutsidePeriod => "  not checked: decided outside the period the policy was in force",
-            PeriodStatus.DecisionDateNotRecorded => "  decision date not recorded",
+            PeriodStatus.OutsidePeriod => "  not checked: outside the period the pack was in force",
+            PeriodStatus.DecisionDateNotRecorded => "  deciding date not recorded",
             _ => "",
         };
-        Console.WriteLine($"{report.ProcurementId,-40} {CountOf(OutcomeKind.Breach),8} {CountOf(OutcomeKind.Undetermined),12} {CountOf(OutcomeKind.Compliant),9} {CountOf(OutcomeKind.NotApplicable),14}{note}");
+        Console.WriteLine($"{report.ProcurementId,-40} {report.Pack.Id,-14} {CountOf(OutcomeKind.Breach),8} {CountOf(OutcomeKind.Undetermined),12} {CountOf(OutcomeKind.Compliant),9} {CountOf(OutcomeKind.NotApplicable),14}{note}");
+        if (report.Selection is { Status: not PackSelectionStatus.Selected } chosen)
+        {
+            // Chosen as the only pack that can apply: the reason says what the record would have to show.
+            Console.WriteLine($"  {chosen.Status}: {chosen.Reason}");
+        }
+
         breaches.AddRange(report.Breaches.Select(b => (report.ProcurementId, b)));
         byRule.Write(report, file);
         byPrinciple.Write(report, file);
@@ -110,6 +144,8 @@ using (var htmlFile = new StreamWriter(htmlPath))
 }
 
 progress.Finish(unreadable);
+Console.WriteLine();
+Console.WriteLine($"{checkedCases} case(s) checked, {noPack} not checked: no rule pack could be chosen.");
 
 // Each breach: the rule, its principle, what the case's own facts show, and the first passage of the policy it cites.
 // ADAPT: print breach.Citations (all of them) or breach.Facts for more detail.
@@ -124,13 +160,16 @@ foreach (var (caseId, breach) in breaches)
     Console.WriteLine($"  Cites {breach.Citations[0]}");
 }
 
-// Breaches per principle, over all cases (principles the pack has rules for, in the pack's order).
-Console.WriteLine();
-Console.WriteLine($"{"Principle",-40} {"Breaches",8} {"Cases",6}");
-foreach (var principle in pack.Principles.Where(p => pack.Rules.Any(r => r.Principle.Key == p.Key)))
+// Breaches per principle, over all cases, for each pack used (principles the pack has rules for, in the pack's order).
+foreach (var pack in packsUsed)
 {
-    var ofPrinciple = breaches.Where(b => b.Breach.Rule.Principle.Key == principle.Key).ToList();
-    Console.WriteLine($"{principle.Key,-40} {ofPrinciple.Count,8} {ofPrinciple.Select(b => b.CaseId).Distinct().Count(),6}");
+    Console.WriteLine();
+    Console.WriteLine($"{pack.Id + " principle",-40} {"Breaches",8} {"Cases",6}");
+    foreach (var principle in pack.Principles.Where(p => pack.Rules.Any(r => r.Principle.Key == p.Key)))
+    {
+        var ofPrinciple = breaches.Where(b => b.Breach.Rule.Principle.Key == principle.Key && pack.Rules.Contains(b.Breach.Rule)).ToList();
+        Console.WriteLine($"{principle.Key,-40} {ofPrinciple.Count,8} {ofPrinciple.Select(b => b.CaseId).Distinct().Count(),6}");
+    }
 }
 
 Console.WriteLine();

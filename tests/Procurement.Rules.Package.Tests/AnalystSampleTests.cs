@@ -37,6 +37,10 @@ public class AnalystSampleTests
         lines.Should().Contain(l => l.StartsWith(GreatYarmouth + " ", StringComparison.Ordinal), "the table has a row for the sample case\n" + run);
         lines.Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", "the 'NHS only' breach is listed\n" + run);
         lines.Should().Contain($"{GreatYarmouth}: fair-tender.eligibility-fixed-at-notice [Critical]", "the late narrowing is listed\n" + run);
+        PackOf(lines, GreatYarmouth).Should().Be("burnham-2009", run.ToString());
+        PackOf(lines, "cambridgeshire-unitingcare-2013").Should().Be("ppccr-2013", "a process commenced in 2013 is under the 2013 regulations\n" + run);
+        PackOf(lines, "staffordshire-cancer-2013").Should().Be("ppccr-2013", run.ToString());
+        lines.Should().Contain("5 case(s) checked, 0 not checked: no rule pack could be chosen.", run.ToString());
 
         // The tables and the page go to ./check-results (the current folder, not the script's).
         var results = Path.Combine(_work, "check-results");
@@ -84,6 +88,31 @@ public class AnalystSampleTests
         run.StdErr.Should().Contain("Skipped broken.yaml", run.ToString());
         Lines(run.StdOut).Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", "the valid case is still checked\n" + run);
     }
+
+    [Test]
+    public void AnalystSample_WithACaseNoPackCanBeChosenFor_ListsItWithTheReasonAndCountsIt()
+    {
+        var cases = Path.Combine(_work, "cases");
+        Directory.CreateDirectory(cases);
+        File.Copy(RepoPaths.GreatYarmouth, Path.Combine(cases, "a.yaml"));
+        File.WriteAllText(Path.Combine(cases, "b.yaml"), "id: nothing-recorded\n");
+
+        var run = DotNetCli.Run(_work, "run", "--no-cache", RepoPaths.AnalystScript, cases);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), "a case no pack could be chosen for is a finding, not an error\n" + run);
+        var lines = Lines(run.StdOut);
+        var at = lines.FindIndex(l => l.StartsWith("nothing-recorded ", StringComparison.Ordinal));
+        at.Should().BeGreaterThanOrEqualTo(0, run.ToString());
+        lines[at].Should().EndWith("not checked: no rule pack could be chosen (Ambiguous)");
+        lines[at + 1].Should().StartWith("  ").And.Contain("processCommenced", "the selection's reason follows, saying what to record\n" + run);
+        lines.Should().Contain("1 case(s) checked, 1 not checked: no rule pack could be chosen.", run.ToString());
+        var html = File.ReadAllText(Path.Combine(_work, "check-results", "cases.html"));
+        html.Should().Contain("1 case not checked: no rule pack could be chosen").And.Contain(">nothing-recorded</a>");
+    }
+
+    /// <summary>The pack column of the case's line in the script's table.</summary>
+    private static string? PackOf(List<string> lines, string caseId) =>
+        lines.FirstOrDefault(l => l.StartsWith(caseId + " ", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
 
     private static List<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 }

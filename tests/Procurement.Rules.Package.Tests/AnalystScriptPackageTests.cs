@@ -20,7 +20,18 @@ public class AnalystScriptPackageTests
     private const string NhsOnlyRule = "fair-tender.nhs-only-needs-reason";
     private const string NhsOnlyQuote = "For certain services, clinical issues or safety may warrant an 'NHS only' tender.";
     private const string GreatYarmouth = "great-yarmouth-2009";
-    private const int Principles = 16;
+    private const int Principles = 16;   // burnham-2009's principles
+    private const int PpccrPrinciples = 10;   // ppccr-2013's
+
+    /// <summary>The sample cases and the pack each is in force for: the 2013 cases commenced under the 2013 regulations.</summary>
+    private static readonly Dictionary<string, string> SamplePacks = new()
+    {
+        ["cambridgeshire-unitingcare-2013"] = "ppccr-2013",
+        [GreatYarmouth] = "burnham-2009",
+        ["letter-scenario-5-awp-cap"] = "burnham-2009",
+        ["letter-scenario-6-direct-award"] = "burnham-2009",
+        ["staffordshire-cancer-2013"] = "ppccr-2013",
+    };
 
     private string _work = null!;
     private string _feed = null!;
@@ -97,32 +108,43 @@ public class AnalystScriptPackageTests
         var cases = Path.Combine(folder, "cases");
         CopyCases(Path.Combine(RepoPaths.Samples, "cases"), cases);
         var ids = Directory.GetFiles(cases).Select(f => File.ReadLines(f).First(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..].Trim()).ToList();
-        ids.Should().Contain(GreatYarmouth);
+        ids.Should().BeEquivalentTo(SamplePacks.Keys, "the sample cases are the ones this test knows the packs of");
 
         var run = DotNetCli.Run(folder, "run", "check-cases.cs");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
         run.StdOut.Should().Contain("with Procurement.Rules " + _version, "the script ran this run's package, not the clone's source\n" + run);
         run.StdOut.Should().Contain($"{GreatYarmouth}: {NhsOnlyRule} [Critical]", run.ToString());
+        var lines = run.StdOut.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        foreach (var (id, pack) in SamplePacks)
+        {
+            lines.Should().Contain(l => l.StartsWith(id + " ", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == pack, $"{id} is checked against {pack}\n" + run);
+        }
+
+        lines.Should().Contain("5 case(s) checked, 0 not checked: no rule pack could be chosen.", run.ToString());
         var results = Path.Combine(folder, "check-results");
 
         var byRule = ReadCsv(Path.Combine(results, "cases-by-rule.csv"));
         byRule[0].Should().Equal("case_id", "file", "pack", "rule_id", "principle", "severity", "outcome", "message", "missing_facts", "note", "would_decide");
         byRule.Skip(1).Select(r => r[0]).Distinct().Should().BeEquivalentTo(ids, "every case has rows");
+        byRule.Skip(1).Should().OnlyContain(r => SamplePacks[r[0]] == r[2], "each row names its case's pack");
         var breach = byRule.Single(r => r[0] == GreatYarmouth && r[3] == NhsOnlyRule);
         breach[1].Should().Be("great-yarmouth-2009.yaml", "the file column names the case file");
         breach[6].Should().Be("breach");
 
         var byPrinciple = ReadCsv(Path.Combine(results, "cases-by-principle.csv"));
         byPrinciple[0].Should().Equal("case_id", "file", "pack", "principle", "principle_title", "verdict", "deciding_rules", "note");
-        byPrinciple.Should().HaveCount(1 + (ids.Count * Principles), "a row per case and principle");
+        byPrinciple.Should().HaveCount(1 + (3 * Principles) + (2 * PpccrPrinciples), "a row per case and principle of its pack");
         byPrinciple.Single(r => r[0] == GreatYarmouth && r[3] == "fair-tender")[5].Should().Be("breach");
 
         var page = ParseHtml(Path.Combine(results, "cases.html"));
         var rows = HeatRows(page);
         rows.Select(r => r.Element("th")!.Element("a")!.Value).Should().BeEquivalentTo(ids, "a heat-map row per case");
-        var yarmouth = rows.Single(r => r.Element("th")!.Element("a")!.Value == GreatYarmouth);
-        var principles = page.Descendants("thead").Single().Descendants("th").Where(th => (string?)th.Attribute("class") == "p").Select(th => th.Value).ToList();
+        var packs = page.Descendants("section").Where(e => (string?)e.Attribute("class") == "pack").Select(e => e.Element("h2")!.Element("code")!.Value);
+        packs.Should().Equal(["ppccr-2013", "burnham-2009"], "a part per pack, in the order the (name-sorted) cases first use them");
+        var burnham = page.Descendants("section").Single(e => (string?)e.Attribute("id") == "pack-2");
+        var yarmouth = HeatRows(burnham).Single(r => r.Element("th")!.Element("a")!.Value == GreatYarmouth);
+        var principles = burnham.Descendants("thead").Single().Descendants("th").Where(th => (string?)th.Attribute("class") == "p").Select(th => th.Value).ToList();
         principles.Should().HaveCount(Principles);
         yarmouth.Elements("td").ElementAt(principles.IndexOf("fair-tender")).Value.Should().Be("B");
         page.Descendants("blockquote").Should().Contain(q => q.Elements("p").First().Value == NhsOnlyQuote, "the breach's citation is quoted verbatim");
@@ -155,8 +177,9 @@ public class AnalystScriptPackageTests
         ReadCsv(Path.Combine(results, "cases-by-principle.csv")).Should().HaveCount(1 + (count * Principles));
     }
 
-    private static List<XElement> HeatRows(XDocument page) =>
-        page.Descendants("table").Single(t => (string?)t.Attribute("class") == "heat").Element("tbody")!.Elements("tr").ToList();
+    /// <summary>The rows of every heat map in <paramref name="part"/> (a page has one per pack it uses).</summary>
+    private static List<XElement> HeatRows(XContainer part) =>
+        part.Descendants("table").Where(t => (string?)t.Attribute("class") == "heat").SelectMany(t => t.Element("tbody")!.Elements("tr")).ToList();
 
     /// <summary>The page is meant to be well-formed XML as well as HTML; parsing it so checks that too.</summary>
     private static XDocument ParseHtml(string path)

@@ -265,25 +265,158 @@ public class HtmlReportTests
         Rows(Heat(page), "thead").Single().Elements("th").Select(th => th.Value).Should().Contain("failed", "a failed verdict gets its margin column");
     }
 
-    [Test]
-    public void Write_ReportsFromAnotherPack_Throws()
+    /// <summary>
+    /// Three cases each checked against the pack chosen for it, in input order: a 2013 case (the 2013 regulations), Great
+    /// Yarmouth (the 2009 letter) and a PSR fixture whose contract was entered into before the standstill ended.
+    /// </summary>
+    private static CheckReport[] MixedBatch()
     {
-        using var other = new TestPack(("test.rules.yaml", TestPack.RuleText("true")));
-        var packYaml = other.PathOf("pack.yaml");
-        var text = File.ReadAllText(packYaml);
-        var at = text.IndexOf("\nid: burnham-2009\n", StringComparison.Ordinal);
-        at.Should().BePositive("pack.yaml starts with the pack's id");
-        File.WriteAllText(packYaml, string.Concat(text.AsSpan(0, at), "\nid: other-pack\n", text.AsSpan(at + "\nid: burnham-2009\n".Length)));
-        var first = RulePack.Default.Check(Cases.GreatYarmouth());
-        var second = other.Load().Check(Cases.GreatYarmouth());
-        second.PackId.Should().Be("other-pack");
-        using var output = new StringWriter();
-        var writer = new HtmlReportWriter(output);
-        writer.Write(first);
+        var cases = new[]
+        {
+            ProcurementFile.Load(Path.Combine(RepoPaths.Samples, "cases", "cambridgeshire-unitingcare-2013.yaml")),
+            Cases.GreatYarmouth(),
+            ProcurementFile.Load(Path.Combine(RepoPaths.Rules, "psr-2023", "fixtures", "standstill.no-contract-before-end", "breach-easter-contract-on-8th-working-day.yaml")),
+        };
+        var reports = cases.Select(c => RulePack.Select(c).Check()).ToArray();
+        reports.Select(r => r.PackId).Should().Equal(["ppccr-2013", "burnham-2009", "psr-2023"], "each case is chosen its own pack");
+        return reports;
+    }
 
-        var act = () => writer.Write(second);
+    private static XElement PackPart(XDocument page, int number) => ById(page, $"pack-{number}");
 
-        act.Should().Throw<ArgumentException>().WithMessage("*'great-yarmouth-2009' was checked against other-pack 1.0.0, the earlier cases against burnham-2009 1.0.0*");
+    [Test]
+    public void Write_ReportsOfSeveralPacks_GivesEachPackItsHeadingHeatMapAndChartInFirstSeenOrder()
+    {
+        var reports = MixedBatch();
+
+        var page = Parse(Html(reports));
+
+        var parts = page.Descendants("section").Where(e => (string?)e.Attribute("class") == "pack").ToList();
+        parts.Select(e => (string?)e.Attribute("id")).Should().Equal("pack-1", "pack-2", "pack-3");
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var pack = reports[i].Pack;
+            var part = PackPart(page, i + 1);
+            var heading = part.Element("h2")!;
+            heading.Element("code")!.Value.Should().Be(pack.Id);
+            heading.Value.Should().Contain(pack.Version).And.Contain(pack.Title);
+            part.Elements("p").Single(e => (string?)e.Attribute("class") == "period").Value
+                .Should().StartWith($"In force from {pack.InForceFrom:yyyy-MM-dd}", "the pack's period is given");
+            var heat = part.Descendants("table").Single(t => (string?)t.Attribute("class") == "heat");
+            heat.Parent!.Attribute("id")!.Value.Should().Be($"heat-map-{i + 1}");
+            Rows(heat, "thead").Single().Elements("th").Where(th => (string?)th.Attribute("class") == "p").Select(th => th.Value)
+                .Should().Equal(pack.Principles.Select(p => p.Key), "the pack's own principles are its columns");
+            Rows(heat, "tbody").Select(r => r.Element("th")!.Element("a")!.Value).Should().Equal([reports[i].ProcurementId], "only the pack's cases are its rows");
+        }
+
+        PackPart(page, 1).Descendants(Svg + "svg").Should().BeEmpty("a pack without breaches gets a line, not an empty chart");
+        ById(page, "chart-1").Value.Should().Contain("No case checked against this pack breaches");
+        var psrChart = ById(page, "chart-3").Element(Svg + "svg")!;
+        psrChart.Elements(Svg + "g").Should().HaveCount(reports[2].Pack.Principles.Count);
+        psrChart.Elements(Svg + "g").Single(g => g.Elements(Svg + "text").First().Value == "standstill").Elements(Svg + "text").Last().Value
+            .Should().Be("1 breach in 1 case");
+        page.Descendants("p").Single(e => (string?)e.Attribute("class") == "totals" && e.Parent!.Name.LocalName == "header").Value
+            .Should().Be("3 cases against 3 rule packs: 2 cases with at least one breach (3 breaches in all).");
+        var ids = page.Descendants().Attributes("id").Select(a => a.Value).ToList();
+        ids.Should().OnlyHaveUniqueItems();
+        page.Descendants("a").Select(a => ((string)a.Attribute("href")!).TrimStart('#')).Should().OnlyContain(id => ids.Contains(id), "every link has a target");
+    }
+
+    [Test]
+    public void Write_ReportsOfSeveralPacks_CaseSectionsStayInInputOrderNamingTheirPackAndWhyItWasChosen()
+    {
+        var reports = MixedBatch();
+
+        var page = Parse(Html(reports));
+
+        var sections = ById(page, "cases").Elements("section").ToList();
+        sections.Select(e => e.Element("h3")!.Value).Should().Equal(reports.Select((r, i) => $"{i + 1}. {r.ProcurementId}" + (r.ProcurementTitle is null ? "" : " " + r.ProcurementTitle)));
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var meta = sections[i].Elements("p").Select(e => e.Value).ToList();
+            meta[0].Should().Be($"Checked against rule pack {reports[i].Pack.Id} {reports[i].Pack.Version}: {reports[i].Pack.Title}.");
+            meta[1].Should().Be("Pack chosen automatically: " + reports[i].Selection!.Reason);
+            sections[i].Descendants("a").Select(a => (string?)a.Attribute("href")).Should().Contain($"#heat-map-{i + 1}", "the back link goes to the case's own pack");
+        }
+
+        reports[2].Version.Should().NotBeNull();
+        sections[2].Elements("p").ElementAt(2).Value.Should().Contain($"Version {reports[2].Version!.Name}: {reports[2].Version!.Title}.");
+        sections[2].Descendants("code").Select(c => c.Value).Should().Contain("standstill.no-contract-before-end");
+    }
+
+    [Test]
+    public void Write_OnePackChosenAutomatically_KeepsTheOnePackLayoutAndGivesTheReason()
+    {
+        var report = RulePack.Select(Cases.GreatYarmouth()).Check();
+
+        var page = Parse(Html([report]));
+
+        page.Descendants("section").Where(e => (string?)e.Attribute("class") == "pack").Should().BeEmpty();
+        ById(page, "heat-map").Should().NotBeNull();
+        ById(page, "c1").Elements("p").First().Value.Should().Be("Pack chosen automatically: " + report.Selection!.Reason);
+        ById(page, "c1").Descendants("a").Select(a => (string?)a.Attribute("href")).Should().Contain("#heat-map");
+    }
+
+    [Test]
+    public void WriteNotChecked_CaseWithoutAPack_IsCountedAndGetsASectionWithTheReasonAndThePacksConsidered()
+    {
+        var nothing = new ProposedProcurement { Id = "\"><img src=x>", Title = HostileTitle };
+        var selection = RulePack.Select(nothing);
+        selection.Pack.Should().BeNull();
+        using var text = new StringWriter();
+        var writer = new HtmlReportWriter(text);
+        var reports = MixedBatch();
+        writer.Write(reports[0]);
+        writer.WriteNotChecked(nothing.Id, nothing.Title, selection);
+        writer.Write(reports[1]);
+        writer.CaseCount.Should().Be(3);
+
+        writer.Complete();
+
+        var html = text.ToString();
+        html.Should().NotContain("<img").And.NotContain("<script");
+        var page = Parse(html);
+        page.Descendants("p").Single(e => (string?)e.Attribute("class") == "totals" && e.Parent!.Name.LocalName == "header").Value
+            .Should().Be("3 cases against 2 rule packs: 1 case with at least one breach (2 breaches in all); 1 case not checked: no rule pack could be chosen.");
+        ById(page, "not-chosen").Descendants("a").Single().Value.Should().Be(nothing.Id);
+        var section = ById(page, "c2");
+        section.Element("h3")!.Value.Should().Be($"2. {nothing.Id} {HostileTitle}");
+        section.Elements("p").First().Value.Should().Contain("Not checked: no rule pack could be chosen.").And.Contain(selection.Reason);
+        section.Descendants("li").Select(li => li.Value).Should().Equal(selection.Considered);
+        selection.Considered.Should().HaveCount(RulePack.EmbeddedPackIds.Count);
+        page.Descendants("table").Where(t => (string?)t.Attribute("class") == "heat").SelectMany(t => Rows(t, "tbody"))
+            .Select(r => r.Element("th")!.Element("a")!.Value).Should().NotContain(nothing.Id, "a case without a pack has no heat-map row");
+    }
+
+    [Test]
+    public void WriteNotChecked_OnAOnePackPage_IsCountedAndKeepsTheOnePackLayout()
+    {
+        var nothing = new ProposedProcurement { Id = "nothing-recorded" };
+        using var text = new StringWriter();
+        var writer = new HtmlReportWriter(text);
+        writer.Write(RulePack.Default.Check(Cases.GreatYarmouth()));
+        writer.WriteNotChecked(nothing.Id, null, RulePack.Select(nothing));
+
+        writer.Complete();
+
+        var page = Parse(text.ToString());
+        page.Descendants("p").Single(e => (string?)e.Attribute("class") == "totals").Value
+            .Should().Be($"2 cases against {RulePack.Default.Principles.Count} principles: 1 case with at least one breach (2 breaches in all); 1 case not checked: no rule pack could be chosen.");
+        Rows(Heat(page), "tbody").Should().ContainSingle();
+        ById(page, "c2").Element("h3")!.Value.Should().Be("2. nothing-recorded");
+    }
+
+    [Test]
+    public void WriteNotChecked_SelectionThatChoseAPack_Throws()
+    {
+        var selection = RulePack.Select(Cases.GreatYarmouth());
+        selection.Pack.Should().NotBeNull();
+        var writer = new HtmlReportWriter(new StringWriter());
+
+        var act = () => writer.WriteNotChecked("great-yarmouth-2009", null, selection);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*(burnham-2009) was chosen for 'great-yarmouth-2009'*");
+        writer.CaseCount.Should().Be(0);
     }
 
     [Test]

@@ -12,7 +12,9 @@ namespace Procurement.Rules.Reporting;
 /// Writes one self-contained HTML page for a batch of checked cases: a heat map of principle verdicts (a row per case,
 /// a column per principle, counts in the margins), a bar chart of breaches by principle, and a section per case with
 /// its breaches, the facts they rest on and the policy's words they cite. Every heat-map cell links to its case's
-/// section.
+/// section. Cases checked against different rule packs (each chosen for its case by
+/// <see cref="RulePack.Select(Procurement.Model.ProposedProcurement)"/>, say) share one page: after the overall totals, each pack
+/// gets a heading with its id, version, title and period, and a heat map and chart of its own principles.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,7 +27,9 @@ namespace Procurement.Rules.Reporting;
 /// Give the reports one at a time with <see cref="Write(CheckReport)"/> (for example straight from
 /// <see cref="RulePack.CheckAll"/>), then call <see cref="Complete"/>, which writes the page. The heat map comes
 /// first, so nothing can be written before the last case; instead the writer keeps a small summary of each case (its
-/// verdicts and its breaches already rendered, a few kilobytes), never the reports themselves.
+/// verdicts and its breaches already rendered, a few kilobytes), never the reports themselves. A case no pack could be
+/// chosen for is given with <see cref="WriteNotChecked"/>. With reports of one pack only, the page is laid out for that
+/// pack alone (one heat map, one chart); with reports of several, in the order the packs were first seen.
 /// </para>
 /// <para>Not thread-safe: use one writer from one thread at a time. The writer never closes the <see cref="TextWriter"/>.</para>
 /// </remarks>
@@ -34,7 +38,7 @@ public sealed class HtmlReportWriter
     private readonly TextWriter _output;
     private readonly HtmlReportOptions _options;
     private readonly List<CaseSummary> _cases = new();
-    private RulePack? _pack;
+    private readonly List<RulePack> _packs = new();
     private bool _completed;
 
     /// <summary>Creates a writer that will write the page to <paramref name="output"/> when <see cref="Complete"/> is called.</summary>
@@ -51,15 +55,14 @@ public sealed class HtmlReportWriter
         _options = options ?? new HtmlReportOptions();
     }
 
-    /// <summary>How many cases have been given so far.</summary>
+    /// <summary>How many cases have been given so far, to <see cref="Write(CheckReport)"/> and to <see cref="WriteNotChecked"/>.</summary>
     public int CaseCount => _cases.Count;
 
     /// <summary>Writes the page for a batch of reports to <paramref name="output"/>, reading the reports once, in order.</summary>
     /// <param name="output">Where the page goes; left open.</param>
-    /// <param name="reports">The reports, all from the same rule pack.</param>
+    /// <param name="reports">The reports, from one rule pack or several.</param>
     /// <param name="options">Title and content options; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> or <paramref name="reports"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The reports come from different rule packs.</exception>
     public static void Write(TextWriter output, IEnumerable<CheckReport> reports, HtmlReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
@@ -73,31 +76,65 @@ public sealed class HtmlReportWriter
     }
 
     /// <summary>Adds one case to the page: keeps its verdicts and renders its section; writes nothing yet.</summary>
-    /// <param name="report">The case's report.</param>
+    /// <param name="report">
+    /// The case's report, from any rule pack: a pack not seen before (another id, version or set of principles) gets its
+    /// own heading, heat map and chart, after those of the packs seen before it.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">
-    /// The report comes from another rule pack than the earlier ones (another id or version, or other principles).
-    /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> has already been called.</exception>
     public void Write(CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ThrowIfCompleted();
+        var group = _packs.FindIndex(p => SamePack(p, report.Pack));
+        if (group < 0)
+        {
+            group = _packs.Count;
+            _packs.Add(report.Pack);
+        }
+
+        _cases.Add(CaseSummary.From(report, _cases.Count + 1, group, _packs[group].Principles, _options.IncludeOtherVerdicts));
+    }
+
+    /// <summary>
+    /// Adds a case that no rule pack could be chosen for: the totals count it ("n cases not checked: no rule pack could be
+    /// chosen") and its section gives the selection's reason and the packs considered. Writes nothing yet.
+    /// </summary>
+    /// <param name="procurementId">The case's id.</param>
+    /// <param name="title">The case's title; <see langword="null"/> when it has none.</param>
+    /// <param name="selection">
+    /// The selection that chose no pack (<see cref="PackSelection.Pack"/> is <see langword="null"/>: the status is
+    /// <see cref="PackSelectionStatus.Ambiguous"/> or <see cref="PackSelectionStatus.NoPackApplies"/>).
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="procurementId"/> or <paramref name="selection"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The selection chose a pack: check the case with <see cref="PackSelection.Check"/> and give the report to <see cref="Write(CheckReport)"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Complete"/> has already been called.</exception>
+    public void WriteNotChecked(string procurementId, string? title, PackSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(procurementId);
+        ArgumentNullException.ThrowIfNull(selection);
+        ThrowIfCompleted();
+        if (selection.Pack is not null)
+        {
+            throw new ArgumentException(
+                $"A rule pack ({selection.Pack.Id}) was chosen for '{procurementId}'; check the case and give its report to Write instead.", nameof(selection));
+        }
+
+        _cases.Add(CaseSummary.NotChosen(procurementId, title, selection, _cases.Count + 1));
+    }
+
+    private void ThrowIfCompleted()
+    {
         if (_completed)
         {
             throw new InvalidOperationException("The HTML report is complete; no more cases can be added.");
         }
-
-        _pack ??= report.Pack;
-        if (!ReferenceEquals(_pack, report.Pack)
-            && (_pack.Id != report.Pack.Id || _pack.Version != report.Pack.Version || !_pack.Principles.Select(p => p.Key).SequenceEqual(report.Pack.Principles.Select(p => p.Key), StringComparer.Ordinal)))
-        {
-            throw new ArgumentException(
-                $"Case '{report.ProcurementId}' was checked against {report.Pack.Id} {report.Pack.Version}, the earlier cases against {_pack.Id} {_pack.Version}; one page shows one pack.",
-                nameof(report));
-        }
-
-        _cases.Add(CaseSummary.From(report, _cases.Count + 1, _pack.Principles, _options.IncludeOtherVerdicts));
     }
+
+    /// <summary>The same pack: the same object, or the same id, version and principles (a pack loaded twice).</summary>
+    private static bool SamePack(RulePack a, RulePack b) =>
+        ReferenceEquals(a, b)
+        || (a.Id == b.Id && a.Version == b.Version && a.Principles.Select(p => p.Key).SequenceEqual(b.Principles.Select(p => p.Key), StringComparer.Ordinal));
 
     /// <summary>Writes the whole page. Call it once, after the last case; the writer is then finished.</summary>
     /// <exception cref="InvalidOperationException">Already called.</exception>
@@ -109,7 +146,7 @@ public sealed class HtmlReportWriter
         }
 
         _completed = true;
-        var principles = _pack?.Principles ?? Array.Empty<Principle>();
+        var multi = _packs.Count > 1;
         var title = _options.Title ?? $"Principle verdicts for {Count(_cases.Count, "case", "cases")}";
         var o = _output;
 
@@ -122,21 +159,49 @@ public sealed class HtmlReportWriter
         o.Write("</style>\n</head>\n<body>\n<header>\n<h1>");
         o.Write(H(title));
         o.Write("</h1>\n");
-        if (_pack is not null)
+        if (!multi)
         {
-            o.Write("<p class=\"pack\">Rule pack <code>");
-            o.Write(H(_pack.Id));
-            o.Write("</code> ");
-            o.Write(H(_pack.Version));
-            o.Write(": ");
-            o.Write(H(_pack.Title));
-            o.Write("</p>\n");
+            var pack = _packs.Count == 1 ? _packs[0] : null;
+            if (pack is not null)
+            {
+                o.Write("<p class=\"pack\">Rule pack <code>");
+                o.Write(H(pack.Id));
+                o.Write("</code> ");
+                o.Write(H(pack.Version));
+                o.Write(": ");
+                o.Write(H(pack.Title));
+                o.Write("</p>\n");
+            }
+
+            var principles = pack?.Principles ?? Array.Empty<Principle>();
+            WriteTotals(_cases, Count(principles.Count, "principle", "principles"));
+            WriteNotChosenList();
+            o.Write("<nav><a href=\"#heat-map\">Heat map</a> · <a href=\"#chart\">Breaches by principle</a> · <a href=\"#cases\">Cases</a></nav>\n</header>\n");
+            var ofPack = _cases.Where(c => c.Pack == 0).ToList();
+            WriteHeatMap(principles, ofPack, string.Empty, "h2");
+            WriteChart(principles, ofPack, string.Empty, "h2");
+        }
+        else
+        {
+            WriteTotals(_cases, Count(_packs.Count, "rule pack", "rule packs"));
+            WriteNotChosenList();
+            o.Write("<nav>");
+            for (var g = 0; g < _packs.Count; g++)
+            {
+                o.Write("<a href=\"#pack-");
+                o.Write(Num(g + 1));
+                o.Write("\"><code>");
+                o.Write(H(_packs[g].Id));
+                o.Write("</code></a> · ");
+            }
+
+            o.Write("<a href=\"#cases\">Cases</a></nav>\n</header>\n");
+            for (var g = 0; g < _packs.Count; g++)
+            {
+                WritePack(g);
+            }
         }
 
-        WriteTotals(principles);
-        o.Write("<nav><a href=\"#heat-map\">Heat map</a> · <a href=\"#chart\">Breaches by principle</a> · <a href=\"#cases\">Cases</a></nav>\n</header>\n");
-        WriteHeatMap(principles);
-        WriteChart(principles);
         o.Write("<section id=\"cases\">\n<h2>Cases</h2>\n");
         if (_cases.Count == 0)
         {
@@ -145,25 +210,103 @@ public sealed class HtmlReportWriter
 
         foreach (var c in _cases)
         {
-            o.Write(c.Section);
+            // The section was rendered before the page's layout was known: name the pack only when there are several,
+            // and link back to the case's own pack's heat map.
+            var heatMap = multi ? "heat-map-" + Num(c.Pack + 1) : "heat-map";
+            o.Write(c.Head);
+            if (multi && c.Pack >= 0)
+            {
+                var pack = _packs[c.Pack];
+                o.Write("<p class=\"meta\">Checked against rule pack <a href=\"#pack-");
+                o.Write(Num(c.Pack + 1));
+                o.Write("\"><code>");
+                o.Write(H(pack.Id));
+                o.Write("</code></a> ");
+                o.Write(H(pack.Version));
+                o.Write(": ");
+                o.Write(H(pack.Title));
+                o.Write(".</p>\n");
+            }
+
+            o.Write(c.Body.Replace(HeatMapLink, heatMap, StringComparison.Ordinal));
         }
 
         o.Write("</section>\n<footer><p>Written by Procurement.Rules. B breach, F failed, U undetermined (a fact the rule needs is not recorded), C compliant, – not applicable. What a case does not record is undetermined, never compliant.</p></footer>\n</body>\n</html>\n");
         o.Flush();
     }
 
-    private void WriteTotals(IReadOnlyList<Principle> principles)
+    /// <summary>One pack's part of a page of several: its heading, period, totals, heat map and chart.</summary>
+    private void WritePack(int group)
     {
-        var withBreaches = _cases.Count(c => c.BreachCount > 0);
-        var notChecked = _cases.Count(c => c.Verdicts is null);
-        var breaches = _cases.Sum(c => c.BreachCount);
+        var o = _output;
+        var pack = _packs[group];
+        var suffix = "-" + Num(group + 1);
+        var cases = _cases.Where(c => c.Pack == group).ToList();
+        o.Write("<section class=\"pack\" id=\"pack");
+        o.Write(suffix);
+        o.Write("\">\n<h2>Rule pack <code>");
+        o.Write(H(pack.Id));
+        o.Write("</code> ");
+        o.Write(H(pack.Version));
+        o.Write(" <span class=\"title\">");
+        o.Write(H(pack.Title));
+        o.Write("</span></h2>\n<p class=\"period\">");
+        o.Write(H(PeriodText(pack)));
+        o.Write("</p>\n");
+        WriteTotals(cases, Count(pack.Principles.Count, "principle", "principles"));
+        o.Write("<nav><a href=\"#heat-map");
+        o.Write(suffix);
+        o.Write("\">Heat map</a> · <a href=\"#chart");
+        o.Write(suffix);
+        o.Write("\">Breaches by principle</a></nav>\n");
+        WriteHeatMap(pack.Principles, cases, suffix, "h3");
+        WriteChart(pack.Principles, cases, suffix, "h3");
+        o.Write("</section>\n");
+    }
+
+    /// <summary>A pack's period in words: "In force from 2013-04-01 until 2023-12-31, by the date the process commenced; ...".</summary>
+    private static string PeriodText(RulePack pack)
+    {
+        var text = new StringBuilder("In force from ").Append(Day(pack.InForceFrom));
+        if (pack.InForceUntil is { } until)
+        {
+            text.Append(" until ").Append(Day(until));
+        }
+
+        text.Append(pack.DecidedBy == DecidingDate.Decision ? ", by the decision date" : ", by the date the process commenced (a modification: the date it was made)");
+        if (pack.AppliesTo.Count > 0)
+        {
+            text.Append("; for commissioners of kind ").Append(string.Join(", ", pack.AppliesTo.Select(k => Names.Camel(k))));
+        }
+
+        if (pack.Versions.Count > 0)
+        {
+            text.Append(". Versions: ").Append(string.Join("; ", pack.Versions.Select(v => $"{v.Name} (from {Day(v.From)}): {v.Title}")));
+        }
+
+        return text.Append('.').ToString();
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private void WriteTotals(IReadOnlyList<CaseSummary> cases, string against)
+    {
+        var withBreaches = cases.Count(c => c.BreachCount > 0);
+        var outside = cases.Count(c => c.Verdicts is null && c.Pack >= 0);
+        var notChosen = cases.Count(c => c.Pack < 0);
+        var breaches = cases.Sum(c => c.BreachCount);
         var text = new StringBuilder();
-        text.Append(Count(_cases.Count, "case", "cases")).Append(" against ").Append(Count(principles.Count, "principle", "principles"))
+        text.Append(Count(cases.Count, "case", "cases")).Append(" against ").Append(against)
             .Append(": ").Append(Count(withBreaches, "case", "cases")).Append(" with at least one breach (")
             .Append(Count(breaches, "breach", "breaches")).Append(" in all)");
-        if (notChecked > 0)
+        if (outside > 0)
         {
-            text.Append("; ").Append(Count(notChecked, "case", "cases")).Append(" not checked (decided outside the pack's period)");
+            text.Append("; ").Append(Count(outside, "case", "cases")).Append(" not checked (decided outside the pack's period)");
+        }
+
+        if (notChosen > 0)
+        {
+            text.Append("; ").Append(Count(notChosen, "case", "cases")).Append(" not checked: no rule pack could be chosen");
         }
 
         _output.Write("<p class=\"totals\">");
@@ -171,20 +314,48 @@ public sealed class HtmlReportWriter
         _output.Write("</p>\n");
     }
 
-    private void WriteHeatMap(IReadOnlyList<Principle> principles)
+    /// <summary>Links to the cases no pack could be chosen for, when there are any.</summary>
+    private void WriteNotChosenList()
+    {
+        var notChosen = _cases.Where(c => c.Pack < 0).ToList();
+        if (notChosen.Count == 0)
+        {
+            return;
+        }
+
+        _output.Write("<p class=\"not-chosen\" id=\"not-chosen\">No rule pack could be chosen for: ");
+        for (var i = 0; i < notChosen.Count; i++)
+        {
+            _output.Write(i == 0 ? "<a href=\"#c" : ", <a href=\"#c");
+            _output.Write(Num(notChosen[i].Index));
+            _output.Write("\">");
+            _output.Write(H(notChosen[i].Id));
+            _output.Write("</a>");
+        }
+
+        _output.Write(".</p>\n");
+    }
+
+    private void WriteHeatMap(IReadOnlyList<Principle> principles, IReadOnlyList<CaseSummary> cases, string suffix, string heading)
     {
         var o = _output;
-        o.Write("<section id=\"heat-map\">\n<h2>Principle verdicts by case</h2>\n");
+        o.Write("<section id=\"heat-map");
+        o.Write(suffix);
+        o.Write("\">\n<");
+        o.Write(heading);
+        o.Write(">Principle verdicts by case</");
+        o.Write(heading);
+        o.Write(">\n");
         o.Write("<p class=\"note\">A row per case, a column per principle; each cell is the worst outcome among the principle's rules and links to the case's details. The right margin counts each case's principles by verdict; the bottom margin counts the cases with each verdict per principle.</p>\n");
         WriteLegend();
-        if (_cases.Count == 0 || principles.Count == 0)
+        if (cases.Count == 0 || principles.Count == 0)
         {
             o.Write("<p>No cases were checked.</p>\n</section>\n");
             return;
         }
 
         // Margin columns: every kind, but failed only when it occurs (it means a rule could not be evaluated).
-        var margins = Kinds.Where(k => k != OutcomeKind.Failed || _cases.Any(c => c.Verdicts is not null && Array.IndexOf(c.Verdicts, k) >= 0)).ToArray();
+        var margins = Kinds.Where(k => k != OutcomeKind.Failed || cases.Any(c => c.Verdicts is not null && Array.IndexOf(c.Verdicts, k) >= 0)).ToArray();
 
         o.Write("<table class=\"heat\">\n<thead>\n<tr><th scope=\"col\" class=\"case\">Case</th>");
         for (var p = 0; p < principles.Count; p++)
@@ -205,7 +376,7 @@ public sealed class HtmlReportWriter
         }
 
         o.Write("</tr>\n</thead>\n<tbody>\n");
-        foreach (var c in _cases)
+        foreach (var c in cases)
         {
             o.Write("<tr><th scope=\"row\" class=\"case\"><a href=\"#c");
             o.Write(Num(c.Index));
@@ -273,7 +444,7 @@ public sealed class HtmlReportWriter
             o.Write("</th>");
             for (var p = 0; p < principles.Count; p++)
             {
-                var n = _cases.Count(c => c.Verdicts is not null && c.Verdicts[p] == kind);
+                var n = cases.Count(c => c.Verdicts is not null && c.Verdicts[p] == kind);
                 o.Write(n == 0 ? "<td class=\"m zero\">" : "<td class=\"m\">");
                 o.Write(Num(n));
                 o.Write("</td>");
@@ -304,13 +475,19 @@ public sealed class HtmlReportWriter
         _output.Write("</ul>\n");
     }
 
-    private void WriteChart(IReadOnlyList<Principle> principles)
+    private void WriteChart(IReadOnlyList<Principle> principles, IReadOnlyList<CaseSummary> ofPack, string suffix, string heading)
     {
         var o = _output;
-        o.Write("<section id=\"chart\">\n<h2>Breaches by principle</h2>\n");
+        o.Write("<section id=\"chart");
+        o.Write(suffix);
+        o.Write("\">\n<");
+        o.Write(heading);
+        o.Write(">Breaches by principle</");
+        o.Write(heading);
+        o.Write(">\n");
         var breaches = new int[principles.Count];
         var cases = new int[principles.Count];
-        foreach (var c in _cases)
+        foreach (var c in ofPack)
         {
             for (var p = 0; p < principles.Count && c.Verdicts is not null; p++)
             {
@@ -325,6 +502,13 @@ public sealed class HtmlReportWriter
             return;
         }
 
+        if (suffix.Length > 0 && breaches.All(b => b == 0))
+        {
+            // On a page of several packs, a pack without breaches gets a line instead of an empty chart.
+            o.Write("<p class=\"note\">No case checked against this pack breaches any of its principles.</p>\n</section>\n");
+            return;
+        }
+
         o.Write("<p class=\"note\">Each bar counts the rules of the principle breached, summed over the cases; the label gives the number and how many cases they fall in.</p>\n");
 
         // Geometry (px): a label column, a bar area with a few gridlines, room for the count after the longest bar.
@@ -334,8 +518,10 @@ public sealed class HtmlReportWriter
         var scaleMax = (max + step - 1) / step * step;
         var width = labelWidth + barArea + countWidth;
         var height = top + (principles.Count * rowHeight) + axis;
-        o.Write(FormattableString.Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\">\n"));
-        o.Write("<title id=\"chart-title\">Breaches by principle</title>\n");
+        o.Write(FormattableString.Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title{suffix}\">\n"));
+        o.Write("<title id=\"chart-title");
+        o.Write(suffix);
+        o.Write("\">Breaches by principle</title>\n");
         var plotBottom = top + (principles.Count * rowHeight);
         for (var tick = 0; tick <= scaleMax; tick += step)
         {
@@ -383,6 +569,12 @@ public sealed class HtmlReportWriter
         }
     }
 
+    /// <summary>
+    /// Where a case section's "back to the heat map" link goes, filled in by <see cref="Complete"/> once the page's layout
+    /// is known. A control character, which <see cref="H"/> never lets through, so no value from a case can contain it.
+    /// </summary>
+    private const string HeatMapLink = "\u0001heat-map\u0001";
+
     /// <summary>What the writer keeps of one case: its verdicts, breach counts and its section, already rendered.</summary>
     private sealed class CaseSummary
     {
@@ -392,6 +584,9 @@ public sealed class HtmlReportWriter
 
         public string? Title { get; init; }
 
+        /// <summary>The index of the case's pack in the writer's packs; -1 when no pack could be chosen for it.</summary>
+        public required int Pack { get; init; }
+
         /// <summary>The verdict per principle, in the pack's principle order; <see langword="null"/> when not checked.</summary>
         public OutcomeKind[]? Verdicts { get; init; }
 
@@ -399,9 +594,13 @@ public sealed class HtmlReportWriter
 
         public int BreachCount => BreachesByPrinciple.Sum();
 
-        public required string Section { get; init; }
+        /// <summary>The section's opening and heading, up to where a page of several packs names the case's pack.</summary>
+        public required string Head { get; init; }
 
-        public static CaseSummary From(CheckReport report, int index, IReadOnlyList<Principle> principles, bool includeOthers)
+        /// <summary>The rest of the section; its link back to the heat map is <see cref="HeatMapLink"/>.</summary>
+        public required string Body { get; init; }
+
+        public static CaseSummary From(CheckReport report, int index, int pack, IReadOnlyList<Principle> principles, bool includeOthers)
         {
             var verdicts = report.Verdicts;
             var checkedIt = report.Period != PeriodStatus.OutsidePeriod && verdicts.Count == principles.Count;
@@ -419,25 +618,68 @@ public sealed class HtmlReportWriter
                 Index = index,
                 Id = report.ProcurementId,
                 Title = report.ProcurementTitle,
+                Pack = pack,
                 Verdicts = checkedIt ? verdicts.Select(v => v.Kind).ToArray() : null,
                 BreachesByPrinciple = byPrinciple,
-                Section = RenderSection(report, index, checkedIt, includeOthers),
+                Head = RenderHead(report.ProcurementId, report.ProcurementTitle, index),
+                Body = RenderBody(report, index, checkedIt, includeOthers),
             };
         }
 
-        private static string RenderSection(CheckReport report, int index, bool checkedIt, bool includeOthers)
+        public static CaseSummary NotChosen(string id, string? title, PackSelection selection, int index)
+        {
+            var s = new StringBuilder();
+            s.Append("<p class=\"meta\"><span class=\"badge n\">–</span> <strong>Not checked: no rule pack could be chosen.</strong> ").Append(H(selection.Reason))
+                .Append(" <a href=\"#not-chosen\">Back to the totals</a></p>\n");
+            if (selection.Considered.Count > 0)
+            {
+                s.Append("<ul class=\"considered\">");
+                foreach (var line in selection.Considered)
+                {
+                    s.Append("<li>").Append(H(line)).Append("</li>");
+                }
+
+                s.Append("</ul>\n");
+            }
+
+            s.Append("</section>\n");
+            return new CaseSummary
+            {
+                Index = index,
+                Id = id,
+                Title = title,
+                Pack = -1,
+                Verdicts = null,
+                BreachesByPrinciple = Array.Empty<int>(),
+                Head = RenderHead(id, title, index, "case not-chosen"),
+                Body = s.ToString(),
+            };
+        }
+
+        private static string RenderHead(string procurementId, string? title, int index, string cssClass = "case")
+        {
+            var s = new StringBuilder();
+            s.Append("<section class=\"").Append(cssClass).Append("\" id=\"c").Append(Num(index)).Append("\">\n<h3><span class=\"num\">").Append(Num(index)).Append(".</span> ")
+                .Append(H(procurementId));
+            if (title is not null)
+            {
+                s.Append(" <span class=\"title\">").Append(H(title)).Append("</span>");
+            }
+
+            return s.Append("</h3>\n").ToString();
+        }
+
+        private static string RenderBody(CheckReport report, int index, bool checkedIt, bool includeOthers)
         {
             var s = new StringBuilder();
             var id = "c" + Num(index);
-            s.Append("<section class=\"case\" id=\"").Append(id).Append("\">\n<h3><span class=\"num\">").Append(Num(index)).Append(".</span> ")
-                .Append(H(report.ProcurementId));
-            if (report.ProcurementTitle is not null)
+            if (TextReport.SelectionNote(report) is { } chosen)
             {
-                s.Append(" <span class=\"title\">").Append(H(report.ProcurementTitle)).Append("</span>");
+                s.Append("<p class=\"meta\">").Append(H(chosen)).Append("</p>\n");
             }
 
-            s.Append("</h3>\n<p class=\"meta\">").Append(H(TextReport.PeriodNote(report))).Append(" Result: ").Append(H(TextReport.Summary(report)))
-                .Append(". <a href=\"#heat-map\">Back to the heat map</a></p>\n");
+            s.Append("<p class=\"meta\">").Append(H(TextReport.PeriodNote(report))).Append(" Result: ").Append(H(TextReport.Summary(report)))
+                .Append(". <a href=\"#").Append(HeatMapLink).Append("\">Back to the heat map</a></p>\n");
             if (!checkedIt)
             {
                 s.Append("</section>\n");
@@ -740,6 +982,11 @@ public sealed class HtmlReportWriter
         ul.decide .label { font-weight: 600; }
         :target { background: #fff6c9; }
         table.heat td.v:target { outline: 3px solid #1b1b1b; }
+        section.pack { margin-top: 2.5rem; }
+        section.pack h2 .title { font-size: .85em; }
+        section.pack h3 { margin-top: 1.2rem; }
+        p.period { margin: .2rem 0; color: #444; }
+        ul.considered { margin: .2rem 0 0; padding-left: 1.2rem; color: #444; font-size: .92em; }
         footer { margin-top: 2rem; color: #444; font-size: .9em; }
         @page { size: A4 landscape; margin: 10mm; }
         @media print {
@@ -753,6 +1000,7 @@ public sealed class HtmlReportWriter
           table.heat tr, article.breach, blockquote { break-inside: avoid; }
           section.case { break-inside: avoid-page; }
           #chart { break-before: page; }
+          section.pack { break-before: page; }
         }
 
         """;
