@@ -29,7 +29,7 @@ internal static class AutoCheck
     /// run: after every result before it.
     /// </summary>
     public static IEnumerable<(CheckReport? Report, PackSelection? Selection)> Run(
-        IEnumerable<ProposedProcurement> source, IReadOnlyList<RulePack> packs, BatchOptions batch, CheckOptions options)
+        IEnumerable<ProposedProcurement> source, PackChoice packs, BatchOptions batch, CheckOptions options)
     {
         var degree = batch.EffectiveDegree;
         var window = degree * WindowPerThread;
@@ -61,7 +61,7 @@ internal static class AutoCheck
             {
                 try
                 {
-                    var selection = RulePack.Select(items[i], packs);
+                    var selection = packs.Select(items[i]);
                     results[i] = selection.Pack is null ? (null, selection, null) : (selection.Check(options), null, null);
                 }
                 catch (Exception e)

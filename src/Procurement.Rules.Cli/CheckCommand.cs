@@ -441,7 +441,7 @@ internal sealed class CheckRun
             var batch = new BatchOptions { MaxDegreeOfParallelism = Jobs };
             var checkedCases = _packs.Fixed is { } pack
                 ? pack.CheckAllParallel(Source(), batch, CheckOptions).Select(r => (Report: (CheckReport?)r, Selection: (PackSelection?)null))
-                : AutoCheck.Run(Source(), _packs.Candidates, batch, CheckOptions);
+                : AutoCheck.Run(Source(), _packs, batch, CheckOptions);
             foreach (var (report, selection) in checkedCases)
             {
                 while (_pending.Peek().Procurement is null)

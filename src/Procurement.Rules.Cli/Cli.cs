@@ -6,6 +6,7 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Procurement.Model;
 
 namespace Procurement.Rules.Cli;
 
@@ -176,17 +177,32 @@ internal static class Cli
 /// <c>--pack auto</c> (the default), every built-in pack, each case checked against the one in force for it.
 /// </summary>
 /// <param name="Fixed">The one pack, or <see langword="null"/> when auto-selecting.</param>
-/// <param name="Candidates">The packs auto-selection chooses among (the built-in ones), or just <paramref name="Fixed"/>.</param>
-internal sealed record PackChoice(RulePack? Fixed, IReadOnlyList<RulePack> Candidates)
+internal sealed record PackChoice(RulePack? Fixed)
 {
+    /// <summary>Every built-in pack, loaded only when something needs them all (a listing, SARIF's rule table, waivers).</summary>
+    private static readonly Lazy<IReadOnlyList<RulePack>> AllEmbedded = new(() => RulePack.EmbeddedPackIds.Select(RulePack.GetEmbedded).ToArray());
+
     /// <summary>Whether each case gets its own pack (<c>--pack auto</c>).</summary>
     public bool IsAuto => Fixed is null;
 
+    /// <summary>
+    /// The packs auto-selection chooses among (every built-in one), or just <see cref="Fixed"/>. Reading it under auto
+    /// loads and compiles every built-in pack; checking does not need to (see <see cref="Select"/>).
+    /// </summary>
+    public IReadOnlyList<RulePack> Candidates => Fixed is { } pack ? [pack] : AllEmbedded.Value;
+
     /// <summary>Every built-in pack, chosen per case.</summary>
-    public static PackChoice Auto() => new(null, RulePack.EmbeddedPackIds.Select(RulePack.GetEmbedded).ToArray());
+    public static PackChoice Auto() => new((RulePack?)null);
+
+    /// <summary>
+    /// The pack for one case: the fixed one, or the built-in pack in force for it, choosing by each pack's header so that
+    /// only the packs cases use are compiled (a cold run checking 2009 cases compiles only the 2009 pack).
+    /// </summary>
+    public PackSelection Select(ProposedProcurement procurement) =>
+        Fixed is { } pack ? RulePack.Select(procurement, [pack]) : RulePack.Select(procurement);
 
     /// <summary>One pack for every case.</summary>
-    public static PackChoice One(RulePack pack) => new(pack, [pack]);
+    public static PackChoice One(RulePack pack) => new(pack);
 
     /// <summary>What the choice is, for summaries: the pack and its version, or "the pack in force for each case".</summary>
     public string Describe() => Fixed is { } pack ? $"{pack.Id} {pack.Version}" : "the pack in force for each case";
