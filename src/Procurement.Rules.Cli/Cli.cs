@@ -177,7 +177,8 @@ internal static class Cli
 /// <c>--pack auto</c> (the default), every built-in pack, each case checked against the one in force for it.
 /// </summary>
 /// <param name="Fixed">The one pack, or <see langword="null"/> when auto-selecting.</param>
-internal sealed record PackChoice(RulePack? Fixed)
+/// <param name="Among">The packs to choose among when auto-selecting; null for the built-in ones (tests give others).</param>
+internal sealed record PackChoice(RulePack? Fixed, IReadOnlyList<RulePack>? Among = null)
 {
     /// <summary>Every built-in pack, loaded only when something needs them all (a listing, SARIF's rule table, waivers).</summary>
     private static readonly Lazy<IReadOnlyList<RulePack>> AllEmbedded = new(() => RulePack.EmbeddedPackIds.Select(RulePack.GetEmbedded).ToArray());
@@ -189,17 +190,19 @@ internal sealed record PackChoice(RulePack? Fixed)
     /// The packs auto-selection chooses among (every built-in one), or just <see cref="Fixed"/>. Reading it under auto
     /// loads and compiles every built-in pack; checking does not need to (see <see cref="Select"/>).
     /// </summary>
-    public IReadOnlyList<RulePack> Candidates => Fixed is { } pack ? [pack] : AllEmbedded.Value;
+    public IReadOnlyList<RulePack> Candidates => Fixed is { } pack ? [pack] : Among ?? AllEmbedded.Value;
 
     /// <summary>Every built-in pack, chosen per case.</summary>
-    public static PackChoice Auto() => new((RulePack?)null);
+    public static PackChoice Auto() => new(null, null);
 
     /// <summary>
     /// The pack for one case: the fixed one, or the built-in pack in force for it, choosing by each pack's header so that
     /// only the packs cases use are compiled (a cold run checking 2009 cases compiles only the 2009 pack).
     /// </summary>
     public PackSelection Select(ProposedProcurement procurement) =>
-        Fixed is { } pack ? RulePack.Select(procurement, [pack]) : RulePack.Select(procurement);
+        Fixed is { } pack ? RulePack.Select(procurement, [pack])
+        : Among is { } among ? RulePack.Select(procurement, among)
+        : RulePack.Select(procurement);
 
     /// <summary>One pack for every case.</summary>
     public static PackChoice One(RulePack pack) => new(pack);
