@@ -43,6 +43,11 @@ public sealed partial class SyntheticPack : IDisposable
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             var relative = name[Prefix.Length..];
+            if (!relative.StartsWith(RulePack.DefaultPackId + "/", StringComparison.Ordinal) && !relative.StartsWith("sources/", StringComparison.Ordinal))
+            {
+                continue; // the other embedded packs and the calendar: the synthetic pack is the 2009 pack, copied
+            }
+
             var text = Read(assembly, name);
             if (!relative.EndsWith(".rules.yaml", StringComparison.Ordinal) || !relative.StartsWith(RulePack.DefaultPackId + "/", StringComparison.Ordinal))
             {
