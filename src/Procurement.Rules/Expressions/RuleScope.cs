@@ -788,31 +788,18 @@ internal sealed class RuleScope
     public bool RecordHolds(RecordItem item)
     {
         var selection = _procurement.Selection;
-        if (selection?.RecordLacks is { } lacks && Listed(lacks, item))
+        if (Lists(selection?.RecordLacks, item))
         {
             return false;
         }
 
         if (selection?.RecordKept is { } kept)
         {
-            return Listed(kept, item);
+            return Lists(kept, item);
         }
 
         NoteMissing("selection.recordKept");
         return false;
-
-        static bool Listed(IReadOnlyList<RecordItem> items, RecordItem wanted)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] == wanted)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     // ---- Deadlines (the Provider Selection Regime's days and working days) ----
@@ -1117,39 +1104,24 @@ internal sealed class RuleScope
             or ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise;
 
     /// <summary>Whether the record lists every sign-off of the body (<see cref="ProposedProcurement.SignOffsCompleteFor"/>).</summary>
-    private bool SignOffsComplete(OversightBody body)
-    {
-        var bodies = _procurement.SignOffsCompleteFor;
-        if (bodies is null)
-        {
-            return false;
-        }
-
-        Charge(bodies.Count);
-        for (var i = 0; i < bodies.Count; i++)
-        {
-            if (bodies[i] == body)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool SignOffsComplete(OversightBody body) => Lists(_procurement.SignOffsCompleteFor, body);
 
     /// <summary>Whether the record lists every event of the kind so far (<see cref="ProposedProcurement.TimelineCompleteSoFarFor"/>).</summary>
-    private bool IsCompleteSoFar(EventKind kind)
+    private bool IsCompleteSoFar(EventKind kind) => Lists(_procurement.TimelineCompleteSoFarFor, kind);
+
+    /// <summary>Whether a recorded list of enum values holds <paramref name="wanted"/>, charged to the budget by its length; false when not recorded.</summary>
+    private bool Lists<T>(IReadOnlyList<T>? items, T wanted)
+        where T : struct, Enum
     {
-        var kinds = _procurement.TimelineCompleteSoFarFor;
-        if (kinds is null)
+        if (items is null)
         {
             return false;
         }
 
-        Charge(kinds.Count);
-        for (var i = 0; i < kinds.Count; i++)
+        Charge(items.Count);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (kinds[i] == kind)
+            if (EqualityComparer<T>.Default.Equals(items[i], wanted))
             {
                 return true;
             }
@@ -1191,23 +1163,7 @@ internal sealed class RuleScope
             return true;
         }
 
-        var kinds = _procurement.TimelineCompleteFor;
-        if (kinds is null)
-        {
-            return false;
-        }
-
-        Charge(kinds.Count);
-
-        for (var i = 0; i < kinds.Count; i++)
-        {
-            if (kinds[i] == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Lists(_procurement.TimelineCompleteFor, kind);
     }
 
     private void NoteMissingEvents(EventKind kind) =>
