@@ -326,15 +326,27 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
     {
-        // Tender.Route == DirectAward || Tender.Route == ContractVariation
+        // Count(DirectAwardDecision) > 0 || (route recorded, direct award or variation)
+        //   || !Happened(TenderDecision) && (Tender.Route == DirectAward || Tender.Route == ContractVariation)
         var tender = p.Tender;
-        var when = tender is null ? Tri.Unknown("tender")
-            : tender.Route is not { } route ? Tri.Unknown("tender.route")
-            : Tri.Known(route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation);
+        Tri when;
+        if (BeforeDirectAwardApplies(p))
+        {
+            when = Tri.True;
+        }
+        else
+        {
+            var notTendered = Tri.Not(Timeline.Happened(p, TenderDecision));
+            var route = tender is null ? Tri.Unknown("tender")
+                : tender.Route is null ? Tri.Unknown("tender.route")
+                : Tri.False;
+            when = notTendered.IsKnownFalse ? Tri.False : Tri.And(notTendered, route);
+        }
+
         return Verdict.Decide(
             rule,
             when,
-            "Does not apply: the condition 'Tender.Route == DirectAward || Tender.Route == ContractVariation' does not hold.",
+            "Does not apply: the condition 'Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation)) || !Happened(TenderDecision) && (Tender.Route == DirectAward || Tender.Route == ContractVariation)' does not hold.",
             () =>
             {
                 // Tender.RouteJustification.Kind != None || (RationaleDocuments != null && RationaleDocuments.Any())
