@@ -361,7 +361,7 @@ internal static partial class HandWrittenRules
                 return new[] { EnumFact("route", p.Tender?.Route), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text), RationaleTitlesFact(p) };
             },
             f => $"The re-provision{Opt(" by " + f[0].Display, f[0])} rests on a recorded reason{Opt(" of kind " + f[1].Display, f[1])}{Opt(" (\"" + f[2].Display + "\")", f[2])}{Opt(" or rationale: " + f[3].Display, f[3])}.",
-            f => $"The contract is re-provided by {f[0].Display} with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
+            f => $"The contract is re-provided{Opt(" by " + f[0].Display, f[0])} without a tender, with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
     }
 
     /// <summary>
