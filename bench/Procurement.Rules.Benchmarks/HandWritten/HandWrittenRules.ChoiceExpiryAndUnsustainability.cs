@@ -326,15 +326,27 @@ internal static partial class HandWrittenRules
 
     public static RuleOutcome ClearRationaleDirectAwardReason(RuleDefinition rule, ProposedProcurement p)
     {
-        // Tender.Route == DirectAward || Tender.Route == ContractVariation
+        // Count(DirectAwardDecision) > 0 || (route recorded, direct award or variation)
+        //   || !Happened(TenderDecision) && (Tender.Route == DirectAward || Tender.Route == ContractVariation)
         var tender = p.Tender;
-        var when = tender is null ? Tri.Unknown("tender")
-            : tender.Route is not { } route ? Tri.Unknown("tender.route")
-            : Tri.Known(route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation);
+        Tri when;
+        if (BeforeDirectAwardApplies(p))
+        {
+            when = Tri.True;
+        }
+        else
+        {
+            var notTendered = Tri.Not(Timeline.Happened(p, TenderDecision));
+            var route = tender is null ? Tri.Unknown("tender")
+                : tender.Route is null ? Tri.Unknown("tender.route")
+                : Tri.False;
+            when = notTendered.IsKnownFalse ? Tri.False : Tri.And(notTendered, route);
+        }
+
         return Verdict.Decide(
             rule,
             when,
-            "Does not apply: the condition 'Tender.Route == DirectAward || Tender.Route == ContractVariation' does not hold.",
+            "Does not apply: the condition 'Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation)) || !Happened(TenderDecision) && (Tender.Route == DirectAward || Tender.Route == ContractVariation)' does not hold.",
             () =>
             {
                 // Tender.RouteJustification.Kind != None || (RationaleDocuments != null && RationaleDocuments.Any())
@@ -349,7 +361,7 @@ internal static partial class HandWrittenRules
                 return new[] { EnumFact("route", p.Tender?.Route), EnumFact("reasonKind", reason?.Kind), StringFact("reason", reason?.Text), RationaleTitlesFact(p) };
             },
             f => $"The re-provision{Opt(" by " + f[0].Display, f[0])} rests on a recorded reason{Opt(" of kind " + f[1].Display, f[1])}{Opt(" (\"" + f[2].Display + "\")", f[2])}{Opt(" or rationale: " + f[3].Display, f[3])}.",
-            f => $"The contract is re-provided by {f[0].Display} with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
+            f => $"The contract is re-provided{Opt(" by " + f[0].Display, f[0])} without a tender, with no recorded reason for that route (reason: {f[1].Display}) and no rationale document.");
     }
 
     /// <summary>

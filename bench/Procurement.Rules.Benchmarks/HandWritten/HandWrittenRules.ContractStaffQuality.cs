@@ -117,7 +117,20 @@ internal static partial class HandWrittenRules
                 //   && (no decision not to tender || Shaped(DirectAwardDecision))
                 var direct = Timeline.Count(p, EventKind.DirectAwardDecision) > 0;
                 var first = Timeline.Count(p, TenderDecision) == 0 && direct ? Tri.True : Shaped(p, TenderDecision);
-                return first.IsKnownFalse || !direct ? first : Tri.And(first, Shaped(p, EventKind.DirectAwardDecision));
+                if (first.IsKnownFalse || !direct)
+                {
+                    return first;
+                }
+
+                // Before a decision not to tender openly, the existing provider (of a service that has one) too.
+                var shapedDirect = Shaped(p, EventKind.DirectAwardDecision);
+                var existing = p.Service is { IsNew: false } or { IsSignificantRedesign: true } || p.IncumbentContracts is { Count: > 0 };
+                if (existing && !shapedDirect.IsKnownFalse)
+                {
+                    shapedDirect = Tri.And(shapedDirect, Timeline.HappenedBefore(p, EventKind.IncumbentEngaged, Timeline.First(p, EventKind.DirectAwardDecision)));
+                }
+
+                return Tri.And(first, shapedDirect);
             },
             () => Facts(p),
             f => $"Intentions were shared{Opt(" " + On(f[1]), f[1])} and potential providers engaged{Opt(" (NHS: " + f[2].Display + ")", f[2])}{Opt(" (others: " + f[3].Display + ")", f[3])} before the decision whether to tender{Opt(" (to tender: " + f[0].Display + ")", f[0])}{Opt(" (not to tender openly: " + f[4].Display + ")", f[4])}.",

@@ -1,3 +1,4 @@
+using System.Linq;
 using Procurement.Model;
 using static Procurement.Rules.Benchmarks.HandWritten.Report;
 
@@ -24,11 +25,23 @@ internal static partial class HandWrittenRules
             rule,
             when,
             FairTenderOnExpiryDoesNotHold,
-            () => Tri.Known(Timeline.Count(p, EventKind.DirectAwardDecision) == 0
-                && p.Tender?.Route is not (ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation)),
+            () =>
+            {
+                // ... && (Happened(NoticePublished) || !(an invitation not invited or excluded)): an unadvertised
+                // competition that left providers out is not one others could enter.
+                if (Timeline.Count(p, EventKind.DirectAwardDecision) != 0
+                    || p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation)
+                {
+                    return Tri.False;
+                }
+
+                var advertised = Timeline.Happened(p, EventKind.NoticePublished);
+                var leftOut = p.Tender?.Invitations?.Any(i => i.Status is InvitationStatus.NotInvited or InvitationStatus.Excluded) == true;
+                return advertised.IsKnownTrue ? advertised : Tri.Or(advertised, Tri.Known(!leftOut));
+            },
             () => Facts(p),
             f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is re-provided through a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
-            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a competition{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}, so no other provider had a fair and equal opportunity to bid.");
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-provided without a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}: re-awarded directly, or not advertised with providers left out, so they had no fair and equal opportunity to bid.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -137,25 +137,30 @@ internal static partial class HandWrittenRules
             () => p.Tender is not { } tender ? Tri.Unknown("tender") : Tri.Of(tender.IncumbentMayBid, "tender.incumbentMayBid"),
             () => Facts(p),
             f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} may bid in the tender on a fair and equal basis.",
-            f => $"The service is tendered (or awarded directly after other providers were approached) but the existing provider{Opt(" (" + f[0].Display + ")", f[0])} may not bid on a fair and equal basis (recorded {f[1].Display}).");
+            f => $"The service is tendered (or awarded directly after other providers were approached, or redesigned and awarded directly) but the existing provider{Opt(" (" + f[0].Display + ")", f[0])} may not bid on a fair and equal basis (recorded {f[1].Display}).");
 
         static FactValue[] Facts(ProposedProcurement p) =>
             new[] { IncumbentFact("incumbent", p), BoolFact("incumbentMayBid", p.Tender?.IncumbentMayBid) };
     }
 
     /// <summary>
-    /// <c>(Tender != null &amp;&amp; Tender.Route != null &amp;&amp; Tender.Route == DirectAward &amp;&amp;
-    /// Happened(AlternativeProvidersEngaged)) || ExistingServiceTendered</c>: market testing pursued without a tender, or
-    /// an existing service tendered.
+    /// <c>(Tender.Route == DirectAward &amp;&amp; (Happened(AlternativeProvidersEngaged) || scenario 4 with an existing
+    /// provider)) || ExistingServiceTendered</c>: market testing pursued without a tender, a redesigned service awarded
+    /// directly, or an existing service tendered.
     /// </summary>
     internal static Tri IncumbentMayBidApplies(ProposedProcurement p)
     {
-        var directAfterApproach = p.Tender?.Route == ProcurementRoute.DirectAward ? Timeline.Happened(p, EventKind.AlternativeProvidersEngaged) : Tri.False;
+        // A direct award after other providers were approached, or (scenario 4) of a service with an existing provider.
+        var redesignedDirect = p.Scenario == Scenario.NewOrRedesignedService
+            && (p.Service is { IsNew: false } or { IsSignificantRedesign: true } || p.IncumbentContracts is { Count: > 0 });
+        var directAfterApproach = p.Tender?.Route != ProcurementRoute.DirectAward ? Tri.False
+            : redesignedDirect ? Tri.True
+            : Timeline.Happened(p, EventKind.AlternativeProvidersEngaged);
         return directAfterApproach.IsKnownTrue ? directAfterApproach : Tri.Or(directAfterApproach, ExistingServiceTendered(p));
     }
 
     internal const string IncumbentMayBidNotApplicable =
-        "Does not apply: the condition '(Tender != null && Tender.Route != null && Tender.Route == DirectAward && Happened(AlternativeProvidersEngaged)) || Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || (Service != null && Service.IsNew == true && IncumbentContracts == null ? false : IncumbentContracts.Any()))' does not hold.";
+        "Does not apply: the condition '(Tender != null && Tender.Route != null && Tender.Route == DirectAward && (Happened(AlternativeProvidersEngaged) || Scenario != null && Scenario == NewOrRedesignedService && ((Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || (IncumbentContracts != null && IncumbentContracts.Any())))) || Happened(TenderDecision) && ((Scenario != null && (Scenario == Underperformance || Scenario == IncrementalImprovement || Scenario == Unsustainability || Scenario == ContractExpiry)) || (Service != null && ((Service.IsNew != null && Service.IsNew == false) || (Service.IsSignificantRedesign != null && Service.IsSignificantRedesign == true))) || Count(IncumbentEngaged) + Count(FormalImprovementOpportunity) + Count(JointServiceReview) + Count(ServicePlansPresented) + Count(WorkedWithProvider) + Count(ContractMechanismInvoked) > 0 || (Service != null && Service.IsNew == true && IncumbentContracts == null ? false : IncumbentContracts.Any()))' does not hold.";
 
     public static RuleOutcome FairTenderNhsOnlyNeedsReason(RuleDefinition rule, ProposedProcurement p)
     {
