@@ -118,11 +118,14 @@ internal static partial class RulePackLoader
     {
         var files = new EmbeddedPackFiles(id);
         var problems = new ProblemList { File = files.Display("pack.yaml") };
-        var header = ReadHeader(files, problems);
+        var header = ReadHeader(files, problems, readSources: false);
         return problems.Count > 0 ? null : header;
     }
 
-    private static PackHeader? ReadHeader(PackFiles files, ProblemList problems)
+    /// <param name="files">Where the pack's files come from.</param>
+    /// <param name="problems">Where problems go.</param>
+    /// <param name="readSources">False to skip reading the source texts (only citations need them; choosing a pack by its period does not).</param>
+    private static PackHeader? ReadHeader(PackFiles files, ProblemList problems, bool readSources = true)
     {
         var read = files.Read("pack.yaml");
         if (read.Text is null)
@@ -182,7 +185,7 @@ internal static partial class RulePackLoader
 
         var sources = new List<SourceDocument>();
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in map.Sequence("sources", required: true)?.Children ?? Enumerable.Empty<YamlNode>())
+        foreach (var node in (readSources ? map.Sequence("sources", required: true)?.Children : null) ?? Enumerable.Empty<YamlNode>())
         {
             if (YamlMap.From(node, problems, "a source", SourceKeys) is not { } source)
             {
