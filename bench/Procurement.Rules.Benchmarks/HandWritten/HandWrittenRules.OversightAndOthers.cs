@@ -147,7 +147,7 @@ internal static partial class HandWrittenRules
     public static RuleOutcome OversightPartnershipForum(RuleDefinition rule, ProposedProcurement p)
     {
         const OversightBody Forum = OversightBody.RegionalSocialPartnershipForum;
-        var when = Timeline.HappenedAny(p, TenderDecision, Alternatives);
+        var when = Tri.Or(Timeline.HappenedAny(p, TenderDecision, Alternatives), Timeline.Happened(p, AccreditationOpened));
         // Or the service passes to another organisation (merger, acquisition, franchise): staff may move.
         var passes = p.Tender is not { } tender ? Tri.False
             : tender.Route is null ? Tri.Unknown("tender.route")
@@ -162,7 +162,7 @@ internal static partial class HandWrittenRules
         return Verdict.Decide(
             rule,
             when,
-            "Does not apply: the condition '(HappenedAny(TenderDecision, AlternativeProvidersEngaged) || (Tender != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise))) && IncumbentContracts.Any()' does not hold.",
+            "Does not apply: the condition '(HappenedAny(TenderDecision, AlternativeProvidersEngaged) || Happened(AccreditationOpened) || (Tender != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise))) && IncumbentContracts.Any()' does not hold.",
             () => Timeline.SignedOff(p, Forum, DateQ.None),
             () => new[] { SignOffFact("partnershipForum", Timeline.SignedOff(p, Forum, DateQ.None)) },
             _ => "The Regional Social Partnership Forum had oversight.",
