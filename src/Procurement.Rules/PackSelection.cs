@@ -71,10 +71,6 @@ public sealed class PackSelection
     /// <summary>Returns the status, the pack's id and the reason.</summary>
     public override string ToString() => $"{Status}{(Pack is null ? string.Empty : " " + Pack.Id)}: {Reason}";
 
-    /// <summary>A selection the caller made by naming the pack.</summary>
-    internal static PackSelection Named(ProposedProcurement procurement, RulePack pack) =>
-        new(procurement, pack, PackSelectionStatus.Selected, $"{pack.Id} was named by the caller.", Array.Empty<string>());
-
     internal static PackSelection Choose(ProposedProcurement procurement, IReadOnlyList<PackScope> packs)
     {
         var applies = new List<(PackScope Pack, string Why)>();

@@ -218,7 +218,7 @@ public class DatedPackTests
     [Test]
     public void Load_VersionsAndAppliesTo_AreRead()
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("true"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("true"));
 
         var loaded = pack.Load();
 
@@ -231,7 +231,7 @@ public class DatedPackTests
     public void Load_RuleFromALaterVersion_AppliesOnlyToProcessesCommencedFromIt()
     {
         // A requirement that always fails: a breach wherever the rule applies, so applicability shows in the outcome.
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
         var loaded = pack.Load();
 
         loaded.Rules.Single().AppliesFrom.Should().Be(new DateOnly(2025, 2, 24));
@@ -247,7 +247,7 @@ public class DatedPackTests
     [Test]
     public void Load_RuleFromWithoutAVersion_IsALocatedError()
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("true", extra: "    from: 2024-06-01\n"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("true", extra: "    from: 2024-06-01\n"));
 
         var error = pack.LoadFails();
 
@@ -279,7 +279,7 @@ public class DatedPackTests
     [Test]
     public void Load_DecidedByUnknown_IsALocatedError()
     {
-        using var pack = Pack(VersionedHeader.Replace("decidedBy: commencement", "decidedBy: award", StringComparison.Ordinal), TestPack.RuleText("true"));
+        using var pack = TestPack.WithHeader(VersionedHeader.Replace("decidedBy: commencement", "decidedBy: award", StringComparison.Ordinal), TestPack.RuleText("true"));
 
         pack.LoadFails().Message.Should().Contain("'decidedBy': 'award' is not one of decision, commencement");
     }
@@ -343,17 +343,6 @@ public class DatedPackTests
 
         act.Should().Throw<ProcurementLoadException>().Which.Message.Should()
             .Contain("selection.recordLacks[0]").And.Contain("'abandonmentDate' is also in selection.recordKept");
-    }
-
-    /// <summary>A test pack whose pack.yaml takes the 2009 pack's header with its inForce block replaced.</summary>
-    private static TestPack Pack(string header, string rules)
-    {
-        var pack = new TestPack(("test.rules.yaml", rules));
-        var text = File.ReadAllText(pack.PathOf("pack.yaml"));
-        var start = text.IndexOf("inForce:", StringComparison.Ordinal);
-        var end = text.IndexOf("sources:", StringComparison.Ordinal);
-        File.WriteAllText(pack.PathOf("pack.yaml"), text[..start] + header.ReplaceLineEndings("\n") + "\n" + text[end..]);
-        return pack;
     }
 
     private static ProposedProcurement Case(params (string Kind, string Date)[] events) => new()

@@ -30,6 +30,20 @@ internal sealed class TestPack : IDisposable
     public static TestPack WithRule(string require, string? when = null, string facts = "", string id = "test.rule", string extra = "") =>
         new(("test.rules.yaml", RuleText(require, when, facts, id, extra)));
 
+    /// <summary>
+    /// A pack with one rule file whose pack.yaml is the 2009 pack's, with everything from its <c>inForce</c> block up to
+    /// <c>sources</c> replaced by <paramref name="header"/> (a period, <c>appliesTo</c>, <c>versions</c>).
+    /// </summary>
+    public static TestPack WithHeader(string header, string rules)
+    {
+        var pack = new TestPack(("test.rules.yaml", rules));
+        var text = File.ReadAllText(pack.PathOf("pack.yaml"));
+        var start = text.IndexOf("inForce:", StringComparison.Ordinal);
+        var end = text.IndexOf("sources:", StringComparison.Ordinal);
+        File.WriteAllText(pack.PathOf("pack.yaml"), text[..start] + header.ReplaceLineEndings("\n") + "\n" + text[end..]);
+        return pack;
+    }
+
     public static string RuleText(string require, string? when = null, string facts = "", string id = "test.rule", string extra = "") =>
         $"""
         rules:

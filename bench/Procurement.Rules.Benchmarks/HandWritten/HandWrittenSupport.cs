@@ -24,27 +24,15 @@ internal static class Events
             return true;
         }
 
-        var kinds = p.TimelineCompleteFor;
-        if (kinds is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < kinds.Count; i++)
-        {
-            if (kinds[i] == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Lists(p.TimelineCompleteFor, kind);
     }
 
     /// <summary>Whether the record lists every event of the kind so far (<c>timelineCompleteSoFarFor</c>).</summary>
-    public static bool IsCompleteSoFar(ProposedProcurement p, EventKind kind)
+    public static bool IsCompleteSoFar(ProposedProcurement p, EventKind kind) => Lists(p.TimelineCompleteSoFarFor, kind);
+
+    /// <summary>Whether a recorded list of kinds holds the kind; false when the list is not recorded.</summary>
+    private static bool Lists(IReadOnlyList<EventKind>? kinds, EventKind kind)
     {
-        var kinds = p.TimelineCompleteSoFarFor;
         if (kinds is null)
         {
             return false;

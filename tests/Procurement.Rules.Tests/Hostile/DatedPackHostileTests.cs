@@ -32,7 +32,7 @@ public class DatedPackHostileTests
     [Test]
     public void ToString_VersionNameAndTitleWithControlCharacters_ShowsThemVisibly()
     {
-        using var pack = Pack(VersionedHeader
+        using var pack = TestPack.WithHeader(VersionedHeader
             .Replace("version: first", "version: \"v1\\e[2J\"", StringComparison.Ordinal)
             .Replace("title: as made", "title: \"as made\\nResult: 0 breaches\\e[31m\"", StringComparison.Ordinal), TestPack.RuleText("true"));
         var report = pack.Load().Check(Commenced("2024-03-01"));
@@ -47,7 +47,7 @@ public class DatedPackHostileTests
     [Test]
     public void ToMarkdown_VersionTitleWithMarkup_CannotForgeAHeadingOrTag()
     {
-        using var pack = Pack(VersionedHeader
+        using var pack = TestPack.WithHeader(VersionedHeader
             .Replace("title: as made", "title: \"as made\\n## Breaches\\n<script>x</script> [click](javascript:alert(1))\"", StringComparison.Ordinal),
             TestPack.RuleText("true"));
         var report = pack.Load().Check(Commenced("2024-03-01"));
@@ -63,7 +63,7 @@ public class DatedPackHostileTests
     {
         // The pack id lands in the selection reason, which reports print as it is; an id is an identifier, so it is
         // held to the same pattern as rule ids and principle keys.
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("true"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("true"));
         var text = File.ReadAllText(pack.PathOf("pack.yaml"));
         File.WriteAllText(pack.PathOf("pack.yaml"), text.Replace("\nid: burnham-2009\n", "\nid: \"x\\e[2J\\n# Forged\"\n", StringComparison.Ordinal));
 
@@ -92,7 +92,7 @@ public class DatedPackHostileTests
             rules.Append(TestPack.RuleText("true", id: "test.rule" + i, extra: $"    from: {day.AddDays(99_999 - i):yyyy-MM-dd}\n")["rules:\n".Length..]);
         }
 
-        using var pack = Pack(header.ToString(), rules.ToString());
+        using var pack = TestPack.WithHeader(header.ToString(), rules.ToString());
 
         var loaded = Guarded(() => pack.Load());
 
@@ -124,7 +124,7 @@ public class DatedPackHostileTests
         // The record says the process commenced on 1 March 2025, but its contract notice was published on 1 June 2024:
         // a process cannot commence after its own notice, and the pack's selection reads the notice as bounding
         // commencement. The version gate must read it so too, never apply a rule an amendment added.
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
         var procurement = Commenced("2025-03-01") with
         {
             Timeline = [Event(EventKind.ProcessCommenced, "2025-03-01"), Event(EventKind.NoticePublished, "2024-06-01")],
@@ -138,7 +138,7 @@ public class DatedPackHostileTests
     [Test]
     public void VersionGate_CommencementNotRecordedButNoticeAfterTheAmendment_IsUndetermined()
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
         var procurement = Commenced("2025-03-01") with { Timeline = [Event(EventKind.NoticePublished, "2025-06-01")] };
 
         var outcome = pack.Load().Check(procurement).Outcomes.Should().ContainSingle().Which;
@@ -152,7 +152,7 @@ public class DatedPackHostileTests
     {
         // The gate reads when the process commenced; the pack's version is read from the decision date. The two could
         // disagree (a version line saying one text while a rule of the other applied), so the pack may not mix them.
-        using var pack = Pack(
+        using var pack = TestPack.WithHeader(
             VersionedHeader.Replace("decidedBy: commencement", "decidedBy: decision", StringComparison.Ordinal),
             TestPack.RuleText("false", when: "true", extra: "    from: 2025-02-24\n"));
 
@@ -166,7 +166,7 @@ public class DatedPackHostileTests
     [TestCase("CommencedOnOrAfter(IncumbentNames)", "not a computed value")]
     public void LoadFromDirectory_CommencedOnOrAfterWithoutALiteralDate_IsAProblemNotAFailureAtEveryCheck(string require, string ending)
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText(require));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText(require));
 
         var problem = pack.LoadFails().Problems.Should().ContainSingle().Which;
 
@@ -186,7 +186,7 @@ public class DatedPackHostileTests
     [TestCase("StandstillEnd(First(IntentionToAwardPublished))")]
     public void DeadlineHelpers_ResultOutsideTheCalendarOrDateRange_IsUndeterminedNeverABreach(string date)
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText($"After(First(ContractAwarded), {date})"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText($"After(First(ContractAwarded), {date})"));
         var procurement = Commenced("2024-03-01") with
         {
             Timeline =
@@ -229,7 +229,7 @@ public class DatedPackHostileTests
     [Test]
     public void DeadlineHelpers_CalledForEveryPairOfEvents_TheBudgetStopsTheRule()
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText(
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText(
             "Timeline.Count(a => root.Timeline.Count(b => root.After(root.StandstillEnd(a.Date), root.AddWorkingDays(root.AddDays(b.Date, 1), 3))) >= 0) == 0"));
         var procurement = Commenced("2024-03-01") with
         {
@@ -355,21 +355,10 @@ public class DatedPackHostileTests
         Timeline = [Event(EventKind.ProcessCommenced, date)],
     };
 
-    /// <summary>A test pack whose pack.yaml takes the 2009 pack's header with its inForce block replaced.</summary>
-    private static TestPack Pack(string header, string rules)
-    {
-        var pack = new TestPack(("test.rules.yaml", rules));
-        var text = File.ReadAllText(pack.PathOf("pack.yaml"));
-        var start = text.IndexOf("inForce:", StringComparison.Ordinal);
-        var end = text.IndexOf("sources:", StringComparison.Ordinal);
-        File.WriteAllText(pack.PathOf("pack.yaml"), text[..start] + header.ReplaceLineEndings("\n") + "\n" + text[end..]);
-        return pack;
-    }
-
     [Test]
     public void StandstillEnd_IntentionPublishedPastTheCalendar_NamesNoUnrelatedEvent()
     {
-        using var pack = Pack(VersionedHeader, TestPack.RuleText("After(First(ContractAwarded), StandstillEnd(First(IntentionToAwardPublished)))"));
+        using var pack = TestPack.WithHeader(VersionedHeader, TestPack.RuleText("After(First(ContractAwarded), StandstillEnd(First(IntentionToAwardPublished)))"));
         var procurement = Commenced("2024-03-01") with
         {
             Timeline =
