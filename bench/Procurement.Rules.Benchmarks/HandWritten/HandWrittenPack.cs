@@ -28,6 +28,7 @@ public sealed class HandWrittenPack
     {
         ["early-provider-engagement.before-tender-decision"] = HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision,
         ["early-provider-engagement.before-direct-award"] = HandWrittenRules.EarlyProviderEngagementBeforeDirectAward,
+        ["early-provider-engagement.before-alternatives-approached"] = HandWrittenRules.EarlyProviderEngagementBeforeAlternativesApproached,
         ["fair-tender.eligibility-fixed-at-notice"] = HandWrittenRules.FairTenderEligibilityFixedAtNotice,
         ["fair-tender.incumbent-may-bid"] = HandWrittenRules.FairTenderIncumbentMayBid,
         ["fair-tender.nhs-only-needs-reason"] = HandWrittenRules.FairTenderNhsOnlyNeedsReason,
@@ -63,11 +64,13 @@ public sealed class HandWrittenPack
         ["fair-tender.criteria-published"] = HandWrittenRules.FairTenderCriteriaPublished,
         ["fair-tender.open-competition-on-expiry"] = HandWrittenRules.FairTenderOpenCompetitionOnExpiry,
         ["needs-driven.needs-assessed"] = HandWrittenRules.NeedsDrivenNeedsAssessed,
+        ["needs-driven.direct-award-needs-assessed"] = HandWrittenRules.NeedsDrivenDirectAwardNeedsAssessed,
         ["quality-monitoring.clear-measures"] = HandWrittenRules.QualityMonitoringClearMeasures,
         ["quality-monitoring.concerns-raised-first"] = HandWrittenRules.QualityMonitoringConcernsRaisedFirst,
         ["staff-engagement.before-tender-decision"] = HandWrittenRules.StaffEngagementBeforeTenderDecision,
         ["staff-engagement.continues-while-alternatives-considered"] = HandWrittenRules.StaffEngagementContinuesWhileAlternativesConsidered,
         ["staff-engagement.throughout-unsustainability"] = HandWrittenRules.StaffEngagementThroughoutUnsustainability,
+        ["staff-engagement.in-joint-service-review"] = HandWrittenRules.StaffEngagementInJointServiceReview,
     };
 
     private readonly RulePack _pack;

@@ -209,6 +209,21 @@ internal static partial class HandWrittenRules
             f => $"The decision to tender{Opt(" " + On(f[0]), f[0])} follows an assessment of need{Opt(": " + f[1].Display, f[1])}.",
             f => $"No needs assessment is dated on or before the decision to tender{Opt(" " + On(f[0]), f[0])}{Opt(" (needs assessments: " + f[1].Display + ")", f[1])}{Opt(" (dated: " + f[2].Display + ")", f[2])}.");
 
+    public static RuleOutcome NeedsDrivenDirectAwardNeedsAssessed(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Tri.Known(Timeline.Count(p, EventKind.DirectAwardDecision) > 0),
+            "Does not apply: the condition 'Count(DirectAwardDecision) > 0' does not hold.",
+            () => DatedByFirst(p, p.NeedsAssessments, d => d.Date, "needsAssessments", EventKind.DirectAwardDecision),
+            () => new[]
+            {
+                FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision),
+                DocumentTitlesFact("needsAssessments", p.NeedsAssessments),
+                DocumentDatesFact("needsAssessmentDates", p.NeedsAssessments),
+            },
+            f => $"The decision not to tender openly{Opt(" " + On(f[0]), f[0])} follows an assessment of need{Opt(": " + f[1].Display, f[1])}.",
+            f => $"No needs assessment is dated on or before the decision not to tender openly{Opt(" " + On(f[0]), f[0])}{Opt(" (needs assessments: " + f[1].Display + ")", f[1])}{Opt(" (dated: " + f[2].Display + ")", f[2])}.");
+
     // ---- quality-monitoring ----
 
     public static RuleOutcome QualityMonitoringClearMeasures(RuleDefinition rule, ProposedProcurement p)
@@ -282,6 +297,28 @@ internal static partial class HandWrittenRules
             },
             f => $"The staff{Opt(" (from " + f[1].Display + ")", f[1])} and their trade union representatives{Opt(" (from " + f[2].Display + ")", f[2])} were engaged before the decision to tender{Opt(" " + On(f[0]), f[0])}.",
             f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
+
+    public static RuleOutcome StaffEngagementInJointServiceReview(RuleDefinition rule, ProposedProcurement p) =>
+        Verdict.Decide(
+            rule,
+            Tri.Known(Timeline.Count(p, JointReview) > 0),
+            "Does not apply: the condition 'Count(JointServiceReview) > 0' does not hold.",
+            () =>
+            {
+                // OnOrBefore(First(StaffEngaged), First(JointServiceReview)) && OnOrBefore(First(UnionsEngaged), First(JointServiceReview))
+                var staff = Timeline.Compare(Timeline.First(p, EventKind.StaffEngaged), Timeline.First(p, JointReview), Expressions.DateOrder.OnOrBefore);
+                return staff.IsKnownFalse
+                    ? staff
+                    : Tri.And(staff, Timeline.Compare(Timeline.First(p, EventKind.UnionsEngaged), Timeline.First(p, JointReview), Expressions.DateOrder.OnOrBefore));
+            },
+            () => new[]
+            {
+                FirstFact("jointServiceReview", p, JointReview),
+                FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+                FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
+            },
+            f => $"The staff{Opt(" (from " + f[1].Display + ")", f[1])} and their trade union representatives{Opt(" (from " + f[2].Display + ")", f[2])} were engaged by the time of the joint service review{Opt(" (" + f[0].Display + ")", f[0])}.",
+            f => $"The joint service review{Opt(" (" + f[0].Display + ")", f[0])} went ahead before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
 
     public static RuleOutcome StaffEngagementThroughoutUnsustainability(RuleDefinition rule, ProposedProcurement p)
     {

@@ -73,6 +73,30 @@ internal static partial class HandWrittenRules
         };
     }
 
+    public static RuleOutcome EarlyProviderEngagementBeforeAlternativesApproached(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not (Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability))
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenarios 1, 2, 3", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        return Verdict.Decide(
+            rule,
+            Tri.Known(Timeline.Count(p, Alternatives) > 0),
+            "Does not apply: the condition 'Count(AlternativeProvidersEngaged) > 0' does not hold.",
+            () => Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, Alternatives)),
+            () => Facts(p),
+            f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" from " + f[2].Display, f[2])}, before other providers were approached{Opt(" " + On(f[1]), f[1])}.",
+            f => $"Other providers were approached{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}.");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p),
+            FirstFact("alternativesFirstEngaged", p, Alternatives),
+            FirstFact("firstEngagement", p, IncumbentEngaged),
+        };
+    }
+
     internal const string BeforeDirectAwardWhen =
         "Count(DirectAwardDecision) > 0 || (Tender != null && Tender.Route != null && (Tender.Route == DirectAward || Tender.Route == ContractVariation))";
 

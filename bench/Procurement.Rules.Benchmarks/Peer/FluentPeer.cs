@@ -68,6 +68,7 @@ public sealed class FluentPeer
     /// <summary>The ids of the YAML rules the peer writes in the fluent DSL.</summary>
     public static IReadOnlyList<string> RuleIds { get; } = new[]
     {
+        EarlyEngagementBeforeAlternativesApproached.Id,
         EarlyEngagementBeforeDirectAward.Id,
         EarlyEngagementBeforeTenderDecision.Id,
         EarlyEngagementShapingNewService.Id,

@@ -154,3 +154,55 @@ internal static class EarlyEngagementBeforeDirectAward
         public override void Define() => Define(Id, Outcome);
     }
 }
+
+/// <summary><c>early-provider-engagement.before-alternatives-approached</c> (scenarios 1 to 3), in NRules' fluent DSL.</summary>
+internal static class EarlyEngagementBeforeAlternativesApproached
+{
+    public const string Id = "early-provider-engagement.before-alternatives-approached";
+    private const string DoesNotHold = "Does not apply: the condition 'Count(AlternativeProvidersEngaged) > 0' does not hold.";
+
+    private static bool InScope(Scenario? scenario) =>
+        scenario is Scenario.Underperformance or Scenario.IncrementalImprovement or Scenario.Unsustainability;
+
+    /// <summary>Scope and condition together: unknown without a scenario, false for another scenario.</summary>
+    public static Tri Applicability(ProposedProcurement p) =>
+        p.Scenario is null ? Tri.Unknown : !InScope(p.Scenario) ? Tri.False : HandWritten.Timeline.Count(p, EventKind.AlternativeProvidersEngaged) > 0 ? Tri.True : Tri.False;
+
+    /// <summary>The outcome, decided as the hand-written mirror decides it (three-valued, dates as intervals).</summary>
+    private static RuleOutcome Decide(RuleDefinition rule, ProposedProcurement p) => HandWrittenRules.EarlyProviderEngagementBeforeAlternativesApproached(rule, p);
+
+    private static RuleOutcome DoesNotApplyOutcome(RuleDefinition rule, ProposedProcurement p) =>
+        NotApplicable(rule, !InScope(p.Scenario) ? Timeline.OtherScenario("scenarios 1, 2, 3", p) : DoesNotHold);
+
+    [Name(Id + ": applies")]
+    [Tag(Id)]
+    internal sealed class Applies : SplitPeerRule
+    {
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.True);
+    }
+
+    [Name(Id + ": does not apply")]
+    [Tag(Id)]
+    internal sealed class DoesNotApply : SplitPeerRule
+    {
+        public override void Define() => Define(Id, DoesNotApplyOutcome, x => Applicability(x) == Tri.False);
+    }
+
+    [Name(Id + ": cannot tell")]
+    [Tag(Id)]
+    internal sealed class CannotTell : SplitPeerRule
+    {
+        public override void Define() => Define(Id, Decide, x => Applicability(x) == Tri.Unknown);
+    }
+
+    /// <summary>The whole outcome, decided in one action (the one-rule shape).</summary>
+    private static RuleOutcome Outcome(RuleDefinition rule, ProposedProcurement p) =>
+        Applicability(p) == Tri.False ? DoesNotApplyOutcome(rule, p) : Decide(rule, p);
+
+    [Name(Id)]
+    [Tag(Id)]
+    internal sealed class Whole : WholePeerRule
+    {
+        public override void Define() => Define(Id, Outcome);
+    }
+}

@@ -112,6 +112,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>early-provider-engagement.</c>.</summary>
         public static class EarlyProviderEngagement
         {
+            /// <summary>The existing provider engaged before other providers are approached: <c>early-provider-engagement.before-alternatives-approached</c>.</summary>
+            public const string BeforeAlternativesApproached = "early-provider-engagement.before-alternatives-approached";
+
             /// <summary>NHS and other existing providers engaged before an expiring contract is re-awarded without a tender: <c>early-provider-engagement.before-direct-award</c>.</summary>
             public const string BeforeDirectAward = "early-provider-engagement.before-direct-award";
 
@@ -161,6 +164,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>needs-driven.</c>.</summary>
         public static class NeedsDriven
         {
+            /// <summary>A decision not to tender openly driven by an assessment of need: <c>needs-driven.direct-award-needs-assessed</c>.</summary>
+            public const string DirectAwardNeedsAssessed = "needs-driven.direct-award-needs-assessed";
+
             /// <summary>The decision to tender driven by an assessment of need: <c>needs-driven.needs-assessed</c>.</summary>
             public const string NeedsAssessed = "needs-driven.needs-assessed";
         }
@@ -235,6 +241,9 @@ public static class Burnham2009
 
             /// <summary>Staff engaged before and while alternatives are considered: <c>staff-engagement.continues-while-alternatives-considered</c>.</summary>
             public const string ContinuesWhileAlternativesConsidered = "staff-engagement.continues-while-alternatives-considered";
+
+            /// <summary>Staff and their unions engaged by the time of a joint service review: <c>staff-engagement.in-joint-service-review</c>.</summary>
+            public const string InJointServiceReview = "staff-engagement.in-joint-service-review";
 
             /// <summary>Staff engaged from the start when an un-sustainable service is merged, acquired or franchised: <c>staff-engagement.throughout-unsustainability</c>.</summary>
             public const string ThroughoutUnsustainability = "staff-engagement.throughout-unsustainability";
