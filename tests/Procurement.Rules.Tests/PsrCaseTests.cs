@@ -3,24 +3,31 @@ using Procurement.Model;
 namespace Procurement.Rules.Tests;
 
 /// <summary>
-/// The Provider Selection Regime's cases from plain descriptions (<c>samples/psr/</c>): each <c>NN-name.md</c> describes a
-/// procurement in plain words, with the principle-level verdicts the regulations imply, written from the regulations
-/// alone; its sibling <c>NN-name.yaml</c> was written later from the description by someone who had read only the docs.
-/// Each case must be checked against the PSR by automatic selection, and get the verdicts its description implies.
+/// The later regimes' cases from plain descriptions: the Provider Selection Regime's (<c>samples/psr/</c>) and the 2013
+/// regulations' (<c>samples/ppccr/</c>). Each <c>NN-name.md</c> describes a procurement in plain words, with the
+/// principle-level verdicts the regulations imply, written from the regulations alone; its sibling <c>NN-name.yaml</c>
+/// was written later from the description by someone who had read only the docs. Each case must be checked against its
+/// folder's pack by automatic selection, and get the verdicts its description implies.
 /// </summary>
 public class PsrCaseTests
 {
-    private static string Directory => Path.Combine(RepoPaths.Samples, "psr");
+    /// <summary>Each folder of later-regime cases, with the pack automatic selection must choose for every case in it.</summary>
+    private static readonly (string Folder, string Pack, string Label)[] Folders =
+    [
+        ("psr", "psr-2023", "PSR"),
+        ("ppccr", "ppccr-2013", "2013 regulations"),
+    ];
 
     public static IEnumerable<TestCaseData> Descriptions() =>
-        Files().Select(f => new TestCaseData(Path.GetFileName(f)).SetName($"PSR case {Path.GetFileNameWithoutExtension(f)} gets the verdicts its description implies"));
+        Folders.SelectMany(folder => Files(folder.Folder).Select(f => new TestCaseData(folder.Folder, folder.Pack, Path.GetFileName(f))
+            .SetName($"{folder.Label} case {Path.GetFileNameWithoutExtension(f)} gets the verdicts its description implies")));
 
     [TestCaseSource(nameof(Descriptions))]
-    public void PsrCase_CaseFileWrittenBlind_IsCheckedAgainstThePsrAndGetsTheVerdictsItsDescriptionImplies(string file)
+    public void LaterRegimeCase_CaseFileWrittenBlind_IsCheckedAgainstItsPackAndGetsTheVerdictsItsDescriptionImplies(string folder, string pack, string file)
     {
-        var description = ProseCaseTests.ProseCase.Read(Path.Combine(Directory, file));
+        var description = ProseCaseTests.ProseCase.Read(Path.Combine(RepoPaths.Samples, folder, file));
         var selection = RulePack.Select(ProcurementFile.Load(description.CaseFile));
-        selection.Pack?.Id.Should().Be("psr-2023", selection.Reason);
+        selection.Pack?.Id.Should().Be(pack, selection.Reason);
 
         var report = selection.Check();
 
@@ -51,6 +58,14 @@ public class PsrCaseTests
         Files().Should().HaveCountGreaterThanOrEqualTo(4);
     }
 
-    private static IEnumerable<string> Files() =>
-        System.IO.Directory.EnumerateFiles(Directory, "*.md").Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal);
+    [Test]
+    public void PpccrCases_AreThere()
+    {
+        Files("ppccr").Should().HaveCountGreaterThanOrEqualTo(3, "the 2013 regulations have cases from plain descriptions too");
+    }
+
+    private static IEnumerable<string> Files() => Files("psr");
+
+    private static IEnumerable<string> Files(string folder) =>
+        System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, folder), "*.md").Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal);
 }

@@ -78,9 +78,6 @@ public static class Psr2023
 
             /// <summary>In an ICB&apos;s Competitive Process, a board member who holds a position in a bidding provider recused themselves: <c>conflicts.icb-member-recused-in-competitive-process</c>.</summary>
             public const string IcbMemberRecusedInCompetitiveProcess = "conflicts.icb-member-recused-in-competitive-process";
-
-            /// <summary>Notices state the declared conflicts of interest and how they were managed: <c>conflicts.notices-state-conflicts</c>.</summary>
-            public const string NoticesStateConflicts = "conflicts.notices-state-conflicts";
         }
 
         /// <summary>The rules whose ids start <c>considerable-change.</c>.</summary>
@@ -132,6 +129,9 @@ public static class Psr2023
         /// <summary>The rules whose ids start <c>modifications.</c>.</summary>
         public static class Modifications
         {
+            /// <summary>A modification notice states the declared conflicts of interest and how they were managed: <c>modifications.notice-states-conflicts</c>.</summary>
+            public const string NoticeStatesConflicts = "modifications.notice-states-conflicts";
+
             /// <summary>A modification attributable to the authority, of £500,000 or more in all, is notified within 30 days: <c>modifications.notice-within-30-days</c>.</summary>
             public const string NoticeWithin30Days = "modifications.notice-within-30-days";
 
