@@ -27,17 +27,24 @@ internal static partial class HandWrittenRules
             FairTenderOnExpiryDoesNotHold,
             () =>
             {
+                // (Count(DirectAwardDecision) == 0 || Count(NoticePublished) > 0 && After(Last(NoticePublished),
+                // Last(DirectAwardDecision))): a re-award, unless a competition was advertised after it (an extension
+                // while the PCT decides, then a tender).
+                var noReaward = Timeline.Count(p, EventKind.DirectAwardDecision) == 0
+                    ? Tri.True
+                    : Timeline.Count(p, EventKind.NoticePublished) == 0
+                        ? Tri.False
+                        : Timeline.Compare(Timeline.Last(p, EventKind.NoticePublished), Timeline.Last(p, EventKind.DirectAwardDecision), Expressions.DateOrder.After);
+
+                // ... && !(a direct award or variation route)
+                var competitiveRoute = Tri.Known(p.Tender?.Route is not (ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation));
+
                 // ... && (Happened(NoticePublished) || !(an invitation not invited or excluded)): an unadvertised
                 // competition that left providers out is not one others could enter.
-                if (Timeline.Count(p, EventKind.DirectAwardDecision) != 0
-                    || p.Tender?.Route is ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation)
-                {
-                    return Tri.False;
-                }
-
                 var advertised = Timeline.Happened(p, EventKind.NoticePublished);
                 var leftOut = p.Tender?.Invitations?.Any(i => i.Status is InvitationStatus.NotInvited or InvitationStatus.Excluded) == true;
-                return advertised.IsKnownTrue ? advertised : Tri.Or(advertised, Tri.Known(!leftOut));
+                var enterable = advertised.IsKnownTrue ? advertised : Tri.Or(advertised, Tri.Known(!leftOut));
+                return Tri.And(Tri.And(noReaward, competitiveRoute), enterable);
             },
             () => Facts(p),
             f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is re-provided through a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
