@@ -89,6 +89,13 @@ public sealed record ProposedProcurement
     public IReadOnlyList<EventKind>? TimelineCompleteSoFarFor { get; init; }
 
     /// <summary>
+    /// Event kinds for which <see cref="Timeline"/> is complete before the first event of another kind ("no meeting was
+    /// held with the existing providers before the advert"): every event of those kinds before it is listed, and what
+    /// came after it stays unknown. Default: none.
+    /// </summary>
+    public IReadOnlyList<CompleteBefore>? TimelineCompleteBefore { get; init; }
+
+    /// <summary>
     /// Oversight bodies whose every sign-off <see cref="Timeline"/> lists: a body listed here with no
     /// <see cref="EventKind.OversightSignOff"/> event did not sign off ("the decision was never put to the SHA"), while
     /// the other bodies' sign-offs stay unknown unless <see cref="EventKind.OversightSignOff"/> is complete. Default: none.

@@ -58,12 +58,45 @@ internal static class Timeline
             missing = Tri.Union(missing, ImpreciseDates(p, kind, date));
         }
         else if (!Events.IsComplete(p, kind)
-            && !(date.Date is { Latest: { } latest } && Events.IsCompleteSoFar(p, kind) && Events.Now(p, Order(p)) is { } now && latest <= now))
+            && !(date.Date is { Latest: { } latest } && Events.IsCompleteSoFar(p, kind) && Events.Now(p, Order(p)) is { } now && latest <= now)
+            && !ListedBefore(p, kind, date))
         {
             missing = Tri.Union(missing, new[] { Events.Missing(kind) });
         }
 
         return Result(false, missing);
+    }
+
+    /// <summary>
+    /// Every event of the kind before the date is listed: the record says so up to the first event of another kind
+    /// (<c>timelineCompleteBefore</c>), and the date is surely on or before that event.
+    /// </summary>
+    private static bool ListedBefore(ProposedProcurement p, EventKind kind, DateQ date)
+    {
+        if (date.Date is not { } d || p.TimelineCompleteBefore is not { } entries)
+        {
+            return false;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry is { Before: { } anchor, Kinds: { } kinds } && System.Linq.Enumerable.Contains(kinds, kind)
+                && Count(p, anchor) > 0 && First(p, anchor) is { Date: { } first } anchorDate)
+            {
+                var ordered = ByCalendar(d.Calendar, first.Calendar, Expressions.DateOrder.OnOrBefore);
+                if (ordered is null && (date.Order ?? anchorDate.Order) is { } relative)
+                {
+                    ordered = relative.Ordered(d, first, Expressions.DateOrder.OnOrBefore);
+                }
+
+                if (ordered == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>CountBefore(kind, date)</c> (<c>Count(kind)</c> with no date): the events surely before it; unknown when some may be.</summary>

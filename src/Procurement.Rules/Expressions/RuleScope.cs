@@ -341,7 +341,7 @@ internal sealed class RuleScope
         {
             NoteImpreciseDates(kind, date);
         }
-        else if (!IsComplete(kind) && !CompleteSoFarBefore(kind, date))
+        else if (!IsComplete(kind) && !CompleteSoFarBefore(kind, date) && !ListedBefore(kind, date))
         {
             NoteMissingEvents(kind);
         }
@@ -1136,6 +1136,41 @@ internal sealed class RuleScope
     /// </summary>
     private bool CompleteSoFarBefore(EventKind kind, EventDate? date) =>
         date is { Latest: { } latest } && IsCompleteSoFar(kind) && Now() is { } now && latest <= now;
+
+    /// <summary>
+    /// Whether every event of the kind before the date is listed because the record says none was missed before the
+    /// first event of another kind (<see cref="ProposedProcurement.TimelineCompleteBefore"/>) and the date is surely on
+    /// or before that event: by the calendar, or by the order of the events (a decision inferred on or before the
+    /// notice). Names no missing fact: when it does not hold, the caller names the kind as before.
+    /// </summary>
+    private bool ListedBefore(EventKind kind, EventDate? date)
+    {
+        if (date is not { } d || _procurement.TimelineCompleteBefore is not { } entries)
+        {
+            return false;
+        }
+
+        Charge(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is { Before: { } anchor, Kinds: { } kinds } && kinds.Contains(kind)
+                && CountBefore(anchor, (EventDate?)null) > 0 && Extreme(anchor, last: false) is { } first)
+            {
+                var ordered = Ordered(d.Calendar, first.Calendar, DateOrder.OnOrBefore);
+                if (ordered is null && _order is { } relative)
+                {
+                    ordered = relative.Ordered(d, first, DateOrder.OnOrBefore);
+                }
+
+                if (ordered == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The latest day the record surely speaks from: the latest of its events' earliest days (null when none is dated).

@@ -99,6 +99,22 @@ internal static class ProcurementValidator
             }
         }
 
+        var before = procurement.TimelineCompleteBefore;
+        for (var i = 0; before is not null && i < before.Count; i++)
+        {
+            if (before[i] is not { Before: { } anchor } entry)
+            {
+                Add($"timelineCompleteBefore[{i}].before", "say which kind of event the list is complete up to (for example 'before: noticePublished')");
+                continue;
+            }
+
+            Defined<EventKind>(anchor, $"timelineCompleteBefore[{i}].before", "event kind");
+            for (var k = 0; entry.Kinds is not null && k < entry.Kinds.Count; k++)
+            {
+                DefinedAt<EventKind>(entry.Kinds[k], $"timelineCompleteBefore[{i}].kinds", k, string.Empty, "event kind");
+            }
+        }
+
         var signOffs = procurement.SignOffsCompleteFor;
         for (var i = 0; signOffs is not null && i < signOffs.Count; i++)
         {

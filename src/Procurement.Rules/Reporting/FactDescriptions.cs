@@ -48,6 +48,7 @@ internal static class FactDescriptions
         ["ProposedProcurement.TimelineComplete"] = "whether the timeline lists everything that happened",
         ["ProposedProcurement.TimelineCompleteFor"] = "the event kinds whose every event the timeline lists",
         ["ProposedProcurement.TimelineCompleteSoFarFor"] = "the event kinds whose every event so far the timeline lists (more may follow)",
+        ["ProposedProcurement.TimelineCompleteBefore"] = "the event kinds whose every event before the first event of another kind the timeline lists",
         ["ProposedProcurement.SignOffsCompleteFor"] = "the oversight bodies whose every sign-off the timeline lists",
         ["ProposedProcurement.RationaleDocuments"] = "the documents that set out the rationale for the decision, with their dates",
         ["ProposedProcurement.NeedsAssessments"] = "the assessments of local health needs the decision rests on, with their dates",
@@ -104,6 +105,8 @@ internal static class FactDescriptions
         ["Invitation.PartyKind"] = "what kind of provider the invited (or excluded) party is",
         ["Invitation.Status"] = "whether the party could bid, was invited, was not invited or was excluded",
         ["Invitation.Reason"] = "why the party was invited, not invited or excluded",
+        ["CompleteBefore.Before"] = "the kind of event before whose first occurrence the timeline lists every event of some kinds",
+        ["CompleteBefore.Kinds"] = "the event kinds the timeline lists every event of before that event",
 
         ["Justification.Text"] = "the reason's own words",
         ["Justification.Source"] = "where the reason is recorded",
