@@ -65,4 +65,15 @@ public class CompleteBeforeTests
         act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle()
             .Which.Path.Should().Be("timelineCompleteBefore[0].before");
     }
+
+    [Test]
+    public void Load_CompleteBeforeWithNoKinds_IsAProblemListedWithTheOthers()
+    {
+        var act = () => ProcurementFile.ParseYaml(
+            "id: x\ntimelineCompleteBefore:\n  - { before: noticePublished }\n  - { kinds: [staffEngaged] }\n  - { before: tenderDecision, kinds: [] }\n",
+            "no-kinds.yaml");
+
+        act.Should().Throw<ProcurementLoadException>().Which.Problems.Select(p => p.Path).Should().Equal(
+            "timelineCompleteBefore[0].kinds", "timelineCompleteBefore[1].before", "timelineCompleteBefore[2].kinds");
+    }
 }

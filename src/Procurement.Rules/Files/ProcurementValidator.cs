@@ -109,6 +109,12 @@ internal static class ProcurementValidator
             }
 
             Defined<EventKind>(anchor, $"timelineCompleteBefore[{i}].before", "event kind");
+            if (entry.Kinds is not { Count: > 0 })
+            {
+                // An entry with no kinds says nothing: almost surely a slip, so say so rather than ignore it.
+                Add($"timelineCompleteBefore[{i}].kinds", $"list the event kinds none of which happened before the first '{Names.Camel(anchor)}' other than those in the timeline (for example 'kinds: [incumbentEngaged, staffEngaged]')");
+            }
+
             for (var k = 0; entry.Kinds is not null && k < entry.Kinds.Count; k++)
             {
                 DefinedAt<EventKind>(entry.Kinds[k], $"timelineCompleteBefore[{i}].kinds", k, string.Empty, "event kind");
