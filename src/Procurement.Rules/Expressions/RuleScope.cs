@@ -403,14 +403,23 @@ internal sealed class RuleScope
     /// there are none. For a filtered timeline: <c>LastOf(Timeline.Where(e =&gt; e.Agreed == true))</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public EventDate? LastOf(IEnumerable<TimelineEvent>? events)
+    public EventDate? LastOf(IEnumerable<TimelineEvent>? events) => OfEvents(events, last: true);
+
+    /// <summary>
+    /// The possible dates of the first of the given events (earliest start to earliest end); <see langword="null"/> when
+    /// there are none. For a filtered timeline: <c>FirstOf(Timeline.Where(e =&gt; e.Includes.Contains(EvaluationCriteriaStated)))</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public EventDate? FirstOf(IEnumerable<TimelineEvent>? events) => OfEvents(events, last: false);
+
+    private EventDate? OfEvents(IEnumerable<TimelineEvent>? events, bool last)
     {
         if (events is null)
         {
             return null;
         }
 
-        var range = new DateSpan(last: true);
+        var range = new DateSpan(last);
         EventKind? kind = null;
         var oneKind = true;
         var count = 0;
@@ -433,7 +442,7 @@ internal sealed class RuleScope
 
         // Marked, so that comparing it can use the order of the events: the one event, or every event of its kind.
         return single >= 0 ? date.WithRelation(EventDate.EventAtIndex, (EventKind)single)
-            : oneKind && kind is { } all && order.CountOf(all) == count ? date.WithRelation(EventDate.LastOfKind, all)
+            : oneKind && kind is { } all && order.CountOf(all) == count ? date.WithRelation(last ? EventDate.LastOfKind : EventDate.FirstOfKind, all)
             : date;
     }
 
