@@ -116,18 +116,38 @@ public sealed class PackSelection
         {
             return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
                 $"Nothing in the record dates the procurement, so no pack is assumed ({string.Join(", ", unknown.Select(p => p.Id))} could apply); "
-                + "record when the process commenced (a processCommenced event) or the decision date, or name a pack.", considered);
+                + $"record {DatesToRecord(unknown)}, or name a pack.", considered);
         }
 
         if (possible.Count + unknown.Count > 0)
         {
             return new PackSelection(procurement, null, PackSelectionStatus.Ambiguous,
                 $"The record does not say which pack applies ({string.Join(", ", possible.Select(p => p.Pack).Concat(unknown).Select(p => p.Id))} could); "
-                + "record when the process commenced (a processCommenced event) or the decision date, and the commissioner's kind, or name a pack.", considered);
+                + $"record {DatesToRecord(possible.Select(p => p.Pack).Concat(unknown))}, and the commissioner's kind, or name a pack.", considered);
         }
 
         return new PackSelection(procurement, null, PackSelectionStatus.NoPackApplies,
             "No pack covers this procurement: " + string.Join("; ", considered) + ".", considered);
+    }
+
+    /// <summary>
+    /// The dates that would decide between the packs still in question, in words: only the kinds of date those packs
+    /// read (the 2009 letter's packs the decision date; the later regimes' the commencement), so that the advice never
+    /// names a date that cannot help.
+    /// </summary>
+    private static string DatesToRecord(IEnumerable<PackScope> packs)
+    {
+        var decision = false;
+        var commencement = false;
+        foreach (var pack in packs)
+        {
+            decision |= pack.DecidedBy == DecidingDate.Decision;
+            commencement |= pack.DecidedBy == DecidingDate.Commencement;
+        }
+
+        const string Commenced = "when the process commenced (a processCommenced event; for a contract modification, contractModified)";
+        const string Decided = "the decision date (decisionDate)";
+        return decision && commencement ? $"{Commenced} or {Decided}" : decision ? Decided : Commenced;
     }
 
     /// <summary>How a pack fits a procurement.</summary>
