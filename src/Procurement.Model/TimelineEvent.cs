@@ -51,9 +51,18 @@ public sealed record TimelineEvent
     /// <summary>
     /// For a notice (<see cref="EventKind.NoticePublished"/>, <see cref="EventKind.IntentionToAwardPublished"/>,
     /// <see cref="EventKind.AwardNoticeSubmitted"/> and the other notice kinds), the items it contains: anything not
-    /// listed is absent. Not recorded when <see langword="null"/>.
+    /// listed is absent, unless <see cref="IncludesComplete"/> is <see langword="false"/>. Not recorded when
+    /// <see langword="null"/>.
     /// </summary>
     public IReadOnlyList<NoticeItem>? Includes { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Includes"/> lists everything the notice contains. Default (<see langword="null"/>) and
+    /// <see langword="true"/>: it does, and an item not listed is absent. <see langword="false"/>: the list is what is
+    /// known to be in the notice ("it gave the provider's name and the value", not said to be all), and whether it held
+    /// anything else is not recorded.
+    /// </summary>
+    public bool? IncludesComplete { get; init; }
 
     /// <summary>A description of the event.</summary>
     public string? Description { get; init; }

@@ -811,6 +811,34 @@ internal sealed class RuleScope
         return false;
     }
 
+    /// <summary>
+    /// Whether the notice <paramref name="notice"/> contains <paramref name="item"/>: true when its <c>includes</c>
+    /// lists it; otherwise false when the list is everything the notice contains (the default), and unknown, naming
+    /// <c>includes</c>, when the list is only what is known to be in it (<c>includesComplete: false</c>) or is not
+    /// recorded. Use it rather than <c>e.Includes.Contains(...)</c>, which cannot see a partial list.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public bool NoticeHolds(TimelineEvent? notice, NoticeItem item)
+    {
+        if (notice?.Includes is not { } items)
+        {
+            NoteMissing("includes");
+            return false;
+        }
+
+        if (Lists(items, item))
+        {
+            return true;
+        }
+
+        if (notice.IncludesComplete == false)
+        {
+            NoteMissing("includes");
+        }
+
+        return false;
+    }
+
     // ---- Deadlines (the Provider Selection Regime's days and working days) ----
 
     /// <summary>

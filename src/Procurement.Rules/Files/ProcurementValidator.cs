@@ -407,6 +407,11 @@ internal static class ProcurementValidator
                 }
             }
 
+            if (e.IncludesComplete is not null && e.Includes is null)
+            {
+                Add(At("timeline", i) + ".includesComplete", "says whether the notice's 'includes' list is all it contains: record 'includes' too, or leave both out");
+            }
+
             DefinedAt(e.Body, "timeline", i, ".body", "oversight body");
             DefinedAt(e.Eligibility, "timeline", i, ".eligibility", "eligibility");
             if (e.Kind == EventKind.OversightSignOff && e.Body is null)

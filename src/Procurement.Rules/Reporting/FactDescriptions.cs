@@ -142,6 +142,7 @@ internal static class FactDescriptions
         ["ProposedProcurement.ConflictsOfInterest"] = "the conflicts or potential conflicts of interest declared",
 
         ["TimelineEvent.Includes"] = "what the notice contains (its items, such as the services described, the evaluation criteria, the reasons for the choice, the conflicts declared and how they were managed)",
+        ["TimelineEvent.IncludesComplete"] = "whether the notice's listed contents are all it contains (false: only what is known to be in it)",
 
         ["ProviderSelection.Process"] = "which process was followed (Direct Award Process A, B or C, the Most Suitable Provider Process, the Competitive Process, a call-off, an urgent award or a modification)",
         ["ProviderSelection.Framework"] = "whether the process concludes a framework agreement",
