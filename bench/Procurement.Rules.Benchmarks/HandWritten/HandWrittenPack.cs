@@ -45,6 +45,7 @@ public sealed class HandWrittenPack
         ["oversight.scenario-5-assurance"] = HandWrittenRules.OversightScenario5Assurance,
         ["oversight.scenario-6-assurance"] = HandWrittenRules.OversightScenario6Assurance,
         ["oversight.partnership-forum"] = HandWrittenRules.OversightPartnershipForum,
+        ["oversight.pct-board"] = HandWrittenRules.OversightPctBoard,
         ["local-decision.local-board-decision"] = HandWrittenRules.LocalDecisionLocalBoardDecision,
         ["best-value.competition-at-final-stage"] = HandWrittenRules.BestValueCompetitionAtFinalStage,
 

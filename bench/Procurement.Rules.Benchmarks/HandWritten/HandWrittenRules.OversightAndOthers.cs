@@ -169,6 +169,26 @@ internal static partial class HandWrittenRules
             _ => "No oversight by the Regional Social Partnership Forum is recorded for a change that may move staff.");
     }
 
+    public static RuleOutcome OversightPctBoard(RuleDefinition rule, ProposedProcurement p)
+    {
+        const OversightBody Board = OversightBody.PctBoard;
+        var when = Tri.Or(Tri.Or(Timeline.HappenedAny(p, TenderDecision, Alternatives), Timeline.Happened(p, EventKind.DirectAwardDecision)), Timeline.Happened(p, AccreditationOpened));
+        // Or the service passes to another organisation (merger, acquisition, franchise).
+        var passes = p.Tender is not { } tender ? Tri.False
+            : tender.Route is null ? Tri.Unknown("tender.route")
+            : Tri.Known(tender.Route is ProcurementRoute.Merger or ProcurementRoute.Acquisition or ProcurementRoute.Franchise);
+        when = Tri.Or(when, passes);
+
+        return Verdict.Decide(
+            rule,
+            when,
+            "Does not apply: the condition 'HappenedAny(TenderDecision, AlternativeProvidersEngaged) || Happened(DirectAwardDecision) || Happened(AccreditationOpened) || (Tender != null && (Tender.Route == Merger || Tender.Route == Acquisition || Tender.Route == Franchise))' does not hold.",
+            () => Timeline.SignedOff(p, Board, DateQ.None),
+            () => new[] { SignOffFact("pctBoard", Timeline.SignedOff(p, Board, DateQ.None)) },
+            _ => "The commissioner's board had oversight.",
+            _ => "No oversight by the commissioner's board is recorded for the decision.");
+    }
+
     /// <summary>Scenarios 4 and 5 name the same five bodies, in the same order, with the same facts.</summary>
     private static RuleOutcome FiveBodyAssurance(RuleDefinition rule, ProposedProcurement p, string scenario)
     {

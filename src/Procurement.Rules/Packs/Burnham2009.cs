@@ -194,6 +194,9 @@ public static class Burnham2009
             /// <summary>Partnership oversight through the Regional Social Partnership Forum: <c>oversight.partnership-forum</c>.</summary>
             public const string PartnershipForum = "oversight.partnership-forum";
 
+            /// <summary>Oversight by the commissioner&apos;s board: <c>oversight.pct-board</c>.</summary>
+            public const string PctBoard = "oversight.pct-board";
+
             /// <summary>The oversight and assurance scenario 1 names: <c>oversight.scenario-1-assurance</c>.</summary>
             public const string Scenario1Assurance = "oversight.scenario-1-assurance";
 
