@@ -22,7 +22,7 @@ public class NRulesSampleTests
 
             Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString);
             var lines = run.StdOut.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            lines.Should().Contain("great-yarmouth-2009: 2 breaches, 36 undetermined, 1 compliant, 3 not applicable", "the pack's report is unchanged by the trust's rules\n" + run);
+            lines.Should().Contain("great-yarmouth-2009: 2 breaches, 37 undetermined, 1 compliant, 3 not applicable", "the pack's report is unchanged by the trust's rules\n" + run);
             lines.Should().Contain("verdict fair-tender: BREACH (fair-tender.eligibility-fixed-at-notice, fair-tender.nhs-only-needs-reason)", run.ToString());
             lines.Should().Contain(l => l.StartsWith("trust: board sign-off needed: Great Yarmouth and Waveney PCT provider arm's contract is worth", StringComparison.Ordinal), "the trust's contract rule fired\n" + run);
             lines.Should().Contain("trust: escalate fair-tender.nhs-only-needs-reason: \"For certain services, clinical issues or safety may warrant an 'NHS only' tender.\"", "the trust's rule matched a breach fact with its citation\n" + run);
