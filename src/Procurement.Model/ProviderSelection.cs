@@ -119,8 +119,19 @@ public sealed record ProviderSelection
     /// <summary>The debarment list was checked (regulation 20D).</summary>
     public bool? DebarmentListChecked { get; init; }
 
-    /// <summary>What the commissioner's record of the procurement holds (regulation 24); empty: recorded as holding none.</summary>
+    /// <summary>
+    /// What the commissioner's record of the procurement holds (regulation 24): everything it holds, unless
+    /// <see cref="RecordKeptComplete"/> is <see langword="false"/>; empty: recorded as holding none.
+    /// </summary>
     public IReadOnlyList<RecordItem>? RecordKept { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="RecordKept"/> lists everything the record holds. Default (<see langword="null"/>) and
+    /// <see langword="true"/>: it does, and an item not listed is not held. <see langword="false"/>: the list is what the
+    /// record is known to hold ("the board papers record how the award meets the CCG's duties"), and whether it holds
+    /// anything else is not recorded (<see cref="RecordLacks"/> still names known gaps).
+    /// </summary>
+    public bool? RecordKeptComplete { get; init; }
 
     /// <summary>The individuals or committee who made the decisions; empty: recorded as none named.</summary>
     public IReadOnlyList<string>? DecisionMakers { get; init; }

@@ -790,8 +790,9 @@ internal sealed class RuleScope
 
     /// <summary>
     /// Whether the commissioner's record holds <paramref name="item"/>: false when <c>selection.recordLacks</c> lists it;
-    /// otherwise, when <c>selection.recordKept</c> is recorded, whether it lists it (that list is everything the record
-    /// holds); otherwise unknown, naming <c>selection.recordKept</c>.
+    /// true when <c>selection.recordKept</c> lists it; false when that list is everything the record holds (the
+    /// default); otherwise (not recorded, or known only in part: <c>recordKeptComplete: false</c>) unknown, naming
+    /// <c>selection.recordKept</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public bool RecordHolds(RecordItem item)
@@ -802,7 +803,7 @@ internal sealed class RuleScope
             return false;
         }
 
-        if (selection?.RecordKept is { } kept)
+        if (selection?.RecordKept is { } kept && (Lists(kept, item) || selection.RecordKeptComplete != false))
         {
             return Lists(kept, item);
         }

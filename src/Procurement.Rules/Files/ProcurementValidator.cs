@@ -260,6 +260,11 @@ internal static class ProcurementValidator
                 DefinedAt<RecordItem>(kept[i], "selection.recordKept", i, string.Empty, "record item");
             }
 
+            if (selection.RecordKeptComplete is not null && selection.RecordKept is null)
+            {
+                Add("selection.recordKeptComplete", "says whether selection.recordKept lists everything the record holds: record recordKept too, or leave both out");
+            }
+
             for (var i = 0; selection.RecordLacks is { } lacks && i < lacks.Count; i++)
             {
                 DefinedAt<RecordItem>(lacks[i], "selection.recordLacks", i, string.Empty, "record item");

@@ -176,6 +176,7 @@ internal static class FactDescriptions
         ["ProviderSelection.OverridingPublicInterest"] = "whether overriding reasons of public interest were recorded for awarding to an excluded supplier",
         ["ProviderSelection.DebarmentListChecked"] = "whether the debarment list was checked",
         ["ProviderSelection.RecordKept"] = "what the commissioner's record of the procurement holds",
+        ["ProviderSelection.RecordKeptComplete"] = "whether the record's listed contents are all it holds (false: only what it is known to hold)",
         ["ProviderSelection.DecisionMakers"] = "who made the decisions",
         ["ProviderSelection.RecordLacks"] = "what the commissioner's record is known not to hold, when what else it holds is not known",
         ["ProviderSelection.AllFrameworkPartiesInvited"] = "whether every provider party to the framework agreement was invited to the call-off competition",

@@ -1,10 +1,11 @@
 namespace Procurement.Rules.Tests;
 
 /// <summary>
-/// A notice's <c>includes</c> known only in part (<c>includesComplete: false</c>, fifteenth blind run): an item not
-/// listed is unknown, never absent, and the file must say what the flag is about.
+/// A notice's <c>includes</c>, or the commissioner's <c>recordKept</c>, known only in part (<c>includesComplete: false</c>,
+/// <c>recordKeptComplete: false</c>; the fifteenth and seventeenth blind runs): an item not listed is unknown, never
+/// absent, and the file must say what the flag is about.
 /// </summary>
-public class NoticeContentsTests
+public class PartlyKnownListTests
 {
     private const string NoticeContents = "advertising.notice-contents";
 
@@ -42,5 +43,14 @@ public class NoticeContentsTests
 
         act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle()
             .Which.Path.Should().Be("timeline[0].includesComplete");
+    }
+
+    [Test]
+    public void Load_RecordKeptCompleteWithoutRecordKept_IsAProblem()
+    {
+        var act = () => ProcurementFile.ParseYaml("id: x\nselection: { recordKeptComplete: false }\n", "flag-only.yaml");
+
+        act.Should().Throw<ProcurementLoadException>().Which.Problems.Should().ContainSingle()
+            .Which.Path.Should().Be("selection.recordKeptComplete");
     }
 }
