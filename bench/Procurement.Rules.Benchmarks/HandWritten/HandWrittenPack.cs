@@ -28,6 +28,7 @@ public sealed class HandWrittenPack
     {
         ["early-provider-engagement.before-tender-decision"] = HandWrittenRules.EarlyProviderEngagementBeforeTenderDecision,
         ["early-provider-engagement.before-direct-award"] = HandWrittenRules.EarlyProviderEngagementBeforeDirectAward,
+        ["staff-engagement.before-direct-award"] = HandWrittenRules.StaffEngagementBeforeDirectAward,
         ["early-provider-engagement.before-alternatives-approached"] = HandWrittenRules.EarlyProviderEngagementBeforeAlternativesApproached,
         ["fair-tender.eligibility-fixed-at-notice"] = HandWrittenRules.FairTenderEligibilityFixedAtNotice,
         ["fair-tender.incumbent-may-bid"] = HandWrittenRules.FairTenderIncumbentMayBid,

@@ -298,6 +298,36 @@ internal static partial class HandWrittenRules
             f => $"The staff{Opt(" (from " + f[1].Display + ")", f[1])} and their trade union representatives{Opt(" (from " + f[2].Display + ")", f[2])} were engaged before the decision to tender{Opt(" " + On(f[0]), f[0])}.",
             f => $"The decision to tender was taken{Opt(" " + On(f[0]), f[0])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[1].Display + ")", f[1])}{Opt(" (trade union representatives first engaged: " + f[2].Display + ")", f[2])}.");
 
+    public static RuleOutcome StaffEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
+    {
+        if (p.Scenario is not Scenario.ContractExpiry)
+        {
+            return p.Scenario is { } other ? OtherScenario(rule, "scenario 6", other) : Undetermined(rule, ScenarioMissing, Facts(p));
+        }
+
+        return Verdict.Decide(
+            rule,
+            Tri.Known(BeforeDirectAwardApplies(p)),
+            "Does not apply: the condition '" + BeforeDirectAwardWhen + "' does not hold.",
+            () =>
+            {
+                var decision = Timeline.First(p, EventKind.DirectAwardDecision);
+                var staff = Timeline.HappenedBefore(p, EventKind.StaffEngaged, decision);
+                return staff.IsKnownFalse ? staff : Tri.And(staff, Timeline.HappenedBefore(p, EventKind.UnionsEngaged, decision));
+            },
+            () => Facts(p),
+            f => $"The staff{Opt(" (from " + f[2].Display + ")", f[2])} and their trade union representatives{Opt(" (from " + f[3].Display + ")", f[3])} were engaged before the expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before both the staff and their trade union representatives had been engaged{Opt(" (staff first engaged: " + f[2].Display + ")", f[2])}{Opt(" (trade union representatives first engaged: " + f[3].Display + ")", f[3])}.");
+
+        static FactValue[] Facts(ProposedProcurement p) => new[]
+        {
+            IncumbentFact("incumbent", p),
+            FirstFact("directAwardDecision", p, EventKind.DirectAwardDecision),
+            FirstFact("staffFirstEngaged", p, EventKind.StaffEngaged),
+            FirstFact("unionsFirstEngaged", p, EventKind.UnionsEngaged),
+        };
+    }
+
     public static RuleOutcome StaffEngagementInJointServiceReview(RuleDefinition rule, ProposedProcurement p) =>
         Verdict.Decide(
             rule,

@@ -44,11 +44,15 @@ internal static partial class HandWrittenRules
                 var advertised = Timeline.Happened(p, EventKind.NoticePublished);
                 var leftOut = p.Tender?.Invitations?.Any(i => i.Status is InvitationStatus.NotInvited or InvitationStatus.Excluded) == true;
                 var enterable = advertised.IsKnownTrue ? advertised : Tri.Or(advertised, Tri.Known(!leftOut));
-                return Tri.And(Tri.And(noReaward, competitiveRoute), enterable);
+
+                // ... && !(eligibility nonNhsOnly): a competition NHS providers may not enter is not the one scenario 6
+                // asks for ("NHS providers would have a fair and equal opportunity to bid").
+                var nhsMayEnter = Tri.Known(p.Tender?.Eligibility is not TenderEligibility.NonNhsOnly);
+                return Tri.And(Tri.And(Tri.And(noReaward, competitiveRoute), enterable), nhsMayEnter);
             },
             () => Facts(p),
             f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} is re-provided through a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (first notice: " + f[3].Display + ")", f[3])}.",
-            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-provided without a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}: re-awarded directly, or not advertised with providers left out, so they had no fair and equal opportunity to bid.");
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-provided without a competition other providers could enter{Opt(" (route: " + f[1].Display + ")", f[1])}{Opt(" (decision not to tender openly: " + f[2].Display + ")", f[2])}: re-awarded directly, not advertised with providers left out, or open to non-NHS providers only, so they had no fair and equal opportunity to bid.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

@@ -60,10 +60,15 @@ internal static partial class HandWrittenRules
             rule,
             Tri.Known(BeforeDirectAwardApplies(p)),
             "Does not apply: the condition '" + BeforeDirectAwardWhen + "' does not hold.",
-            () => Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, EventKind.DirectAwardDecision)),
+            () =>
+            {
+                var decision = Timeline.First(p, EventKind.DirectAwardDecision);
+                var incumbent = Timeline.HappenedBefore(p, IncumbentEngaged, decision);
+                return incumbent.IsKnownFalse ? incumbent : Tri.And(incumbent, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, decision));
+            },
             () => Facts(p),
-            f => $"NHS and other existing providers were engaged{Opt(", first " + On(f[2]) + ",", f[2])} before the expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
-            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before NHS and other existing providers were engaged{Opt(" (first engaged " + On(f[2]) + ")", f[2])}.");
+            f => $"The existing provider and NHS and other existing providers were engaged{Opt(" (NHS providers first " + On(f[2]) + ")", f[2])} before the expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])}.",
+            f => $"The expiring contract{Opt(" of " + f[0].Display, f[0])} was re-awarded without a tender{Opt(" (decision " + On(f[1]) + ")", f[1])} before the existing provider and NHS and other existing providers were engaged{Opt(" (NHS providers first engaged " + On(f[2]) + ")", f[2])}.");
 
         static FactValue[] Facts(ProposedProcurement p) => new[]
         {

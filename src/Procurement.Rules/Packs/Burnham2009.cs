@@ -115,7 +115,7 @@ public static class Burnham2009
             /// <summary>The existing provider engaged before other providers are approached: <c>early-provider-engagement.before-alternatives-approached</c>.</summary>
             public const string BeforeAlternativesApproached = "early-provider-engagement.before-alternatives-approached";
 
-            /// <summary>NHS and other existing providers engaged before an expiring contract is re-awarded without a tender: <c>early-provider-engagement.before-direct-award</c>.</summary>
+            /// <summary>The existing provider, NHS and other existing providers engaged before an expiring contract is re-awarded without a tender: <c>early-provider-engagement.before-direct-award</c>.</summary>
             public const string BeforeDirectAward = "early-provider-engagement.before-direct-award";
 
             /// <summary>Existing providers engaged before the decision to tender: <c>early-provider-engagement.before-tender-decision</c>.</summary>
@@ -239,6 +239,9 @@ public static class Burnham2009
         /// <summary>The rules whose ids start <c>staff-engagement.</c>.</summary>
         public static class StaffEngagement
         {
+            /// <summary>Staff and their unions engaged before an expiring contract is re-awarded without a tender: <c>staff-engagement.before-direct-award</c>.</summary>
+            public const string BeforeDirectAward = "staff-engagement.before-direct-award";
+
             /// <summary>Staff and their unions engaged before the decision to tender: <c>staff-engagement.before-tender-decision</c>.</summary>
             public const string BeforeTenderDecision = "staff-engagement.before-tender-decision";
 
