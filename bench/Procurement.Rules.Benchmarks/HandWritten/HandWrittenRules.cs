@@ -41,13 +41,26 @@ internal static partial class HandWrittenRules
                 // HappenedBefore(IncumbentEngaged, First(TenderDecision)) || Scenario == ContractExpiry && Count(NoticePublished) > 0
                 //   && HappenedBefore(IncumbentEngaged, First(NoticePublished)): in scenario 6, before the tender went out.
                 var beforeDecision = Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, TenderDecision));
-                return beforeDecision.IsKnownTrue || p.Scenario != Scenario.ContractExpiry || Timeline.Count(p, EventKind.NoticePublished) == 0
+                var incumbent = beforeDecision.IsKnownTrue || p.Scenario != Scenario.ContractExpiry || Timeline.Count(p, EventKind.NoticePublished) == 0
                     ? beforeDecision
                     : Tri.Or(beforeDecision, Timeline.HappenedBefore(p, IncumbentEngaged, Timeline.First(p, EventKind.NoticePublished)));
+                if (incumbent.IsKnownFalse || p.Scenario != Scenario.ContractExpiry)
+                {
+                    return incumbent;
+                }
+
+                // && (!(Scenario == ContractExpiry) || HappenedBefore(NhsProvidersEngaged, First(TenderDecision))
+                //   || Count(NoticePublished) > 0 && HappenedBefore(NhsProvidersEngaged, First(NoticePublished))):
+                // on an expiring contract, NHS and other existing providers engaged beforehand too.
+                var nhsBeforeDecision = Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, TenderDecision));
+                var nhs = nhsBeforeDecision.IsKnownTrue || Timeline.Count(p, EventKind.NoticePublished) == 0
+                    ? nhsBeforeDecision
+                    : Tri.Or(nhsBeforeDecision, Timeline.HappenedBefore(p, EventKind.NhsProvidersEngaged, Timeline.First(p, EventKind.NoticePublished)));
+                return Tri.And(incumbent, nhs);
             },
             () => new[] { IncumbentFact("incumbent", p), FirstFact("tenderDecision", p, TenderDecision), FirstFact("firstEngagement", p, IncumbentEngaged), FirstFact("firstNotice", p, EventKind.NoticePublished) },
             f => $"The existing provider{Opt(" (" + f[0].Display + ")", f[0])} was first engaged{Opt(" " + On(f[2]), f[2])}, before the decision to tender{Opt(" " + On(f[1]), f[1])} or the tender going out{Opt(" " + On(f[3]), f[3])}.",
-            f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}.");
+            f => $"The decision to tender was taken{Opt(" " + On(f[1]), f[1])} before the existing provider{Opt(" (" + f[0].Display + ")", f[0])} was engaged{Opt(" (first recorded engagement: " + f[2].Display + ")", f[2])}, or, on an expiring contract, before NHS and other existing providers were.");
 
     public static RuleOutcome EarlyProviderEngagementBeforeDirectAward(RuleDefinition rule, ProposedProcurement p)
     {
