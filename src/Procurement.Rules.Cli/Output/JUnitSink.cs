@@ -39,13 +39,7 @@ internal sealed class JUnitSink : ReportSink
         var failures = outcomes.Count(o => o.Kind == OutcomeKind.Breach && result.WaiverFor(o) is null);
         var errors = outcomes.Count(o => o.Kind == OutcomeKind.Failed);
         var skipped = outcomes.Count(o => o.Kind is OutcomeKind.Undetermined or OutcomeKind.NotApplicable || result.WaiverFor(o) is not null);
-        _xml.WriteStartElement("testsuite");
-        _xml.WriteAttributeString("name", report.ProcurementId);
-        _xml.WriteAttributeString("tests", Count(outcomes.Count));
-        _xml.WriteAttributeString("failures", Count(failures));
-        _xml.WriteAttributeString("errors", Count(errors));
-        _xml.WriteAttributeString("skipped", Count(skipped));
-        _xml.WriteAttributeString("file", result.File);
+        StartSuite(report.ProcurementId, outcomes.Count, failures, errors, skipped, result.File);
         _xml.WriteStartElement("properties");
         Property("pack", $"{report.PackId} {report.Pack.Version}");
         if (report.Version is { } version)
@@ -108,13 +102,7 @@ internal sealed class JUnitSink : ReportSink
     /// <inheritdoc/>
     public override void NotChecked(NotCheckedCase notChecked)
     {
-        _xml.WriteStartElement("testsuite");
-        _xml.WriteAttributeString("name", notChecked.Procurement.Id);
-        _xml.WriteAttributeString("tests", "1");
-        _xml.WriteAttributeString("failures", "0");
-        _xml.WriteAttributeString("errors", "0");
-        _xml.WriteAttributeString("skipped", "1");
-        _xml.WriteAttributeString("file", notChecked.File);
+        StartSuite(notChecked.Procurement.Id, tests: 1, failures: 0, errors: 0, skipped: 1, notChecked.File);
         _xml.WriteStartElement("properties");
         Property("pack", string.Empty);
         Property("period", "notChecked");
@@ -133,13 +121,7 @@ internal sealed class JUnitSink : ReportSink
     /// <inheritdoc/>
     public override void Bad(BadCase bad)
     {
-        _xml.WriteStartElement("testsuite");
-        _xml.WriteAttributeString("name", bad.File);
-        _xml.WriteAttributeString("tests", "1");
-        _xml.WriteAttributeString("failures", "0");
-        _xml.WriteAttributeString("errors", "1");
-        _xml.WriteAttributeString("skipped", "0");
-        _xml.WriteAttributeString("file", bad.File);
+        StartSuite(bad.File, tests: 1, failures: 0, errors: 1, skipped: 0, bad.File);
         _xml.WriteStartElement("testcase");
         _xml.WriteAttributeString("name", "load");
         _xml.WriteAttributeString("classname", "procurement-check.input");
@@ -163,6 +145,18 @@ internal sealed class JUnitSink : ReportSink
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Opens a <c>testsuite</c> element with the counts every suite carries (a checked case, one not checked, a bad input).</summary>
+    private void StartSuite(string name, int tests, int failures, int errors, int skipped, string file)
+    {
+        _xml.WriteStartElement("testsuite");
+        _xml.WriteAttributeString("name", name);
+        _xml.WriteAttributeString("tests", Count(tests));
+        _xml.WriteAttributeString("failures", Count(failures));
+        _xml.WriteAttributeString("errors", Count(errors));
+        _xml.WriteAttributeString("skipped", Count(skipped));
+        _xml.WriteAttributeString("file", file);
+    }
 
     private static string Cites(RuleOutcome o) =>
         string.Join("\n", o.Citations.Select(c => $"Cites {c.SourceId}, {c.Locator}: \"{c.Quote}\""));

@@ -803,9 +803,17 @@ internal sealed class RuleScope
             return false;
         }
 
-        if (selection?.RecordKept is { } kept && (Lists(kept, item) || selection.RecordKeptComplete != false))
+        if (selection?.RecordKept is { } kept)
         {
-            return Lists(kept, item);
+            if (Lists(kept, item))
+            {
+                return true;
+            }
+
+            if (selection.RecordKeptComplete != false)
+            {
+                return false;
+            }
         }
 
         NoteMissing("selection.recordKept");
